@@ -1,0 +1,17 @@
+package org.councilbrief.upr;
+
+import java.util.List;
+
+/**
+ * One recommendation of a UPR Working Group report.
+ *
+ * @param paragraph its number in the report ("101.3"), or null where not known
+ * @param text the recommendation as the UN published it
+ * @param recommendingStates ISO codes of the states that made it, in the order the report names them
+ * @param response supported, noted, or null while the state under review has not answered
+ */
+public record UprRecommendation(String paragraph, String text, List<String> recommendingStates, String response) {
+    public UprRecommendation {
+        recommendingStates = List.copyOf(recommendingStates);
+    }
+}
