@@ -1,0 +1,58 @@
+package org.councilbrief.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database: a connection pool, migrated by Flyway, used through Jdbi. H2 embedded by default (a file under
+ * {@code ./data}), PostgreSQL when a {@code jdbc:postgresql:} URL is given.
+ */
+public final class Database implements AutoCloseable {
+    public static final String DEFAULT_URL = "jdbc:h2:file:" + Path.of("data", "councilbrief").toAbsolutePath()
+            + ";AUTO_SERVER=FALSE";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database at {@code url} (user and password may be given in the URL) and migrates it. */
+    public static Database open(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("councilbrief");
+        if (url.startsWith("jdbc:h2:")) {
+            config.setUsername("sa");
+            config.setPassword("");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    /** A fresh in-memory H2 database, for the demo and tests. */
+    public static Database inMemory(String name) {
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

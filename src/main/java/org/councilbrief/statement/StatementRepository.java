@@ -1,0 +1,77 @@
+package org.councilbrief.statement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Meetings, their statements and the positions found in them. */
+public final class StatementRepository {
+    private final Jdbi jdbi;
+
+    public StatementRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Writes a meeting with its statements, replacing an earlier import of the same meeting; one transaction. */
+    public void saveMeeting(Meeting meeting, List<Statement> statements) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("delete from position where statement_id in "
+                    + "(select id from statement where meeting_symbol = :s)").bind("s", meeting.symbol()).execute();
+            handle.createUpdate("delete from statement where meeting_symbol = :s").bind("s", meeting.symbol()).execute();
+            handle.createUpdate("delete from meeting where symbol = :s").bind("s", meeting.symbol()).execute();
+            handle.createUpdate("""
+                    insert into meeting (symbol, situation_id, meeting_date, topic, press_release)
+                    values (:symbol, :situation, :date, :topic, :pressRelease)""").bindMethods(meeting).execute();
+            for (Statement s : statements) {
+                handle.createUpdate("""
+                        insert into statement (meeting_symbol, speech_index, speaker, state_code, on_behalf_of,
+                        language, body) values (:meeting, :index, :speaker, :stateCode, :onBehalfOf, :language, :text)""")
+                        .bindMethods(s).execute();
+            }
+        });
+    }
+
+    public Optional<Meeting> findMeeting(String symbol) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "select symbol, situation_id, meeting_date, topic, press_release from meeting where symbol = :s")
+                .bind("s", symbol).map((rs, ctx) -> new Meeting(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)))
+                .findOne());
+    }
+
+    public List<Statement> statements(String meeting) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select meeting_symbol, speech_index, speaker, state_code, on_behalf_of, language, body
+                from statement where meeting_symbol = :s order by speech_index""").bind("s", meeting)
+                .map((rs, ctx) -> new Statement(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list());
+    }
+
+    /** Adds positions found in one statement; one transaction. */
+    public void addPositions(String meeting, int index, List<Position> positions) {
+        jdbi.useTransaction(handle -> {
+            long statementId = handle.createQuery(
+                    "select id from statement where meeting_symbol = :s and speech_index = :i")
+                    .bind("s", meeting).bind("i", index).mapTo(Long.class).one();
+            for (Position p : positions) {
+                handle.createUpdate("""
+                        insert into position (statement_id, state_code, act, theme, evidence, status)
+                        values (:statement, :stateCode, :act, :theme, :evidence, :status)""")
+                        .bind("statement", statementId).bindMethods(p).bind("act", p.act().id())
+                        .bind("status", p.status().name()).execute();
+            }
+        });
+    }
+
+    public List<Position> positions(String meeting) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select p.state_code, p.act, p.theme, p.evidence, p.status from position p
+                join statement s on s.id = p.statement_id where s.meeting_symbol = :s
+                order by s.speech_index, p.id""").bind("s", meeting)
+                .map((rs, ctx) -> new Position(rs.getString(1), Act.byId(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), Position.Status.valueOf(rs.getString(5))))
+                .list());
+    }
+}
