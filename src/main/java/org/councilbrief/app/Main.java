@@ -1,7 +1,14 @@
 package org.councilbrief.app;
 
+/** Entry point of {@code ./councilbrief}. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        int code = Cli.commandLine().execute(args);
+        if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(code);
+        }
     }
 }

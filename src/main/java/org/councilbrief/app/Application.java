@@ -1,0 +1,22 @@
+package org.councilbrief.app;
+
+import org.councilbrief.AppException;
+import org.councilbrief.brief.BriefComposer;
+import org.councilbrief.brief.BriefRepository;
+import org.councilbrief.council.Membership;
+import org.councilbrief.council.StateRepository;
+import org.councilbrief.db.Database;
+
+/** The services the web application and the command line share, wired once. */
+record Application(Database database, Membership membership, BriefRepository briefs, BriefComposer composer) {
+
+    static Application start(Database database, boolean demo) throws AppException {
+        Membership membership = Membership.shipped();
+        new StateRepository(database.jdbi()).syncShipped(membership);
+        BriefRepository briefs = new BriefRepository(database.jdbi());
+        if (demo) {
+            DemoData.load(briefs);
+        }
+        return new Application(database, membership, briefs, new BriefComposer(membership));
+    }
+}

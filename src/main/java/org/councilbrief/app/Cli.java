@@ -1,0 +1,44 @@
+package org.councilbrief.app;
+
+import java.io.PrintWriter;
+import org.councilbrief.AppException;
+import org.councilbrief.brief.BriefCommand;
+import org.councilbrief.council.CouncilCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: one root with a subcommand per feature. JSON Lines on stdout, messages on stderr; exit code 0 on
+ * success, 2 for bad input (an {@link AppException} or a usage error), 1 for anything else.
+ */
+@Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
+        description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
+        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class})
+public final class Cli {
+    public static final int BAD_INPUT = 2;
+    public static final int FAILURE = 1;
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof AppException) {
+                err.println("councilbrief: " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("councilbrief: failed: " + e);
+            e.printStackTrace(err);
+            err.flush();
+            return FAILURE;
+        });
+        cli.registerConverter(java.time.LocalDate.class, value -> {
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form YYYY-MM-DD");
+            }
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,54 @@
+package org.councilbrief.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.councilbrief.AppException;
+import org.councilbrief.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code councilbrief serve}: the web application. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the web application.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--demo", description = "Start on a fresh in-memory database loaded with the bundled demo data.")
+    boolean demo;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+    String db;
+
+    @Override
+    public Integer call() throws AppException {
+        if (demo && db != null) {
+            throw new AppException("--demo starts on its own in-memory database; leave out --db");
+        }
+        if (port < 0 || port > 65535) {
+            throw new AppException("--port must be between 0 and 65535");
+        }
+        Database database = demo ? Database.inMemory("demo") : Database.open(db != null ? db : Database.DEFAULT_URL);
+        Application application = Application.start(database, demo);
+        WebServer server = WebServer.start(application, host, port);
+        PrintWriter err = spec.commandLine().getErr();
+        String base = "http://" + host + ":" + server.port();
+        err.println("councilbrief is serving at " + base + "/");
+        if (demo) {
+            err.println("The demo brief: " + base + "/briefs/" + DemoData.SITUATION);
+        }
+        err.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            database.close();
+        }));
+        return 0;
+    }
+}

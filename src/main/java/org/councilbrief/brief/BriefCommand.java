@@ -1,0 +1,134 @@
+package org.councilbrief.brief;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.councilbrief.AppException;
+import org.councilbrief.council.Membership;
+import org.councilbrief.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code councilbrief brief …}: import a published brief, render a brief. */
+@Command(name = "brief", mixinStandardHelpOptions = true, description = "Import and render briefs.",
+        subcommands = {BriefCommand.ImportText.class, BriefCommand.Render.class})
+public final class BriefCommand {
+
+    static String readText(Path file) throws AppException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new AppException(file + ": no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new AppException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new AppException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "import-text", mixinStandardHelpOptions = true,
+            description = "Reads a published brief copied as text and prints its structured form as JSON.")
+    static final class ImportText implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The brief as text (UTF-8).")
+        Path file;
+
+        @Option(names = "--situation", description = "The situation, when the text does not name it.")
+        String situation;
+
+        @Option(names = "--as-of", description = "The brief's date (YYYY-MM-DD); by default its latest item's date.")
+        LocalDate asOf;
+
+        @Override
+        public Integer call() throws AppException {
+            String text = readText(file);
+            BriefImport imported = new BriefTextImporter(Membership.shipped())
+                    .read(text, new BriefTextImporter.Options(situation, asOf));
+            PrintWriter err = spec.commandLine().getErr();
+            imported.warnings().forEach(w -> err.println("warning: " + file.getFileName() + ": " + w));
+            err.flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(BriefJson.write(imported.brief()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Renders a brief, from the database or from its JSON form (--from).")
+    static final class Render implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SITUATION", arity = "0..1", description = "The situation's id, e.g. mali.")
+        String situation;
+
+        @Option(names = "--from", paramLabel = "FILE.json", description = "Render the brief held in this JSON file.")
+        Path from;
+
+        @Option(names = "--as-of", description = "Render the brief as of this date (YYYY-MM-DD): the Council of that "
+                + "date, and no item dated later.")
+        LocalDate asOf;
+
+        @Option(names = "--format", required = true, description = "text, html, md, json, pdf or docx.")
+        String format;
+
+        @Option(names = "--out", description = "Write to this file instead of standard output.")
+        Path out;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+        String db;
+
+        @Override
+        public Integer call() throws AppException, IOException {
+            BriefRenderer renderer = BriefRenderers.require(format);
+            Brief brief;
+            if (from != null) {
+                if (situation != null) {
+                    throw new AppException("give either a SITUATION or --from, not both");
+                }
+                brief = BriefJson.read(readText(from));
+            } else if (situation != null) {
+                try (Database database = Database.open(db != null ? db : Database.DEFAULT_URL)) {
+                    brief = new BriefRepository(database.jdbi()).find(situation)
+                            .orElseThrow(() -> new AppException("no brief for the situation '" + situation + "'"));
+                }
+            } else {
+                throw new AppException("give a SITUATION or --from FILE.json");
+            }
+            if (asOf != null) {
+                brief = Briefs.asOf(brief, asOf);
+            }
+            BriefView view;
+            try {
+                view = new BriefComposer(Membership.shipped()).compose(brief);
+            } catch (IllegalArgumentException e) {
+                throw new AppException("the brief cannot be composed: " + e.getMessage(), e);
+            }
+            if (out != null) {
+                try (OutputStream file = Files.newOutputStream(out)) {
+                    renderer.render(view, file);
+                }
+            } else {
+                renderer.render(view, System.out);
+                System.out.flush();
+            }
+            return 0;
+        }
+    }
+}

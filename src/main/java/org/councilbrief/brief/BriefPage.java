@@ -1,0 +1,21 @@
+package org.councilbrief.brief;
+
+import java.util.List;
+
+/**
+ * What the brief page template needs besides the view: where the page links to.
+ *
+ * @param view the brief
+ * @param homeHref the link back to the list of situations, or null on a standalone file
+ * @param downloads the other formats of the same brief, or none on a standalone file
+ */
+public record BriefPage(BriefView view, String homeHref, List<Download> downloads) {
+
+    /** A link to the brief in another format. */
+    public record Download(String label, String href) {
+    }
+
+    public static BriefPage standalone(BriefView view) {
+        return new BriefPage(view, null, List.of());
+    }
+}

@@ -1,0 +1,34 @@
+package org.councilbrief.brief;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** PDF laid out from the brief page's HTML by openhtmltopdf, with the page's print stylesheet. */
+final class PdfRenderer implements BriefRenderer {
+    @Override
+    public String format() {
+        return "pdf";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/pdf";
+    }
+
+    @Override
+    public String extension() {
+        return "pdf";
+    }
+
+    @Override
+    public void render(BriefView view, OutputStream out) throws IOException {
+        String html = HtmlRenderer.html(BriefPage.standalone(view));
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(html, null);
+        builder.useDefaultPageSize(210, 297, PdfRendererBuilder.PageSizeUnits.MM);
+        builder.toStream(out);
+        builder.run();
+    }
+}
