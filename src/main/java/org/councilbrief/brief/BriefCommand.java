@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code councilbrief brief …}: import a published brief, render a brief. */
 @Command(name = "brief", mixinStandardHelpOptions = true, description = "Import and render briefs.",
-        subcommands = {BriefCommand.ImportText.class, BriefCommand.Render.class})
+        subcommands = {BriefCommand.ImportTextCommand.class, BriefCommand.RenderCommand.class})
 public final class BriefCommand {
 
     static String readText(Path file) throws AppException {
@@ -41,7 +41,7 @@ public final class BriefCommand {
 
     @Command(name = "import-text", mixinStandardHelpOptions = true,
             description = "Reads a published brief copied as text and prints its structured form as JSON.")
-    static final class ImportText implements Callable<Integer> {
+    static final class ImportTextCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -71,7 +71,7 @@ public final class BriefCommand {
 
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Renders a brief, from the database or from its JSON form (--from).")
-    static final class Render implements Callable<Integer> {
+    static final class RenderCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 

@@ -68,7 +68,7 @@ final class DocxRenderer implements BriefRenderer {
                 BigInteger list = newList(numbering, decimal);
                 for (KeyTopic topic : group.topics()) {
                     XWPFParagraph p = plain(doc, topic.text());
-                    p.setNumID(list);
+                    listItem(p, list);
                 }
             }
             for (SectionView section : view.sections()) {
@@ -81,7 +81,7 @@ final class DocxRenderer implements BriefRenderer {
                     for (ParagraphView pv : block.paragraphs()) {
                         XWPFParagraph p = doc.createParagraph();
                         if (pv.number() > 0) {
-                            p.setNumID(list);
+                            listItem(p, list);
                         }
                         for (Span span : pv.spans()) {
                             if (span.url() != null) {
@@ -101,11 +101,11 @@ final class DocxRenderer implements BriefRenderer {
                                 run.setText(member.label());
                                 BigInteger recommendations = newList(numbering, bullet);
                                 for (String r : member.recommendations()) {
-                                    plain(doc, r).setNumID(recommendations);
+                                    listItem(plain(doc, r), recommendations);
                                 }
                                 if (member.note() != null) {
                                     XWPFParagraph note = plain(doc, member.note());
-                                    note.setNumID(recommendations);
+                                    listItem(note, recommendations);
                                     note.getRuns().get(0).setItalic(true);
                                 }
                             }
@@ -124,6 +124,11 @@ final class DocxRenderer implements BriefRenderer {
         override.setIlvl(BigInteger.ZERO);
         override.addNewStartOverride().setVal(BigInteger.ONE);
         return id;
+    }
+
+    private static void listItem(XWPFParagraph paragraph, BigInteger list) {
+        paragraph.setNumID(list);
+        paragraph.setNumILvl(BigInteger.ZERO);
     }
 
     private static XWPFParagraph plain(XWPFDocument doc, String text) {

@@ -14,12 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code councilbrief council …}: the Council's composition. */
 @Command(name = "council", description = "The Security Council's composition.", mixinStandardHelpOptions = true,
-        subcommands = CouncilCommand.Members.class)
+        subcommands = CouncilCommand.MembersCommand.class)
 public final class CouncilCommand {
 
     @Command(name = "members", mixinStandardHelpOptions = true,
             description = "Prints the Council's members on a date, one JSON object per line.")
-    static final class Members implements Callable<Integer> {
+    static final class MembersCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 

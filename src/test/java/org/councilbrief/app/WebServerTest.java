@@ -1,0 +1,33 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import org.councilbrief.db.Database;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+    @Test
+    void servesTheSituationsTheDemoBriefAndItsDownloads() throws Exception {
+        try (Database database = Database.inMemory("web-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String home = client.get("/").body().string();
+                assertThat(home).contains("<a href=\"/briefs/mali\">Mali</a>");
+
+                var page = client.get("/briefs/mali");
+                assertThat(page.code()).isEqualTo(200);
+                assertThat(page.body().string()).contains("<h1>Mali</h1>").contains("href=\"/briefs/mali.pdf\"")
+                        .contains("Updated: 11 August 2023");
+
+                var pdf = client.get("/briefs/mali.pdf");
+                assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+                assertThat(pdf.body().bytes()).startsWith("%PDF".getBytes());
+                assertThat(client.get("/briefs/mali.docx").header("Content-Type")).contains("wordprocessingml");
+                assertThat(client.get("/briefs/mali.md").body().string()).startsWith("# Mali");
+                assertThat(client.get("/briefs/atlantis").code()).isEqualTo(404);
+                assertThat(client.get("/briefs/mali.exe").code()).isEqualTo(404);
+            });
+        }
+    }
+}
