@@ -1,0 +1,65 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.councilbrief.db.Database;
+import org.junit.jupiter.api.Test;
+
+/** The demo brief in Debian's chromium: a reader jumps to a key topic and opens a member's UPR recommendations. */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+
+    @Test
+    void aReaderJumpsToAKeyTopicAndOpensAMembersRecommendations() throws Exception {
+        if (System.getenv("CI") == null) {
+            assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
+        }
+        try (Database database = Database.inMemory("browser-" + System.nanoTime())) {
+            WebServer server = WebServer.start(Application.start(database, true), "127.0.0.1", 0);
+            try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
+                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1000, 900));
+                page.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali");
+                assertThat(page.title()).startsWith("Mali");
+
+                page.getByText("Council meeting at which Mali asked MINUSMA to leave").click();
+                assertThat(page.url()).endsWith("#item-comments-2");
+                Locator item = page.locator("#item-comments-2");
+                assertThat((Boolean) item.evaluate("e => { const r = e.getBoundingClientRect();"
+                        + " return r.top >= 0 && r.top < window.innerHeight; }")).isTrue();
+
+                Locator brazil = page.locator("details#upr-BRA");
+                assertThat(brazil.getAttribute("open")).isNull();
+                assertThat(page.getByText("Pursue full cooperation with international human rights mechanisms")
+                        .isVisible()).isFalse();
+                brazil.locator("summary").click();
+                assertThat(brazil.getAttribute("open")).isNotNull();
+                assertThat(page.getByText("Pursue full cooperation with international human rights mechanisms")
+                        .isVisible()).isTrue();
+
+                Files.createDirectories(Path.of("target"));
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-upr-open.png")));
+                page.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali");
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief.png")));
+                assertThat(Path.of("target", "brief.png")).isNotEmptyFile();
+            } finally {
+                server.stop();
+            }
+        }
+    }
+}
