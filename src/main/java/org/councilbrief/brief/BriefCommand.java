@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code councilbrief brief …}: import a published brief, render a brief. */
 @Command(name = "brief", mixinStandardHelpOptions = true, description = "Import and render briefs.",
-        subcommands = {BriefCommand.ImportTextCommand.class, BriefCommand.RenderCommand.class})
+        subcommands = {BriefCommand.ImportTextCommand.class, BriefCommand.LoadCommand.class, BriefCommand.RenderCommand.class})
 public final class BriefCommand {
 
     static String readText(Path file) throws AppException {
@@ -65,6 +65,39 @@ public final class BriefCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.println(BriefJson.write(imported.brief()));
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Stores a brief held in its JSON form in the database, replacing the situation's brief.")
+    static final class LoadCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.json", description = "The brief, as brief import-text prints it.")
+        Path file;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+        String db;
+
+        @Override
+        public Integer call() throws AppException {
+            Brief brief = BriefJson.read(readText(file));
+            try {
+                new BriefComposer(Membership.shipped()).compose(brief);
+            } catch (IllegalArgumentException e) {
+                throw new AppException(file + ": the brief cannot be composed: " + e.getMessage(), e);
+            }
+            String stateCode = Membership.shipped().states().byName(brief.situationName())
+                    .map(org.councilbrief.council.State::code).orElse(null);
+            try (Database database = Database.open(db != null ? db : Database.DEFAULT_URL)) {
+                new org.councilbrief.council.StateRepository(database.jdbi()).syncShipped(Membership.shipped());
+                new BriefRepository(database.jdbi()).save(brief, stateCode);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("stored the brief on " + brief.situationName() + " as situation '" + brief.situation() + "'");
+            err.flush();
             return 0;
         }
     }

@@ -76,4 +76,22 @@ class CliTest {
         assertThat(run("brief", "render", "--from", dir.resolve("missing.json").toString(), "--format", "md").err())
                 .contains("no such file");
     }
+
+    @Test
+    void loadsABriefIntoTheDatabaseAndRendersItFromThereAsOfADate(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("brief.json");
+        Files.writeString(json, run("brief", "import-text", SharedData.referenceBrief().toString()).out());
+        String db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        assertThat(run("brief", "load", json.toString(), "--db", db).code()).isZero();
+
+        Path text = dir.resolve("brief.txt");
+        Run render = run("brief", "render", "mali", "--as-of", "2023-06-30", "--format", "text", "--out",
+                text.toString(), "--db", db);
+        assertThat(render.code()).as(render.err()).isZero();
+        String rendered = Files.readString(text);
+        assertThat(rendered).doesNotContain("Reporting by Human Rights Watch").contains(
+                "Relevant information for the Security Council to consider [36 words]");
+        assertThat(run("brief", "render", "haiti", "--format", "text", "--db", db).err())
+                .contains("no brief for the situation 'haiti'");
+    }
 }
