@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new AppException("--port must be between 0 and 65535");
         }
-        Database database = demo ? Database.inMemory("demo") : Database.open(db != null ? db : Database.DEFAULT_URL);
+        Database database = demo ? Database.inMemory("demo") : Database.openOrDefault(db);
         Application application = Application.start(database, demo);
         WebServer server = WebServer.start(application, host, port);
         PrintWriter err = spec.commandLine().getErr();

@@ -39,6 +39,16 @@ public final class BriefCommand {
         }
     }
 
+    /** Composes a brief read from outside, turning what cannot be composed (a date the data does not cover, a
+     * missing UPR review) into bad input. */
+    static BriefView compose(Brief brief) throws AppException {
+        try {
+            return new BriefComposer(Membership.shipped()).compose(brief);
+        } catch (IllegalArgumentException e) {
+            throw new AppException("the brief cannot be composed: " + e.getMessage(), e);
+        }
+    }
+
     @Command(name = "import-text", mixinStandardHelpOptions = true,
             description = "Reads a published brief copied as text and prints its structured form as JSON.")
     static final class ImportTextCommand implements Callable<Integer> {
@@ -84,14 +94,10 @@ public final class BriefCommand {
         @Override
         public Integer call() throws AppException {
             Brief brief = BriefJson.read(readText(file));
-            try {
-                new BriefComposer(Membership.shipped()).compose(brief);
-            } catch (IllegalArgumentException e) {
-                throw new AppException(file + ": the brief cannot be composed: " + e.getMessage(), e);
-            }
+            compose(brief);
             String stateCode = Membership.shipped().states().byName(brief.situationName())
                     .map(org.councilbrief.council.State::code).orElse(null);
-            try (Database database = Database.open(db != null ? db : Database.DEFAULT_URL)) {
+            try (Database database = Database.openOrDefault(db)) {
                 new org.councilbrief.council.StateRepository(database.jdbi()).syncShipped(Membership.shipped());
                 new BriefRepository(database.jdbi()).save(brief, stateCode);
             }
@@ -137,7 +143,7 @@ public final class BriefCommand {
                 }
                 brief = BriefJson.read(readText(from));
             } else if (situation != null) {
-                try (Database database = Database.open(db != null ? db : Database.DEFAULT_URL)) {
+                try (Database database = Database.openOrDefault(db)) {
                     brief = new BriefRepository(database.jdbi()).find(situation)
                             .orElseThrow(() -> new AppException("no brief for the situation '" + situation + "'"));
                 }
@@ -147,12 +153,7 @@ public final class BriefCommand {
             if (asOf != null) {
                 brief = Briefs.asOf(brief, asOf);
             }
-            BriefView view;
-            try {
-                view = new BriefComposer(Membership.shipped()).compose(brief);
-            } catch (IllegalArgumentException e) {
-                throw new AppException("the brief cannot be composed: " + e.getMessage(), e);
-            }
+            BriefView view = compose(brief);
             if (out != null) {
                 try (OutputStream file = Files.newOutputStream(out)) {
                     renderer.render(view, file);

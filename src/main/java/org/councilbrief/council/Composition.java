@@ -1,7 +1,6 @@
 package org.councilbrief.council;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +32,5 @@ public record Composition(LocalDate date, List<CouncilMember> members, Map<Strin
     /** Members of a grouping in alphabetical order, or an empty list if the grouping does not exist that year. */
     public List<State> grouping(String id) {
         return groupings.getOrDefault(id, List.of());
-    }
-
-    static Map<String, List<State>> orderedGroupings(Map<String, List<State>> groupings) {
-        return new LinkedHashMap<>(groupings);
     }
 }

@@ -2,10 +2,12 @@ package org.councilbrief.council;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Security Council membership for every year from 1946: the permanent members, the elected members' terms
@@ -25,6 +27,7 @@ public final class Membership {
     private final List<Term> terms;
     private final List<PlusGrouping> plusGroupings;
     private final int lastKnownYear;
+    private final Map<Integer, Composition> byYear = new ConcurrentHashMap<>();
 
     Membership(States states, List<Term> terms, List<PlusGrouping> plusGroupings) {
         this.states = states;
@@ -75,6 +78,13 @@ public final class Membership {
             throw new IllegalArgumentException("councilbrief knows the Council's members from " + FIRST_YEAR + " to "
                     + lastKnownYear() + "; " + date + " is outside that range");
         }
+        // Terms run by calendar year, so one composition serves every date of its year.
+        Composition ofYear = byYear.computeIfAbsent(year, this::compose);
+        return new Composition(date, ofYear.members(), ofYear.groupings());
+    }
+
+    private Composition compose(int year) {
+        LocalDate date = LocalDate.of(year, 1, 1);
         List<State> permanent = PERMANENT.stream().map(states::require).toList();
         List<State> elected = terms.stream().filter(t -> t.covers(year)).map(t -> states.require(t.code())).toList();
 
@@ -100,7 +110,7 @@ public final class Membership {
                     .map(Map.Entry::getKey).toList();
             members.add(new CouncilMember(state, permanent.contains(state) ? Seat.PERMANENT : Seat.ELECTED, of));
         }
-        return new Composition(date, List.copyOf(members), Composition.orderedGroupings(groupings));
+        return new Composition(date, List.copyOf(members), Collections.unmodifiableMap(groupings));
     }
 
     private static List<State> concat(List<State> a, List<State> b) {

@@ -42,6 +42,11 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
+    /** Opens the database at {@code url}, or the default H2 file under {@code ./data} when it is null. */
+    public static Database openOrDefault(String url) {
+        return open(url != null ? url : DEFAULT_URL);
+    }
+
     /** A fresh in-memory H2 database, for the demo and tests. */
     public static Database inMemory(String name) {
         return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
