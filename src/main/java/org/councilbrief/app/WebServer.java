@@ -8,16 +8,19 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.councilbrief.AppException;
 import org.councilbrief.brief.Brief;
+import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefPage;
 import org.councilbrief.brief.BriefRenderer;
 import org.councilbrief.brief.BriefRenderers;
 import org.councilbrief.brief.BriefView;
 import org.councilbrief.brief.HtmlRenderer;
+import org.councilbrief.situation.Situation;
 
 /** The public site: the list of situations, each brief as a page and as downloads. */
 final class WebServer {
@@ -57,10 +60,10 @@ final class WebServer {
 
     private static void home(Application application, Context ctx) {
         List<SituationLink> links = new ArrayList<>();
-        for (Map.Entry<org.councilbrief.situation.Situation, java.time.LocalDate> e
+        for (Map.Entry<Situation, LocalDate> e
                 : application.briefs().situationsWithBriefs()) {
             links.add(new SituationLink(e.getKey().name(), "/briefs/" + e.getKey().id(),
-                    org.councilbrief.brief.BriefComposer.DATE.format(e.getValue())));
+                    BriefComposer.DATE.format(e.getValue())));
         }
         StringOutput out = new StringOutput();
         TEMPLATES.render("site/index.jte", links, out);

@@ -24,8 +24,4 @@ public record Item(String id, String title, LocalDate date, String subHeading, b
         paragraphs = List.copyOf(paragraphs);
         sources = List.copyOf(sources);
     }
-
-    public Item withParagraphs(List<Paragraph> replaced) {
-        return new Item(id, title, date, subHeading, numbered, replaced, sources, meeting, uprReview);
-    }
 }

@@ -3,7 +3,6 @@ package org.councilbrief.council;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,10 +18,6 @@ public record Composition(LocalDate date, List<CouncilMember> members, Map<Strin
 
     public boolean isMember(String code) {
         return members.stream().anyMatch(m -> m.state().code().equals(code));
-    }
-
-    public Optional<CouncilMember> member(String code) {
-        return members.stream().filter(m -> m.state().code().equals(code)).findFirst();
     }
 
     public boolean hasGrouping(String id) {
