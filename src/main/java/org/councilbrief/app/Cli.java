@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.councilbrief.AppException;
 import org.councilbrief.brief.BriefCommand;
 import org.councilbrief.council.CouncilCommand;
+import org.councilbrief.upr.UprCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
-        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class})
+        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The states shipped with councilbrief ({@code states.tsv}), found by code or by any of their names. Name look-up
- * ignores case, accents, the kind of apostrophe and a leading article, so "Côte d’Ivoire", "Cote d'Ivoire" and
- * "the UK" all resolve.
+ * ignores case, accents, apostrophes, hyphens, "and"/"&", "St"/"Saint" and a leading article, so "Côte d’Ivoire",
+ * "Cote d'Ivoire", "St Kitts & Nevis" and "the UK" all resolve. {@link #byNameOrNear} also accepts one slip of OCR
+ * or typing ("C6te d'Ivoire", "Trinidad an Tobago") where it points to one state only.
  */
 public final class States {
     private final Map<String, State> byCode = new LinkedHashMap<>();
@@ -59,14 +60,46 @@ public final class States {
         return Optional.ofNullable(byName.get(normalize(name)));
     }
 
+    /**
+     * Finds a state by name, or else by the one name within a small edit distance (1 for names of 7 characters or
+     * more, 2 for 14 or more) when exactly one state is that close.
+     */
+    public Optional<State> byNameOrNear(String name) {
+        String key = normalize(name);
+        State exact = byName.get(key);
+        if (exact != null || key.length() < 7) {
+            return Optional.ofNullable(exact);
+        }
+        int allowed = key.length() >= 14 ? 2 : 1;
+        State found = null;
+        int best = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (Map.Entry<String, State> entry : byName.entrySet()) {
+            String candidate = entry.getKey();
+            if (Math.abs(candidate.length() - key.length()) > allowed) {
+                continue;
+            }
+            int distance = EditDistance.atMost(key, candidate, allowed);
+            if (distance < best) {
+                best = distance;
+                found = entry.getValue();
+                tie = false;
+            } else if (distance == best && distance <= allowed && !entry.getValue().equals(found)) {
+                tie = true;
+            }
+        }
+        return best <= allowed && !tie ? Optional.of(found) : Optional.empty();
+    }
+
     private void index(String name, State state) {
         byName.putIfAbsent(normalize(name), state);
     }
 
     static String normalize(String name) {
         String s = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.replace('’', '\'').replace('‘', '\'').replace('`', '\'').toLowerCase(Locale.ROOT);
-        s = s.replaceAll("\\s+", " ");
+        s = s.replace("’", "").replace("‘", "").replace("`", "").replace("'", "").toLowerCase(Locale.ROOT);
+        s = s.replace('&', ' ').replace('-', ' ').replace('.', ' ').replaceAll("\\band\\b", " ");
+        s = s.replaceAll("\\bst\\b", "saint").replaceAll("\\s+", " ").strip();
         if (s.startsWith("the ")) {
             s = s.substring(4);
         }

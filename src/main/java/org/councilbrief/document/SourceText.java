@@ -1,0 +1,20 @@
+package org.councilbrief.document;
+
+import java.util.List;
+
+/**
+ * The text of one input file, decoded and with its line ends made {@code \n}; page breaks stay as form feeds
+ * ({@code \f}). {@code name} is how messages refer to the file; {@code encoding} says how it was read ("UTF-8",
+ * "windows-1252", "x-MacRoman" or "PDF").
+ */
+public record SourceText(String name, String text, String encoding) {
+
+    /** The text's lines, without their line ends; line {@code n} of a message is {@code lines().get(n - 1)}. */
+    public List<String> lines() {
+        return List.of(text.split("\n", -1));
+    }
+
+    public boolean fromPdf() {
+        return encoding.equals("PDF");
+    }
+}
