@@ -142,7 +142,7 @@ public final class UprReportParser {
             throw new InputException(source.name(), lines.get(start).number(),
                     "no numbered recommendations in the 'Conclusions and/or recommendations' section");
         }
-        String head = headText(lines);
+        String head = headText(source.lines());
         String symbol = find(SYMBOL, head).orElse(null);
         String stateUnderReview = null;
         LocalDate date = null;
@@ -403,10 +403,10 @@ public final class UprReportParser {
         return groups;
     }
 
-    private static String headText(List<Line> lines) {
+    private static String headText(List<String> lines) {
         StringBuilder head = new StringBuilder();
         for (int i = 0; i < Math.min(lines.size(), 400); i++) {
-            head.append(lines.get(i).text().strip()).append(' ');
+            head.append(lines.get(i).strip()).append(' ');
         }
         return head.toString().replaceAll("\\s+", " ");
     }

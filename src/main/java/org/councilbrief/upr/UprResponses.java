@@ -35,12 +35,27 @@ public final class UprResponses {
     public static Map<String, String> read(SourceText source) throws InputException {
         Map<String, String> answers = source.text().lines().anyMatch(l -> ANSWER_LINE.matcher(l).matches())
                 ? thematic(source) : addendum(source);
+        answers = inMainParagraph(answers);
         if (answers.isEmpty()) {
             throw new InputException(source.name(), 0,
                     "no responses found: expected an addendum listing accepted and noted recommendations,"
                             + " or a thematic list with 'Supported' or 'Noted' under each recommendation");
         }
         return answers;
+    }
+
+    /** Keeps the numbers of the report's recommendations paragraph (the most frequent one), not "99.9 per cent". */
+    private static Map<String, String> inMainParagraph(Map<String, String> answers) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        answers.keySet().forEach(k -> counts.merge(k.substring(0, k.indexOf('.')), 1, Integer::sum));
+        String main = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        Map<String, String> kept = new LinkedHashMap<>();
+        answers.forEach((k, v) -> {
+            if (k.startsWith(main + ".")) {
+                kept.put(k, v);
+            }
+        });
+        return kept;
     }
 
     private static Map<String, String> thematic(SourceText source) {
