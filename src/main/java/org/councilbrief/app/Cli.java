@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.councilbrief.AppException;
 import org.councilbrief.brief.BriefCommand;
 import org.councilbrief.council.CouncilCommand;
+import org.councilbrief.statement.SpeechesCommand;
 import org.councilbrief.upr.UprCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
-        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class})
+        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class, SpeechesCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
