@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the reference data files shipped beside these classes: tab-separated, "#" comments, one header row. */
-final class TsvRows {
+public final class TsvRows {
     private TsvRows() {
     }
 
     static List<String[]> read(String resource) {
-        try (InputStream in = TsvRows.class.getResourceAsStream(resource)) {
+        return read(TsvRows.class, resource);
+    }
+
+    /** Reads {@code resource} next to {@code anchor}'s class file. */
+    public static List<String[]> read(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the application");
             }

@@ -15,21 +15,24 @@ public final class StatementRepository {
 
     /** Writes a meeting with its statements, replacing an earlier import of the same meeting; one transaction. */
     public void saveMeeting(Meeting meeting, List<Statement> statements) {
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("delete from position where statement_id in "
-                    + "(select id from statement where meeting_symbol = :s)").bind("s", meeting.symbol()).execute();
-            handle.createUpdate("delete from statement where meeting_symbol = :s").bind("s", meeting.symbol()).execute();
-            handle.createUpdate("delete from meeting where symbol = :s").bind("s", meeting.symbol()).execute();
+        jdbi.useTransaction(handle -> saveMeeting(handle, meeting, statements));
+    }
+
+    /** Writes a meeting with its statements inside the caller's transaction, replacing an earlier import of it. */
+    public static void saveMeeting(org.jdbi.v3.core.Handle handle, Meeting meeting, List<Statement> statements) {
+        handle.createUpdate("delete from position where statement_id in "
+                + "(select id from statement where meeting_symbol = :s)").bind("s", meeting.symbol()).execute();
+        handle.createUpdate("delete from statement where meeting_symbol = :s").bind("s", meeting.symbol()).execute();
+        handle.createUpdate("delete from meeting where symbol = :s").bind("s", meeting.symbol()).execute();
+        handle.createUpdate("""
+                insert into meeting (symbol, situation_id, meeting_date, topic, press_release)
+                values (:symbol, :situation, :date, :topic, :pressRelease)""").bindMethods(meeting).execute();
+        for (Statement s : statements) {
             handle.createUpdate("""
-                    insert into meeting (symbol, situation_id, meeting_date, topic, press_release)
-                    values (:symbol, :situation, :date, :topic, :pressRelease)""").bindMethods(meeting).execute();
-            for (Statement s : statements) {
-                handle.createUpdate("""
-                        insert into statement (meeting_symbol, speech_index, speaker, state_code, on_behalf_of,
-                        language, body) values (:meeting, :index, :speaker, :stateCode, :onBehalfOf, :language, :text)""")
-                        .bindMethods(s).execute();
-            }
-        });
+                    insert into statement (meeting_symbol, speech_index, speaker, state_code, on_behalf_of,
+                    language, body) values (:meeting, :index, :speaker, :stateCode, :onBehalfOf, :language, :text)""")
+                    .bindMethods(s).execute();
+        }
     }
 
     public Optional<Meeting> findMeeting(String symbol) {

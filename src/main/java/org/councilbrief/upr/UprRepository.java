@@ -29,20 +29,21 @@ public final class UprRepository {
         handle.createUpdate("delete from upr_participant where review_id = :id").bind("id", review.id()).execute();
         int updated = handle.createUpdate("""
                 update upr_review set state_under_review = :s, cycle = :cycle, session = :session, review_date = :date,
-                report = :report where id = :id""")
+                report = :report, source = :source where id = :id""")
                 .bind("s", review.stateUnderReview()).bindMethods(review).execute();
         if (updated == 0) {
             handle.createUpdate("""
-                    insert into upr_review (id, state_under_review, cycle, session, review_date, report)
-                    values (:id, :s, :cycle, :session, :date, :report)""")
+                    insert into upr_review (id, state_under_review, cycle, session, review_date, report, source)
+                    values (:id, :s, :cycle, :session, :date, :report, :source)""")
                     .bind("s", review.stateUnderReview()).bindMethods(review).execute();
         }
         int position = 0;
         for (UprRecommendation r : review.recommendations()) {
             long id = handle.createUpdate("""
-                    insert into upr_recommendation (review_id, position, paragraph, body, response)
-                    values (:review, :position, :paragraph, :text, :response)""")
+                    insert into upr_recommendation (review_id, position, paragraph, body, response, issues)
+                    values (:review, :position, :paragraph, :text, :response, :issueList)""")
                     .bind("review", review.id()).bind("position", position++).bindMethods(r)
+                    .bind("issueList", r.issues().isEmpty() ? null : String.join(";", r.issues()))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int statePosition = 0;
             for (String code : r.recommendingStates()) {
@@ -61,12 +62,13 @@ public final class UprRepository {
     }
 
     public static Optional<UprReview> find(Handle handle, String id) {
-        record Row(String id, String state, int cycle, int session, java.time.LocalDate date, String report) {
+        record Row(String id, String state, int cycle, int session, java.time.LocalDate date, String report,
+                String source) {
         }
-        Optional<Row> row = handle.createQuery(
-                "select id, state_under_review, cycle, session, review_date, report from upr_review where id = :id")
+        Optional<Row> row = handle.createQuery("select id, state_under_review, cycle, session, review_date, report,"
+                + " source from upr_review where id = :id")
                 .bind("id", id).map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6)))
+                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7)))
                 .findOne();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -79,15 +81,16 @@ public final class UprRepository {
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> states.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<UprRecommendation> recommendations = handle.createQuery(
-                "select id, paragraph, body, response from upr_recommendation where review_id = :id order by position")
+                "select id, paragraph, body, response, issues from upr_recommendation where review_id = :id order by position")
                 .bind("id", id).map((rs, ctx) -> new UprRecommendation(rs.getString(2), rs.getString(3),
-                        states.getOrDefault(rs.getLong(1), List.of()), rs.getString(4)))
+                        states.getOrDefault(rs.getLong(1), List.of()), rs.getString(4),
+                        rs.getString(5) == null ? List.of() : List.of(rs.getString(5).split(";"))))
                 .list();
         List<UprParticipant> participants = handle.createQuery(
                 "select state_code, note from upr_participant where review_id = :id order by state_code")
                 .bind("id", id).map((rs, ctx) -> new UprParticipant(rs.getString(1), rs.getString(2))).list();
         Row r = row.get();
         return Optional.of(new UprReview(r.id(), r.state(), r.cycle(), r.session(), r.date(), r.report(),
-                recommendations, participants));
+                recommendations, participants, r.source()));
     }
 }

@@ -1,0 +1,34 @@
+package org.councilbrief.document;
+
+import java.util.List;
+
+/** A Security Council resolution read into its preambular and operative paragraphs. */
+public record Resolution(String symbol, String title, List<ResolutionParagraph> paragraphs) {
+    public Resolution {
+        paragraphs = List.copyOf(paragraphs);
+    }
+
+    /** The paragraphs a reference points to, each operative paragraph with its sub-paragraphs. */
+    public List<ResolutionParagraph> resolve(ParagraphRef ref) {
+        ParagraphRef.Kind kind = ref.kind() == ParagraphRef.Kind.PARA ? ParagraphRef.Kind.OP : ref.kind();
+        return paragraphs.stream()
+                .filter(p -> p.kind() == kind && p.number() >= ref.from() && p.number() <= ref.to()).toList();
+    }
+
+    /** The text a reference points to, paragraphs joined by new lines and labelled when there is more than one. */
+    public String text(ParagraphRef ref) {
+        List<ResolutionParagraph> found = resolve(ref);
+        if (found.size() == 1) {
+            return found.get(0).text();
+        }
+        StringBuilder text = new StringBuilder();
+        for (ResolutionParagraph p : found) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(p.sub().isEmpty() ? p.number() + ". " : "(" + p.sub().replaceAll(".*\\.", "") + ") ")
+                    .append(p.text());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.councilbrief.ingest;
+
+import java.time.LocalDate;
+
+/**
+ * What the person importing says about the file where the file may not say it.
+ *
+ * @param situation the situation the document belongs to (its id, e.g. mali), or null
+ * @param symbol the document's symbol (S/PV.9350, A/HRC/54/9, S/RES/2690 (2023), SC/15341), or null to read it from
+ *     the file
+ * @param date the meeting's date for a meeting record that does not print it, or null
+ */
+public record ImportOptions(String situation, String symbol, LocalDate date) {
+    public static ImportOptions none() {
+        return new ImportOptions(null, null, null);
+    }
+}

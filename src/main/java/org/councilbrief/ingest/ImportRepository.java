@@ -1,0 +1,69 @@
+package org.councilbrief.ingest;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.councilbrief.document.ResolutionRepository;
+import org.councilbrief.statement.PressRepository;
+import org.councilbrief.statement.StatementRepository;
+import org.councilbrief.upr.UprRepository;
+import org.councilbrief.upr.UprReview;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes what an import read, in one transaction with its line in the import log. A file whose content (by SHA-256)
+ * was imported before as the same kind is not written again.
+ */
+final class ImportRepository {
+    private final Jdbi jdbi;
+
+    ImportRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    boolean situationExists(String id) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from situation where id = :id").bind("id", id)
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    Optional<String> situationState(String id) {
+        return jdbi.withHandle(h -> h.createQuery("select state_code from situation where id = :id").bind("id", id)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
+    boolean write(ImportKind kind, String hash, String fileName, ParsedImport parsed, List<String> warnings) {
+        return jdbi.inTransaction(handle -> {
+            boolean seen = handle.createQuery(
+                    "select count(*) from import_log where kind = :kind and content_hash = :hash")
+                    .bind("kind", kind.id()).bind("hash", hash).mapTo(Integer.class).one() > 0;
+            if (seen) {
+                return false;
+            }
+            switch (parsed) {
+                case ParsedImport.Reviews r -> {
+                    for (UprReview review : r.reviews()) {
+                        handle.createQuery("select source from upr_review where id = :id").bind("id", review.id())
+                                .mapTo(String.class).findOne()
+                                .filter(previous -> !previous.equals(review.source()))
+                                .ifPresent(previous -> warnings.add("review " + review.id() + ": replaces the"
+                                        + " recommendations read before from " + previous));
+                        UprRepository.save(handle, review);
+                    }
+                }
+                case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(), m.statements());
+                case ParsedImport.Press p -> PressRepository.save(handle, p.summary());
+                case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());
+            }
+            handle.createUpdate("insert into import_log (kind, content_hash, file_name, target, imported_at) "
+                    + "values (?, ?, ?, ?, ?)").bind(0, kind.id()).bind(1, hash).bind(2, clip(fileName, 500))
+                    .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC)).execute();
+            return true;
+        });
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+}
