@@ -13,14 +13,24 @@ import java.util.Map;
  */
 public final class CsvReader {
     /** One record: its fields by header name, and the line of the file where it starts. */
-    public record Row(int line, Map<String, String> fields) {
+    public record Row(int line, Map<String, String> fields, int fieldCount) {
         public String get(String column) {
             return fields.getOrDefault(column, "");
         }
     }
 
     /** The header and the records of a CSV text. */
-    public record Table(List<String> header, List<Row> rows) {
+    public record Table(String source, List<String> header, List<Row> rows) {
+        /** Fails on the first record whose number of fields is not the header's. */
+        public void checkShape() throws InputException {
+            for (Row row : rows) {
+                if (row.fieldCount() != header.size()) {
+                    throw new InputException(source, row.line(), "has " + row.fieldCount() + " fields where the"
+                            + " header has " + header.size());
+                }
+            }
+        }
+
         /** The first header among {@code names} (compared without case or spaces), or null. */
         public String column(String... names) {
             for (String name : names) {
@@ -111,17 +121,13 @@ public final class CsvReader {
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> values = records.get(r);
-            if (values.size() != header.size()) {
-                throw new InputException(source.name(), lines.get(r), "has " + values.size() + " fields where the"
-                        + " header has " + header.size());
-            }
             Map<String, String> fields = new LinkedHashMap<>();
-            for (int k = 0; k < header.size(); k++) {
+            for (int k = 0; k < Math.min(header.size(), values.size()); k++) {
                 fields.put(header.get(k), values.get(k));
             }
-            rows.add(new Row(lines.get(r), fields));
+            rows.add(new Row(lines.get(r), fields, values.size()));
         }
-        return new Table(header, rows);
+        return new Table(source.name(), header, rows);
     }
 
     private static int count(String text, char c) {

@@ -44,7 +44,7 @@ final class ImportRepository {
             switch (parsed) {
                 case ParsedImport.Reviews r -> {
                     for (UprReview review : r.reviews()) {
-                        handle.createQuery("select source from upr_review where id = :id").bind("id", review.id())
+                        handle.createQuery("select coalesce(source, '') from upr_review where id = :id").bind("id", review.id())
                                 .mapTo(String.class).findOne()
                                 .filter(previous -> !previous.equals(review.source()))
                                 .ifPresent(previous -> warnings.add("review " + review.id() + ": replaces the"

@@ -49,6 +49,7 @@ public final class UprInfoCsv {
         String to = require(table, source, TO, "the state under review");
         String from = require(table, source, FROM, "the recommending state");
         String session = require(table, source, SESSION, "the session");
+        table.checkShape();
         String issues = table.column(ISSUES);
         String response = table.column(RESPONSE);
         String source0 = table.column("id") != null ? "UPR Info export " : "UHRI export ";

@@ -1,0 +1,164 @@
+package org.councilbrief.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.councilbrief.AppException;
+import org.councilbrief.SharedData;
+import org.councilbrief.council.Membership;
+import org.councilbrief.council.StateRepository;
+import org.councilbrief.db.Database;
+import org.councilbrief.db.TestDatabases;
+import org.councilbrief.document.InputException;
+import org.councilbrief.document.ResolutionRepository;
+import org.councilbrief.statement.StatementRepository;
+import org.councilbrief.upr.UprRepository;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every kind of import on H2 and PostgreSQL: what is stored, twice changes nothing, a bad file writes nothing. */
+class ImporterTest {
+    private static final Path DATA = SharedData.root().resolve("data");
+    private static final List<String> TABLES = List.of("upr_review", "upr_recommendation", "upr_recommendation_state",
+            "meeting", "statement", "press_release", "press_paragraph", "document", "resolution_paragraph",
+            "import_log");
+
+    static Stream<Database> databases() {
+        return TestDatabases.all().peek(db -> new StateRepository(db.jdbi()).syncShipped(Membership.shipped()));
+    }
+
+    private static Map<String, Integer> counts(Jdbi jdbi) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, jdbi.withHandle(h -> h.createQuery("select count(*) from " + table)
+                    .mapTo(Integer.class).one()));
+        }
+        return counts;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void importsEachKindAndASecondImportChangesNothing(Database db) throws AppException {
+        try (db) {
+            Importer importer = new Importer(db.jdbi());
+            ImportResult report = importer.importFile(DATA.resolve("upr-reports/reports/lithuania2011.txt"),
+                    ImportKind.UPR_REPORT, ImportOptions.none());
+            assertThat(report.target()).isEqualTo("UPR review LTU-S12");
+            assertThat(report.counts()).containsEntry("recommendations", 119);
+            ImportResult meeting = importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"),
+                    ImportKind.MEETING_RECORD, new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
+            assertThat(meeting.counts()).containsEntry("speeches", 18);
+            importer.importFile(DATA.resolve("pages/seed_sources/sc15398_press_release_28aug2023_excerpt.txt"),
+                    ImportKind.PRESS_RELEASE, ImportOptions.none());
+            importer.importFile(DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt"),
+                    ImportKind.RESOLUTION, ImportOptions.none());
+            Map<String, Integer> after = counts(db.jdbi());
+
+            assertThat(new UprRepository(db.jdbi()).find("LTU-S12")).hasValueSatisfying(review -> {
+                assertThat(review.report()).isEqualTo("A/HRC/19/15");
+                assertThat(review.recommendations()).hasSize(119);
+                assertThat(review.recommendations().get(0).paragraph()).isEqualTo("88.1");
+                assertThat(review.recommendations().get(0).recommendingStates()).containsExactly("CHE");
+                assertThat(review.recommendations().get(0).response()).isEqualTo("supported");
+            });
+            assertThat(new StatementRepository(db.jdbi()).statements("S/PV.8703")).hasSize(18)
+                    .anySatisfy(s -> assertThat(s.stateCode()).isEqualTo("VNM")); // the President, for Viet Nam
+            assertThat(new ResolutionRepository(db.jdbi()).cite("S/RES/2690 (2023), PP2"))
+                    .startsWith("Reaffirming its commitment to the sovereignty");
+
+            ImportResult again = importer.importFile(DATA.resolve("upr-reports/reports/lithuania2011.txt"),
+                    ImportKind.UPR_REPORT, ImportOptions.none());
+            assertThat(again.unchanged()).isTrue();
+            importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"), ImportKind.MEETING_RECORD,
+                    new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
+            assertThat(counts(db.jdbi())).isEqualTo(after);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theSameContentUnderAnotherNameIsAlsoUnchanged(Database db) throws AppException {
+        try (db) {
+            Importer importer = new Importer(db.jdbi());
+            byte[] csv = """
+                    id,session,to,from,text,issues,response,action
+                    1,1,Algeria,France,"Ratify the Convention, soon",Treaties,Accepted,5
+                    2,1,Algeria,Brazil,"Ratify the Convention, soon",Treaties,Accepted,5
+                    3,1,Algeria,St Lucia,Protect journalists,"Freedom of expression,Media",Noted,4
+                    """.getBytes(StandardCharsets.UTF_8);
+            ImportResult first = importer.importBytes("a.csv", csv, ImportKind.UPR_CSV, ImportOptions.none());
+            assertThat(first.counts()).containsEntry("rows", 3).containsEntry("recommendations", 2);
+            Map<String, Integer> after = counts(db.jdbi());
+            assertThat(importer.importBytes("b.csv", csv, ImportKind.UPR_CSV, ImportOptions.none()).unchanged())
+                    .isTrue();
+            assertThat(counts(db.jdbi())).isEqualTo(after);
+            assertThat(new UprRepository(db.jdbi()).find("DZA-S1")).hasValueSatisfying(r -> {
+                assertThat(r.recommendations().get(0).recommendingStates()).containsExactly("FRA", "BRA");
+                assertThat(r.recommendations().get(1).issues()).containsExactly("Freedom of expression", "Media");
+                assertThat(r.recommendations().get(1).response()).isEqualTo("noted");
+                assertThat(r.date()).isEqualTo(LocalDate.of(2008, 4, 7));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFileThatIsNotItsKindIsRejectedWithFileLineAndReasonAndNothingIsWritten(Database db) {
+        try (db) {
+            Importer importer = new Importer(db.jdbi());
+            Map<String, Integer> before = counts(db.jdbi());
+            Path resolution = DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt");
+            Path meeting = DATA.resolve("council-speeches/meetings/SPV.8703.txt");
+            assertThatThrownBy(() -> importer.importFile(resolution, ImportKind.MEETING_RECORD, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining(resolution.toString())
+                    .hasMessageContaining("no speech found");
+            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.UPR_REPORT, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining("does not look like a UPR");
+            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.RESOLUTION, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining("not a resolution");
+            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.PRESS_RELEASE, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining("not a press-release");
+            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.UPR_CSV, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining(":1: no column for");
+            assertThatThrownBy(() -> importer.importBytes("bad.csv", """
+                    id,session,to,from,text
+                    1,1,Algeria,France,Ratify
+                    2,1,Atlantis,France,Ratify
+                    """.getBytes(StandardCharsets.UTF_8), ImportKind.UPR_CSV, ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessage("bad.csv:3: unknown state under review 'Atlantis'");
+            assertThatThrownBy(() -> importer.importFile(Path.of("no/such/file.txt"), ImportKind.RESOLUTION,
+                    ImportOptions.none())).isInstanceOf(InputException.class).hasMessageContaining("no such file");
+            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.MEETING_RECORD,
+                    new ImportOptions("atlantis", null, null))).hasMessageContaining("no situation 'atlantis'");
+            assertThat(counts(db.jdbi())).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailureWhileWritingLeavesNothingBehind(Database db) {
+        try (db) {
+            // Break the state table so that the third review's recommending state cannot be stored.
+            db.jdbi().useHandle(h -> h.execute("delete from council_term where state_code = 'LCA'"));
+            db.jdbi().useHandle(h -> h.execute("delete from state where code = 'LCA'"));
+            Map<String, Integer> before = counts(db.jdbi());
+            byte[] csv = """
+                    id,session,to,from,text
+                    1,1,Algeria,France,Ratify
+                    2,2,Brazil,France,Protect
+                    3,3,Chad,St Lucia,Educate
+                    """.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> new Importer(db.jdbi()).importBytes("c.csv", csv, ImportKind.UPR_CSV,
+                    ImportOptions.none())).isInstanceOf(RuntimeException.class);
+            assertThat(counts(db.jdbi())).isEqualTo(before);
+        }
+    }
+}
