@@ -139,7 +139,7 @@ public final class UprReportParser {
         List<String> warnings = new ArrayList<>();
         List<ExtractedRecommendation> recommendations = interpret(units, warnings);
         if (recommendations.isEmpty()) {
-            throw new InputException(source.name(), lines.get(start).number(),
+            throw new InputException(source.name(), lines.get(Math.max(start, 0)).number(),
                     "no numbered recommendations in the 'Conclusions and/or recommendations' section");
         }
         String head = headText(source.lines());
