@@ -26,7 +26,9 @@ public final class PdfText {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
-            stripper.setPageEnd("\f");
+            stripper.setPageEnd("\n\f");
+            // A wider gap between lines ends a paragraph: write it as a blank line, as pdftotext does.
+            stripper.setParagraphEnd("\n");
             return TextDecoder.normalizeLineEnds(stripper.getText(document));
         } catch (IOException | RuntimeException e) {
             throw new InputException(name, 0, "not a readable PDF (" + e.getMessage() + ")", e);

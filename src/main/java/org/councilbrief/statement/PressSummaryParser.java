@@ -43,6 +43,7 @@ public final class PressSummaryParser {
             "^(?:He|She|They|The (?:representative|delegate|speaker)|It|Further|Furthermore|In addition|Moreover|"
                     + "Turning to|On the|As for|Also|Finally),?\\s");
     private static final Pattern PRESS_RELEASE = Pattern.compile("\\bSC/(\\d{4,6})\\b");
+    private static final Pattern RELEASE_LINE = Pattern.compile("SC/\\d{4,6}");
     private static final Pattern MEETING = Pattern.compile("\\b(\\d{4,5})(?:st|nd|rd|th) [Mm]eeting\\b");
 
     private final StateNames stateNames;
@@ -174,6 +175,16 @@ public final class PressSummaryParser {
             String line = i < lines.size() ? lines.get(i).replace('\f', ' ').replace('\u00A0', ' ').strip() : "";
             boolean furniture = line.startsWith("URL:") || line.startsWith("Retrieved-via:")
                     || line.startsWith("[excerpt");
+            boolean header = line.length() < 60 && (RELEASE_LINE.matcher(line).matches()
+                    || MEETING.matcher(line).lookingAt());
+            if (header) {
+                if (!text.isEmpty()) {
+                    blocks.add(new Block(start, text.toString()));
+                    text.setLength(0);
+                }
+                blocks.add(new Block(i + 1, line));
+                continue;
+            }
             if (line.isEmpty() || furniture) {
                 if (!text.isEmpty()) {
                     blocks.add(new Block(start, text.toString()));
