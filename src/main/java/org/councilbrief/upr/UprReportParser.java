@@ -42,7 +42,7 @@ public final class UprReportParser {
     private static final Pattern DOTTED = Pattern.compile("^\\s*(\\d{1,3})\\.(\\d{1,3})\\.?(?=\\s|$)\\s*(.*)$");
     private static final Pattern PLAIN = Pattern.compile("^\\s*(\\d{1,3})\\.(?=\\s|$)\\s*(.*)$");
     private static final Pattern FOOTNOTE = Pattern.compile(
-            "^\\s*(?:\\d{1,2}\\s*\\t\\s*\\S|\\d{1,2}\\s+(?:The|This|See|Available|As read|Recommendation|A/HRC|CRC/|CCPR/|E/C\\.)"
+            "^\\s*(?:(?:The|This) recommendation (?:as read|was read|read)|\\d{1,2}\\s*\\t\\s*\\S|\\d{1,2}\\s+(?:The|This|See|Available|As read|Recommendation|A/HRC|CRC/|CCPR/|E/C\\.)"
                     + "|\\*{1,3}\\s*(?:The|This|Late|Reissued|Conclusions|Previously|Circulated)\\b)");
     private static final Pattern SYMBOL = Pattern.compile("A/HRC/\\d{1,2}/\\d{1,3}(?!\\d)");
     private static final Pattern REVIEW_OF = Pattern.compile(
@@ -355,6 +355,16 @@ public final class UprReportParser {
             String after = text.substring(end);
             if (after.matches("(?s)\\d{0,2}\\s*[;.,:]?\\s*\\d{0,2}\\s*(?:$|[A-Z\"“(*].*)")) {
                 found = new Trailing(r.get(0).start(), end, List.of(), List.of());
+            }
+        }
+        if (found == null) {
+            // Text after the states that is not a new sentence: a word that the PDF's reading order moved
+            // ("(Canada); not to"). The last states that close a clause still end the recommendation.
+            for (List<Group> r : runs) {
+                int end = r.get(r.size() - 1).end();
+                if (text.substring(end).matches("(?s)\\d{0,2}\\s*[;.].*")) {
+                    found = new Trailing(r.get(0).start(), end, List.of(), List.of());
+                }
             }
         }
         if (found == null) {
