@@ -52,7 +52,7 @@ public final class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try (Database database = Database.openOrDefault(db)) {
             new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
-            result = new Importer(database.jdbi()).importFile(file, importKind,
+            result = new Importer(database).importFile(file, importKind,
                     new ImportOptions(situation, symbol, date));
         }
         PrintWriter out = spec.commandLine().getOut();

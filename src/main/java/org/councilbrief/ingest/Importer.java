@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.councilbrief.AppException;
+import org.councilbrief.db.Database;
 import org.councilbrief.document.InputException;
 import org.councilbrief.document.Resolution;
 import org.councilbrief.document.ResolutionParser;
@@ -34,7 +35,6 @@ import org.councilbrief.upr.UprReport;
 import org.councilbrief.upr.UprReportParser;
 import org.councilbrief.upr.UprReview;
 import org.councilbrief.upr.UprSessions;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports one file of a given kind: reads it completely (a file that cannot be read, or is not what its kind says, is
@@ -47,8 +47,8 @@ public final class Importer {
 
     private final ImportRepository repository;
 
-    public Importer(Jdbi jdbi) {
-        this.repository = new ImportRepository(jdbi);
+    public Importer(Database database) {
+        this.repository = new ImportRepository(database.jdbi());
     }
 
     public ImportResult importFile(Path file, ImportKind kind, ImportOptions options) throws AppException {

@@ -15,7 +15,7 @@ public record UprRecommendation(String paragraph, String text, List<String> reco
         List<String> issues) {
     public UprRecommendation {
         recommendingStates = List.copyOf(recommendingStates);
-        issues = List.copyOf(issues);
+        issues = issues == null ? List.of() : List.copyOf(issues);
     }
 
     public UprRecommendation(String paragraph, String text, List<String> recommendingStates, String response) {

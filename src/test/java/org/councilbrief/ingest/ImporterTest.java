@@ -48,7 +48,7 @@ class ImporterTest {
     @MethodSource("databases")
     void importsEachKindAndASecondImportChangesNothing(Database db) throws AppException {
         try (db) {
-            Importer importer = new Importer(db.jdbi());
+            Importer importer = new Importer(db);
             ImportResult report = importer.importFile(DATA.resolve("upr-reports/reports/lithuania2011.txt"),
                     ImportKind.UPR_REPORT, ImportOptions.none());
             assertThat(report.target()).isEqualTo("UPR review LTU-S12");
@@ -87,7 +87,7 @@ class ImporterTest {
     @MethodSource("databases")
     void theSameContentUnderAnotherNameIsAlsoUnchanged(Database db) throws AppException {
         try (db) {
-            Importer importer = new Importer(db.jdbi());
+            Importer importer = new Importer(db);
             byte[] csv = """
                     id,session,to,from,text,issues,response,action
                     1,1,Algeria,France,"Ratify the Convention, soon",Treaties,Accepted,5
@@ -113,7 +113,7 @@ class ImporterTest {
     @MethodSource("databases")
     void aFileThatIsNotItsKindIsRejectedWithFileLineAndReasonAndNothingIsWritten(Database db) {
         try (db) {
-            Importer importer = new Importer(db.jdbi());
+            Importer importer = new Importer(db);
             Map<String, Integer> before = counts(db.jdbi());
             Path resolution = DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt");
             Path meeting = DATA.resolve("council-speeches/meetings/SPV.8703.txt");
@@ -156,7 +156,7 @@ class ImporterTest {
                     2,2,Brazil,France,Protect
                     3,3,Chad,St Lucia,Educate
                     """.getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> new Importer(db.jdbi()).importBytes("c.csv", csv, ImportKind.UPR_CSV,
+            assertThatThrownBy(() -> new Importer(db).importBytes("c.csv", csv, ImportKind.UPR_CSV,
                     ImportOptions.none())).isInstanceOf(RuntimeException.class);
             assertThat(counts(db.jdbi())).isEqualTo(before);
         }
