@@ -43,6 +43,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--date", description = "A meeting record's date (YYYY-MM-DD), where it does not print it.")
     LocalDate date;
 
+    @Option(names = "--responses", paramLabel = "FILE", description = "For a UPR report: its addendum or OHCHR's"
+            + " thematic list, for the supported / noted answers.")
+    Path responses;
+
     @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
     String db;
 
@@ -53,7 +57,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database database = Database.openOrDefault(db)) {
             new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
             result = new Importer(database).importFile(file, importKind,
-                    new ImportOptions(situation, symbol, date));
+                    new ImportOptions(situation, symbol, date, responses));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package org.councilbrief.ingest;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
@@ -9,9 +10,15 @@ import java.time.LocalDate;
  * @param symbol the document's symbol (S/PV.9350, A/HRC/54/9, S/RES/2690 (2023), SC/15341), or null to read it from
  *     the file
  * @param date the meeting's date for a meeting record that does not print it, or null
+ * @param responses for a UPR report, its addendum or OHCHR's thematic list with the supported / noted answers, or
+ *     null
  */
-public record ImportOptions(String situation, String symbol, LocalDate date) {
+public record ImportOptions(String situation, String symbol, LocalDate date, Path responses) {
+    public ImportOptions(String situation, String symbol, LocalDate date) {
+        this(situation, symbol, date, null);
+    }
+
     public static ImportOptions none() {
-        return new ImportOptions(null, null, null);
+        return new ImportOptions(null, null, null, null);
     }
 }

@@ -33,6 +33,7 @@ import org.councilbrief.upr.UprInfoCsv;
 import org.councilbrief.upr.UprRecommendation;
 import org.councilbrief.upr.UprReport;
 import org.councilbrief.upr.UprReportParser;
+import org.councilbrief.upr.UprResponses;
 import org.councilbrief.upr.UprReview;
 import org.councilbrief.upr.UprSessions;
 
@@ -104,17 +105,29 @@ public final class Importer {
                 : UprSessions.session(session).map(UprSessions.Session::from).orElseThrow(() -> new InputException(
                         source.name(), 0, "session " + sessionNumber + " is not in the application's list of sessions"));
         String symbol = options.symbol() != null ? Symbols.parse(options.symbol()).canonical() : report.symbol();
+        Map<String, String> answers = options.responses() == null ? Map.of()
+                : UprResponses.read(SourceTexts.read(options.responses()));
+        List<String> warnings = new ArrayList<>(report.warnings());
         List<UprRecommendation> recs = new ArrayList<>();
+        int unanswered = 0;
         for (ExtractedRecommendation r : report.recommendations()) {
-            String response = "pending".equals(r.response()) ? null : r.response();
-            recs.add(new UprRecommendation(r.paragraph(), r.text(), r.recommendingStateCodes(), response));
+            String response = answers.getOrDefault(r.paragraph(), r.response());
+            if (!answers.isEmpty() && !answers.containsKey(r.paragraph())) {
+                unanswered++;
+            }
+            recs.add(new UprRecommendation(r.paragraph(), r.text(), r.recommendingStateCodes(),
+                    "pending".equals(response) ? null : response));
+        }
+        if (unanswered > 0) {
+            warnings.add(options.responses() + " gives no response for " + unanswered + " recommendations");
         }
         UprReview review = new UprReview(UprReview.sessionId(state, session), state, UprSessions.cycleOf(session),
                 session, date, symbol, recs, List.of(), symbol != null ? symbol : "Working Group report");
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("recommendations", recs.size());
         counts.put("withoutStates", (int) recs.stream().filter(r -> r.recommendingStates().isEmpty()).count());
-        return new ParsedImport.Reviews("UPR review " + review.id(), List.of(review), counts, report.warnings());
+        counts.put("answered", (int) recs.stream().filter(r -> r.response() != null).count());
+        return new ParsedImport.Reviews("UPR review " + review.id(), List.of(review), counts, warnings);
     }
 
     private ParsedImport meetingRecord(SourceText source, ImportOptions options) throws AppException {

@@ -43,12 +43,14 @@ public final class SpeechSplitter {
     private static final Pattern CAPACITY = Pattern.compile(
             "in (?:my|its|his|her) (?:national )?capacity as (?:the )?(?:representative|Minister for Foreign Affairs|"
                     + "Foreign Minister|Permanent Representative|Prime Minister|President|Head of State|Minister)"
-                    + "(?: [\\p{L}' ]{0,40}?)? of (?:the )?([\\p{Lu}][\\p{L}\\p{M}'’\\- ]{1,60}?)(?=[.,;:]| and | in |$)");
+                    + "(?: [\\p{L}']+){0,4}? of (?:the )?([\\p{Lu}][\\p{L}\\p{M}'’\\- ]{1,60}?)(?=[.,;:]| and | in | on |$)");
     private static final Pattern ON_BEHALF = Pattern.compile(
             "on behalf of (?:the )?(three African members|African members|A3(?:\\s*\\+\\s*1|\\s*plus)?|"
                     + "([\\p{Lu}][\\p{L}\\p{M}'’\\-, ]{2,200}?))(?=[.;:]|, namely| of the | in | on | at |$)");
+    private static final Pattern A3 = Pattern.compile("\\bA3\\b|African members");
+    private static final Pattern A3_PLUS = Pattern.compile("\\bA3\\s*(?:\\+\\s*1|plus\\b)|A3\\+");
     private static final Pattern NAMELY = Pattern.compile(
-            "namely,? (?:the )?([\\p{Lu}][\\p{L}\\p{M}'’\\-, ]{2,160}?)(?=[.;:]| as well| in | on |$)");
+            "(?:namely,?|\\s[-–—]) (?:the )?([\\p{Lu}][\\p{L}\\p{M}'’\\-, ]{2,160}?)(?=[.;:]| as well| in | on |$)");
 
     private final StateNames stateNames;
     private final Membership membership;
@@ -164,7 +166,11 @@ public final class SpeechSplitter {
                 line);
     }
 
-    /** The states a joint statement speaks for, read from its first 600 characters. */
+    /**
+     * The states a joint statement speaks for, read from its first 600 characters: the states it names ("on behalf of
+     * Canada, Germany, Sweden and Ukraine", "namely, Gabon, Ghana and Mozambique", "the African members - the Niger,
+     * South Africa and Tunisia -"), and the A3 or A3+1 of the meeting's date where it names the grouping.
+     */
     List<String> onBehalfOf(String text, String own, LocalDate date) {
         String opening = text.length() > 600 ? text.substring(0, 600) : text;
         Matcher m = ON_BEHALF.matcher(opening);
@@ -175,16 +181,22 @@ public final class SpeechSplitter {
         if (own != null) {
             codes.add(own);
         }
-        Matcher namely = NAMELY.matcher(opening.substring(m.start()));
+        String rest = opening.substring(m.start());
+        Matcher namely = NAMELY.matcher(rest);
+        boolean grouping = m.group(2) == null || A3.matcher(rest).find();
         if (namely.find()) {
             String list = namely.group(1).replaceAll("(?:my own country|my country|our own country|our country),?", "");
             stateNames.parse(list).ifPresent(l -> l.forEach(n -> codes.add(n.state().code())));
         } else if (m.group(2) != null) {
             stateNames.parse(m.group(2)).ifPresent(l -> l.forEach(n -> codes.add(n.state().code())));
-        } else if (date != null) {
+        }
+        boolean named = codes.size() > (own != null ? 1 : 0);
+        if (grouping && !named && date != null) {
             try {
                 Composition composition = membership.on(date);
-                composition.grouping("A3").forEach(s -> codes.add(s.code()));
+                boolean plus = A3_PLUS.matcher(rest).find();
+                String id = plus && composition.hasGrouping("A3+") ? "A3+" : "A3";
+                composition.grouping(id).forEach(s -> codes.add(s.code()));
             } catch (IllegalArgumentException e) {
                 // a date outside the membership the application knows: the grouping stays unresolved
             }

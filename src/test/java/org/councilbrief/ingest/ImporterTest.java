@@ -85,6 +85,24 @@ class ImporterTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aFourthCycleReportWithItsAddendumStoresTheAnswers(Database db) throws AppException {
+        try (db) {
+            Path slovenia = DATA.resolve("upr-reports/slovenia_4th_cycle");
+            ImportResult result = new Importer(db).importFile(
+                    slovenia.resolve("reports/slovenia2025_A-HRC-59-15.txt"), ImportKind.UPR_REPORT,
+                    new ImportOptions(null, null, null, slovenia.resolve("source/cycle4__extracted__g2505828.txt")));
+            assertThat(result.target()).isEqualTo("UPR review SVN-S48");
+            assertThat(result.counts()).containsEntry("recommendations", 254).containsEntry("answered", 254);
+            assertThat(new UprRepository(db.jdbi()).find("SVN-S48")).hasValueSatisfying(r -> {
+                assertThat(r.report()).isEqualTo("A/HRC/59/15");
+                assertThat(r.cycle()).isEqualTo(4);
+                assertThat(r.recommendations()).filteredOn(rec -> "noted".equals(rec.response())).hasSize(37);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void theSameContentUnderAnotherNameIsAlsoUnchanged(Database db) throws AppException {
         try (db) {
             Importer importer = new Importer(db);

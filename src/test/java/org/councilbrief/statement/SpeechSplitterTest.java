@@ -93,6 +93,20 @@ class SpeechSplitterTest {
     }
 
     @Test
+    void thePresidentCanSpeakForTheirStateAndForTheA3PlusOne() throws InputException {
+        List<Speech> speeches = split("""
+                The President: I will now make a statement in my capacity as representative of South Africa and on
+                behalf of the African members of the Security Council - the Niger, South Africa and Tunisia - and
+                Saint Vincent and the Grenadines (A3+1).
+
+                Mr. Ladeb (Tunisia): I speak on behalf of the A3+1.
+                """, LocalDate.of(2020, 12, 10));
+        assertThat(speeches.get(0).countryCode()).isEqualTo("ZAF");
+        assertThat(speeches.get(0).onBehalfOf()).containsExactlyInAnyOrder("ZAF", "NER", "TUN", "VCT");
+        assertThat(speeches.get(1).onBehalfOf()).containsExactlyInAnyOrder("TUN", "NER", "ZAF", "VCT");
+    }
+
+    @Test
     void aTextWithoutSpeechesIsRejected() {
         assertThatThrownBy(() -> split("Resolution 2690 (2023)\nThe Security Council,\n", null))
                 .isInstanceOf(InputException.class).hasMessageContaining("S-PV-9350.txt")
