@@ -38,6 +38,8 @@ public final class UprRepository {
                     .bind("s", review.stateUnderReview()).bindMethods(review).execute();
         }
         int position = 0;
+        org.jdbi.v3.core.statement.PreparedBatch states = handle.prepareBatch(
+                "insert into upr_recommendation_state (recommendation_id, position, state_code) values (?, ?, ?)");
         for (UprRecommendation r : review.recommendations()) {
             long id = handle.createUpdate("""
                     insert into upr_recommendation (review_id, position, paragraph, body, response, issues)
@@ -47,9 +49,11 @@ public final class UprRepository {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int statePosition = 0;
             for (String code : r.recommendingStates()) {
-                handle.createUpdate("insert into upr_recommendation_state (recommendation_id, position, state_code) "
-                        + "values (?, ?, ?)").bind(0, id).bind(1, statePosition++).bind(2, code).execute();
+                states.bind(0, id).bind(1, statePosition++).bind(2, code).add();
             }
+        }
+        if (states.size() > 0) {
+            states.execute();
         }
         for (UprParticipant p : review.participants()) {
             handle.createUpdate("insert into upr_participant (review_id, state_code, note) values (?, ?, ?)")
