@@ -313,28 +313,8 @@ public final class UprReportParser {
      * close a clause ("…(France); ratify …(Spain)") add their states in order.
      */
     Optional<Trailing> trailingStates(String text) {
-        List<Group> groups = new ArrayList<>();
-        int depth = 0;
-        int open = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                if (depth == 0) {
-                    open = i;
-                }
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-                if (depth == 0) {
-                    String inner = text.substring(open + 1, i);
-                    List<StateNames.Named> states = inner.length() < 2 ? null : stateNames.parse(inner).orElse(null);
-                    groups.add(new Group(open, i + 1, states));
-                }
-            }
-        }
-        if (depth > 0) {
-            groups = groupsFromTheEnd(text);
-        }
+        // Matched from the end when a "(" earlier on is never closed ("(such as … (2007) (Switzerland)").
+        List<Group> groups = groups(text, unclosed(text));
         List<List<Group>> runs = new ArrayList<>();
         List<Group> run = null;
         for (Group g : groups) {
@@ -389,28 +369,43 @@ public final class UprReportParser {
         return Optional.ofNullable(found);
     }
 
-    /** Bracket groups matched from the end, for a text with an unclosed "(" earlier on ("(such as … (2007)"). */
-    private List<Group> groupsFromTheEnd(String text) {
+    /** The top-level bracket groups of a text, each with the states it names or null, matched from either end. */
+    private List<Group> groups(String text, boolean fromTheEnd) {
         List<Group> groups = new ArrayList<>();
+        char opening = fromTheEnd ? ')' : '(';
+        char closing = fromTheEnd ? '(' : ')';
         int depth = 0;
-        int close = -1;
-        for (int i = text.length() - 1; i >= 0; i--) {
+        int mark = -1;
+        for (int k = 0; k < text.length(); k++) {
+            int i = fromTheEnd ? text.length() - 1 - k : k;
             char c = text.charAt(i);
-            if (c == ')') {
+            if (c == opening) {
                 if (depth == 0) {
-                    close = i;
+                    mark = i;
                 }
                 depth++;
-            } else if (c == '(' && depth > 0) {
-                depth--;
-                if (depth == 0) {
-                    String inner = text.substring(i + 1, close);
-                    List<StateNames.Named> states = inner.length() < 2 ? null : stateNames.parse(inner).orElse(null);
-                    groups.add(0, new Group(i, close + 1, states));
-                }
+            } else if (c == closing && depth > 0 && --depth == 0) {
+                int start = Math.min(mark, i);
+                int end = Math.max(mark, i);
+                String inner = text.substring(start + 1, end);
+                List<StateNames.Named> states = inner.length() < 2 ? null : stateNames.parse(inner).orElse(null);
+                groups.add(fromTheEnd ? 0 : groups.size(), new Group(start, end + 1, states));
             }
         }
         return groups;
+    }
+
+    private static boolean unclosed(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
     }
 
     private static String headText(List<String> lines) {

@@ -2,32 +2,20 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.councilbrief.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void printsTheFifteenMembersOnADateAsJsonLines() {
-        Run run = run("council", "members", "--date", "2023-06-16");
+        CliRun run = run("council", "members", "--date", "2023-06-16");
         assertThat(run.code()).isZero();
         assertThat(run.out().lines()).hasSize(15).contains("{\"code\":\"GBR\",\"name\":\"United Kingdom of Great Britain "
                 + "and Northern Ireland\",\"shortName\":\"the UK\",\"seat\":\"permanent\",\"groupings\":[\"P5\"]}");
@@ -37,17 +25,17 @@ class CliTest {
 
     @Test
     void badInputExitsWithTwoAndAMessage() {
-        Run date = run("council", "members", "--date", "16/06/2023");
+        CliRun date = run("council", "members", "--date", "16/06/2023");
         assertThat(date.code()).isEqualTo(2);
         assertThat(date.err()).contains("not a date of the form YYYY-MM-DD");
-        Run early = run("council", "members", "--date", "1900-01-01");
+        CliRun early = run("council", "members", "--date", "1900-01-01");
         assertThat(early.code()).isEqualTo(2);
         assertThat(early.err()).contains("1946");
     }
 
     @Test
     void importTextPrintsTheBriefAndWarnsOnStderr() {
-        Run run = run("brief", "import-text", SharedData.referenceBrief().toString());
+        CliRun run = run("brief", "import-text", SharedData.referenceBrief().toString());
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("{").contains("\"situation\" : \"mali\"");
         assertThat(run.err()).contains("warning:").contains("has no date");
@@ -58,7 +46,7 @@ class CliTest {
             throws Exception {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, SharedData.read(SharedData.referenceBrief()).replace("(24 July 2023).", "(24 Jly 2023)."));
-        Run run = run("brief", "import-text", file.toString());
+        CliRun run = run("brief", "import-text", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).matches("(?s)councilbrief: line \\d+: cannot read the date.*");
@@ -69,7 +57,7 @@ class CliTest {
         Path json = dir.resolve("brief.json");
         Files.writeString(json, run("brief", "import-text", SharedData.referenceBrief().toString()).out());
         Path md = dir.resolve("brief.md");
-        Run run = run("brief", "render", "--from", json.toString(), "--format", "md", "--out", md.toString());
+        CliRun run = run("brief", "render", "--from", json.toString(), "--format", "md", "--out", md.toString());
         assertThat(run.code()).isZero();
         assertThat(Files.readString(md)).contains("## Information familiar to the Security Council \\[513 words\\]");
         assertThat(run("brief", "render", "--from", json.toString(), "--format", "odt").code()).isEqualTo(2);
@@ -85,7 +73,7 @@ class CliTest {
         assertThat(run("brief", "load", json.toString(), "--db", db).code()).isZero();
 
         Path text = dir.resolve("brief.txt");
-        Run render = run("brief", "render", "mali", "--as-of", "2023-06-30", "--format", "text", "--out",
+        CliRun render = run("brief", "render", "mali", "--as-of", "2023-06-30", "--format", "text", "--out",
                 text.toString(), "--db", db);
         assertThat(render.code()).as(render.err()).isZero();
         String rendered = Files.readString(text);

@@ -3,9 +3,6 @@ package org.councilbrief.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,40 +10,20 @@ import org.councilbrief.SharedData;
 import org.councilbrief.document.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The ingestion commands' contracts: JSON Lines on stdout, messages on stderr, exit codes 0 and 2. */
 class IngestCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DATA = SharedData.root().resolve("data");
 
-    record Run(int code, String out, String err) {
-        List<JsonNode> json() {
-            return out.lines().map(line -> {
-                try {
-                    return JSON.readTree(line);
-                } catch (Exception e) {
-                    throw new AssertionError("not a JSON line: " + line, e);
-                }
-            }).toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void uprExtractPrintsOneObjectPerRecommendationFromTextOrPdf(@TempDir Path dir) throws Exception {
         Path report = DATA.resolve("upr-reports/slovenia_4th_cycle/reports/slovenia2025_A-HRC-59-15.txt");
         Path responses = DATA.resolve("upr-reports/slovenia_4th_cycle/source/cycle4__extracted__g2505828.txt");
-        Run run = run("upr", "extract", report.toString(), "--responses", responses.toString());
+        CliRun run = run("upr", "extract", report.toString(), "--responses", responses.toString());
         assertThat(run.code()).isZero();
         List<JsonNode> recs = run.json();
         assertThat(recs).hasSize(254);
@@ -58,14 +35,14 @@ class IngestCliTest {
 
         Path pdf = dir.resolve("report.pdf");
         Files.write(pdf, TestPdfs.fromPages(SharedData.read(report)));
-        Run fromPdf = run("upr", "extract", pdf.toString());
+        CliRun fromPdf = run("upr", "extract", pdf.toString());
         assertThat(fromPdf.code()).isZero();
         assertThat(fromPdf.json()).hasSize(254);
     }
 
     @Test
     void speechesSplitFollowsTheContract() {
-        Run run = run("speeches", "split", DATA.resolve("council-speeches/meetings/SPV.8703.txt").toString());
+        CliRun run = run("speeches", "split", DATA.resolve("council-speeches/meetings/SPV.8703.txt").toString());
         assertThat(run.code()).isZero();
         List<JsonNode> speeches = run.json();
         assertThat(speeches).hasSize(18);
@@ -81,14 +58,14 @@ class IngestCliTest {
     void aFileOfTheWrongKindExitsWithTwoNamingFileAndReasonAndPrintsNothing(@TempDir Path dir) {
         String db = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0";
         Path meeting = DATA.resolve("council-speeches/meetings/SPV.8703.txt");
-        Run wrong = run("import", meeting.toString(), "--kind", "upr-report", "--db", db);
+        CliRun wrong = run("import", meeting.toString(), "--kind", "upr-report", "--db", db);
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.out()).isEmpty();
         assertThat(wrong.err()).contains(meeting.toString()).contains("does not look like a UPR Working Group report");
-        Run kind = run("import", meeting.toString(), "--kind", "novel", "--db", db);
+        CliRun kind = run("import", meeting.toString(), "--kind", "novel", "--db", db);
         assertThat(kind.code()).isEqualTo(2);
         assertThat(kind.err()).contains("unknown kind 'novel'").contains("upr-report, meeting-record");
-        Run notPv = run("speeches", "split", DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt").toString());
+        CliRun notPv = run("speeches", "split", DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt").toString());
         assertThat(notPv.code()).isEqualTo(2);
         assertThat(notPv.out()).isEmpty();
     }
@@ -97,19 +74,19 @@ class IngestCliTest {
     void importTwiceThenCiteTheResolution(@TempDir Path dir) {
         String db = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0";
         Path resolution = DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt");
-        Run first = run("import", resolution.toString(), "--kind", "resolution", "--db", db);
+        CliRun first = run("import", resolution.toString(), "--kind", "resolution", "--db", db);
         assertThat(first.code()).isZero();
         assertThat(first.json()).singleElement().satisfies(n -> {
             assertThat(n.get("target").asText()).isEqualTo("S/RES/2690 (2023)");
             assertThat(n.get("unchanged").asBoolean()).isFalse();
         });
-        Run second = run("import", resolution.toString(), "--kind", "resolution", "--db", db);
+        CliRun second = run("import", resolution.toString(), "--kind", "resolution", "--db", db);
         assertThat(second.json().get(0).get("unchanged").asBoolean()).isTrue();
         assertThat(second.err()).contains("nothing changed");
-        Run cite = run("resolution", "cite", "S/RES/2690 (2023), PP2", "--db", db);
+        CliRun cite = run("resolution", "cite", "S/RES/2690 (2023), PP2", "--db", db);
         assertThat(cite.code()).isZero();
         assertThat(cite.json().get(0).get("text").asText()).startsWith("Reaffirming its commitment");
-        Run missing = run("resolution", "cite", "S/RES/2374 (2017), OP8", "--db", db);
+        CliRun missing = run("resolution", "cite", "S/RES/2374 (2017), OP8", "--db", db);
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("S/RES/2374 (2017) is not in the database");
     }
