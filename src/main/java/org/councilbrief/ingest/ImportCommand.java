@@ -52,18 +52,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AppException {
-        ImportKind importKind = ImportKind.of(kind);
         ImportResult result;
         try (Database database = Database.openOrDefault(db)) {
             new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
-            result = new Importer(database).importFile(file, importKind,
+            result = new Imports(database).importFile(file, kind,
                     new ImportOptions(situation, symbol, date, responses));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectNode node = JSON.createObjectNode();
         node.put("file", result.file());
-        node.put("kind", result.kind().id());
+        node.put("kind", result.kind());
         node.put("target", result.target());
         node.put("unchanged", result.unchanged());
         ObjectNode counts = node.putObject("counts");

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * Writes what an import read, in one transaction with its line in the import log. A file whose content (by SHA-256)
  * was imported before as the same kind is not written again.
  */
-final class ImportRepository {
+final class ImportRepository implements ImportContext {
     private final Jdbi jdbi;
 
     ImportRepository(Jdbi jdbi) {
@@ -27,17 +27,18 @@ final class ImportRepository {
                 .mapTo(Integer.class).one() > 0);
     }
 
-    Optional<String> situationState(String id) {
+    @Override
+    public Optional<String> situationState(String id) {
         return jdbi.withHandle(h -> h.createQuery("select state_code from situation where id = :id").bind("id", id)
                 .mapTo(String.class).findOne());
     }
 
     /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
-    boolean write(ImportKind kind, String hash, String fileName, ParsedImport parsed, List<String> warnings) {
+    boolean write(String kind, String hash, String fileName, ParsedImport parsed, List<String> warnings) {
         return jdbi.inTransaction(handle -> {
             boolean seen = handle.createQuery(
                     "select count(*) from import_log where kind = :kind and content_hash = :hash")
-                    .bind("kind", kind.id()).bind("hash", hash).mapTo(Integer.class).one() > 0;
+                    .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0;
             if (seen) {
                 return false;
             }
@@ -57,7 +58,7 @@ final class ImportRepository {
                 case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());
             }
             handle.createUpdate("insert into import_log (kind, content_hash, file_name, target, imported_at) "
-                    + "values (?, ?, ?, ?, ?)").bind(0, kind.id()).bind(1, hash).bind(2, clip(fileName, 500))
+                    + "values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
                     .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC)).execute();
             return true;
         });

@@ -9,8 +9,11 @@ import org.councilbrief.statement.PressSummary;
 import org.councilbrief.statement.Statement;
 import org.councilbrief.upr.UprReview;
 
-/** A file read and checked, ready to be written in one transaction. Reading never touches the database. */
-sealed interface ParsedImport {
+/**
+ * A file read and checked, ready to be written in one transaction: reviews, a meeting record, a press summary or a
+ * resolution, with what was read (counts) and what was doubtful (warnings).
+ */
+public sealed interface ParsedImport {
     String target();
 
     Map<String, Integer> counts();

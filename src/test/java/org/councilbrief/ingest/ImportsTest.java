@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of import on H2 and PostgreSQL: what is stored, twice changes nothing, a bad file writes nothing. */
-class ImporterTest {
+class ImportsTest {
     private static final Path DATA = SharedData.root().resolve("data");
     private static final List<String> TABLES = List.of("upr_review", "upr_recommendation", "upr_recommendation_state",
             "meeting", "statement", "press_release", "press_paragraph", "document", "resolution_paragraph",
@@ -48,18 +48,18 @@ class ImporterTest {
     @MethodSource("databases")
     void importsEachKindAndASecondImportChangesNothing(Database db) throws AppException {
         try (db) {
-            Importer importer = new Importer(db);
+            Imports importer = new Imports(db);
             ImportResult report = importer.importFile(DATA.resolve("upr-reports/reports/lithuania2011.txt"),
-                    ImportKind.UPR_REPORT, ImportOptions.none());
+                    "upr-report", ImportOptions.none());
             assertThat(report.target()).isEqualTo("UPR review LTU-S12");
             assertThat(report.counts()).containsEntry("recommendations", 119);
             ImportResult meeting = importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"),
-                    ImportKind.MEETING_RECORD, new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
+                    "meeting-record", new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
             assertThat(meeting.counts()).containsEntry("speeches", 18);
             importer.importFile(DATA.resolve("pages/seed_sources/sc15398_press_release_28aug2023_excerpt.txt"),
-                    ImportKind.PRESS_RELEASE, ImportOptions.none());
+                    "press-release", ImportOptions.none());
             importer.importFile(DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt"),
-                    ImportKind.RESOLUTION, ImportOptions.none());
+                    "resolution", ImportOptions.none());
             Map<String, Integer> after = counts(db.jdbi());
 
             assertThat(new UprRepository(db.jdbi()).find("LTU-S12")).hasValueSatisfying(review -> {
@@ -75,9 +75,9 @@ class ImporterTest {
                     .startsWith("Reaffirming its commitment to the sovereignty");
 
             ImportResult again = importer.importFile(DATA.resolve("upr-reports/reports/lithuania2011.txt"),
-                    ImportKind.UPR_REPORT, ImportOptions.none());
+                    "upr-report", ImportOptions.none());
             assertThat(again.unchanged()).isTrue();
-            importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"), ImportKind.MEETING_RECORD,
+            importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"), "meeting-record",
                     new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
             assertThat(counts(db.jdbi())).isEqualTo(after);
         }
@@ -88,8 +88,8 @@ class ImporterTest {
     void aFourthCycleReportWithItsAddendumStoresTheAnswers(Database db) throws AppException {
         try (db) {
             Path slovenia = DATA.resolve("upr-reports/slovenia_4th_cycle");
-            ImportResult result = new Importer(db).importFile(
-                    slovenia.resolve("reports/slovenia2025_A-HRC-59-15.txt"), ImportKind.UPR_REPORT,
+            ImportResult result = new Imports(db).importFile(
+                    slovenia.resolve("reports/slovenia2025_A-HRC-59-15.txt"), "upr-report",
                     new ImportOptions(null, null, null, slovenia.resolve("source/cycle4__extracted__g2505828.txt")));
             assertThat(result.target()).isEqualTo("UPR review SVN-S48");
             assertThat(result.counts()).containsEntry("recommendations", 254).containsEntry("answered", 254);
@@ -105,17 +105,17 @@ class ImporterTest {
     @MethodSource("databases")
     void theSameContentUnderAnotherNameIsAlsoUnchanged(Database db) throws AppException {
         try (db) {
-            Importer importer = new Importer(db);
+            Imports importer = new Imports(db);
             byte[] csv = """
                     id,session,to,from,text,issues,response,action
                     1,1,Algeria,France,"Ratify the Convention, soon",Treaties,Accepted,5
                     2,1,Algeria,Brazil,"Ratify the Convention, soon",Treaties,Accepted,5
                     3,1,Algeria,St Lucia,Protect journalists,"Freedom of expression,Media",Noted,4
                     """.getBytes(StandardCharsets.UTF_8);
-            ImportResult first = importer.importBytes("a.csv", csv, ImportKind.UPR_CSV, ImportOptions.none());
+            ImportResult first = importer.importBytes("a.csv", csv, "upr-csv", ImportOptions.none());
             assertThat(first.counts()).containsEntry("rows", 3).containsEntry("recommendations", 2);
             Map<String, Integer> after = counts(db.jdbi());
-            assertThat(importer.importBytes("b.csv", csv, ImportKind.UPR_CSV, ImportOptions.none()).unchanged())
+            assertThat(importer.importBytes("b.csv", csv, "upr-csv", ImportOptions.none()).unchanged())
                     .isTrue();
             assertThat(counts(db.jdbi())).isEqualTo(after);
             assertThat(new UprRepository(db.jdbi()).find("DZA-S1")).hasValueSatisfying(r -> {
@@ -131,30 +131,31 @@ class ImporterTest {
     @MethodSource("databases")
     void aFileThatIsNotItsKindIsRejectedWithFileLineAndReasonAndNothingIsWritten(Database db) {
         try (db) {
-            Importer importer = new Importer(db);
+            Imports importer = new Imports(db);
             Map<String, Integer> before = counts(db.jdbi());
             Path resolution = DATA.resolve("pages/seed_sources/res2690_2023_text_partial.txt");
             Path meeting = DATA.resolve("council-speeches/meetings/SPV.8703.txt");
-            assertThatThrownBy(() -> importer.importFile(resolution, ImportKind.MEETING_RECORD, ImportOptions.none()))
+            assertThatThrownBy(() -> importer.importFile(resolution, "meeting-record", ImportOptions.none()))
                     .isInstanceOf(InputException.class).hasMessageContaining(resolution.toString())
                     .hasMessageContaining("no speech found");
-            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.UPR_REPORT, ImportOptions.none()))
-                    .isInstanceOf(InputException.class).hasMessageContaining("does not look like a UPR");
-            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.RESOLUTION, ImportOptions.none()))
+            assertThatThrownBy(() -> importer.importFile(meeting, "upr-report", ImportOptions.none()))
+                    .isInstanceOf(InputException.class).hasMessageContaining("does not look like a UPR")
+                    .hasMessageEndingWith("(it looks like: meeting-record)");
+            assertThatThrownBy(() -> importer.importFile(meeting, "resolution", ImportOptions.none()))
                     .isInstanceOf(InputException.class).hasMessageContaining("not a resolution");
-            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.PRESS_RELEASE, ImportOptions.none()))
+            assertThatThrownBy(() -> importer.importFile(meeting, "press-release", ImportOptions.none()))
                     .isInstanceOf(InputException.class).hasMessageContaining("not a press-release");
-            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.UPR_CSV, ImportOptions.none()))
+            assertThatThrownBy(() -> importer.importFile(meeting, "upr-csv", ImportOptions.none()))
                     .isInstanceOf(InputException.class).hasMessageContaining(":1: no column for");
             assertThatThrownBy(() -> importer.importBytes("bad.csv", """
                     id,session,to,from,text
                     1,1,Algeria,France,Ratify
                     2,1,Atlantis,France,Ratify
-                    """.getBytes(StandardCharsets.UTF_8), ImportKind.UPR_CSV, ImportOptions.none()))
+                    """.getBytes(StandardCharsets.UTF_8), "upr-csv", ImportOptions.none()))
                     .isInstanceOf(InputException.class).hasMessage("bad.csv:3: unknown state under review 'Atlantis'");
-            assertThatThrownBy(() -> importer.importFile(Path.of("no/such/file.txt"), ImportKind.RESOLUTION,
+            assertThatThrownBy(() -> importer.importFile(Path.of("no/such/file.txt"), "resolution",
                     ImportOptions.none())).isInstanceOf(InputException.class).hasMessageContaining("no such file");
-            assertThatThrownBy(() -> importer.importFile(meeting, ImportKind.MEETING_RECORD,
+            assertThatThrownBy(() -> importer.importFile(meeting, "meeting-record",
                     new ImportOptions("atlantis", null, null))).hasMessageContaining("no situation 'atlantis'");
             assertThat(counts(db.jdbi())).isEqualTo(before);
         }
@@ -174,7 +175,7 @@ class ImporterTest {
                     2,2,Brazil,France,Protect
                     3,3,Chad,St Lucia,Educate
                     """.getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> new Importer(db).importBytes("c.csv", csv, ImportKind.UPR_CSV,
+            assertThatThrownBy(() -> new Imports(db).importBytes("c.csv", csv, "upr-csv",
                     ImportOptions.none())).isInstanceOf(RuntimeException.class);
             assertThat(counts(db.jdbi())).isEqualTo(before);
         }

@@ -1,0 +1,9 @@
+package org.councilbrief.ingest;
+
+import java.util.Optional;
+
+/** What an importer may ask of the database while it reads, without writing anything. */
+public interface ImportContext {
+    /** The ISO code of the state a situation is about ("mali" → MLI), if the situation exists and has one. */
+    Optional<String> situationState(String situation);
+}

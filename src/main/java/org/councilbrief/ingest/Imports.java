@@ -1,0 +1,92 @@
+package org.councilbrief.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.councilbrief.AppException;
+import org.councilbrief.db.Database;
+import org.councilbrief.document.InputException;
+import org.councilbrief.document.SourceText;
+import org.councilbrief.document.SourceTexts;
+
+/**
+ * Imports one file of a given kind: reads it completely with its {@link Importer} (a file that cannot be read, or is
+ * not what its kind says, is refused with file, line and reason before anything is written), then writes it in one
+ * transaction. Importing the same file again changes nothing (decision 0008).
+ */
+public final class Imports {
+    private final ImportRepository repository;
+
+    public Imports(Database database) {
+        this.repository = new ImportRepository(database.jdbi());
+    }
+
+    public ImportResult importFile(Path file, String kind, ImportOptions options) throws AppException {
+        return importBytes(file.toString(), readBytes(file), kind, options);
+    }
+
+    public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options)
+            throws AppException {
+        Importer importer = Importers.byId(kind);
+        SourceText source = SourceTexts.of(name, bytes);
+        ParsedImport parsed = read(importer, source, options);
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
+            warnings.add("read as " + source.encoding());
+        }
+        boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, warnings);
+        return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
+    }
+
+    /** Reads a file as {@code kind} and writes nothing: what the import page shows before the editor confirms. */
+    public ParsedImport preview(String name, byte[] bytes, String kind, ImportOptions options) throws AppException {
+        return read(Importers.byId(kind), SourceTexts.of(name, bytes), options);
+    }
+
+    private ParsedImport read(Importer importer, SourceText source, ImportOptions options) throws AppException {
+        if (options.situation() != null && !repository.situationExists(options.situation())) {
+            throw new AppException("no situation '" + options.situation() + "' in the database");
+        }
+        try {
+            return importer.read(source, options, repository);
+        } catch (InputException e) {
+            if (importer.canRead(source)) {
+                throw e;
+            }
+            List<String> likely = Importers.all().stream().filter(other -> other != importer)
+                    .filter(other -> other.canRead(source)).map(Importer::id).toList();
+            if (likely.isEmpty()) {
+                throw e;
+            }
+            throw new InputException(e.source(), e.line(), e.reason() + " (it looks like: "
+                    + String.join(", ", likely) + ")", e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) throws InputException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file.toString(), 0, Files.exists(file) ? "not a file" : "no such file");
+            }
+            if (Files.size(file) > SourceTexts.MAX_BYTES) {
+                throw new InputException(file.toString(), 0, "larger than " + (SourceTexts.MAX_BYTES >> 20) + " MB");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
