@@ -59,7 +59,7 @@ public final class StateNames {
     /** Dynamic programming over token positions: best[i] is the shortest cut of tokens[0, i) into names. */
     private Optional<List<Named>> cut(List<String> tokens, boolean near) {
         int n = tokens.size();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Named>[] best = new List[n + 1];
         best[0] = List.of();
         for (int i = 0; i < n; i++) {
