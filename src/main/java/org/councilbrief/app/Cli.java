@@ -7,6 +7,7 @@ import org.councilbrief.council.CouncilCommand;
 import org.councilbrief.document.ResolutionCommand;
 import org.councilbrief.ingest.ImportCommand;
 import org.councilbrief.statement.SpeechesCommand;
+import org.councilbrief.theme.ThemesCommand;
 import org.councilbrief.upr.UprCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
-        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class, SpeechesCommand.class, ImportCommand.class,
+        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class, SpeechesCommand.class,
+            ImportCommand.class, ThemesCommand.class,
             ResolutionCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;

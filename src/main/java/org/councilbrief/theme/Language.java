@@ -1,0 +1,93 @@
+package org.councilbrief.theme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * The languages councilbrief reads statements and recommendations in, detected with OpenNLP's published language
+ * model (103 languages; {@code opennlp-models-langdetect}).
+ */
+public enum Language {
+    ENGLISH("eng"), FRENCH("fra"), OTHER("other"), UNKNOWN("unknown");
+
+    private final String code;
+
+    Language(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Texts shorter than this are too short to tell reliably. */
+    static final int MIN_LETTERS = 12;
+
+    private static final class Model {
+        static final LanguageDetectorModel MODEL = load();
+
+        private static LanguageDetectorModel load() {
+            try (InputStream in = Language.class.getResourceAsStream("/langdetect-183.bin")) {
+                if (in == null) {
+                    throw new IllegalStateException("the OpenNLP language model is missing from the class path");
+                }
+                return new LanguageDetectorModel(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final java.util.Set<String> ENGLISH_WORDS = java.util.Set.of("the", "of", "and", "to", "in", "its",
+            "for", "with", "on", "all", "that", "by", "as", "is", "are", "from", "this", "their", "an", "be");
+    private static final java.util.Set<String> FRENCH_WORDS = java.util.Set.of("le", "la", "les", "des", "de", "du",
+            "et", "pour", "dans", "sur", "une", "un", "est", "sont", "aux", "au", "par", "que", "qui", "ses");
+
+    /**
+     * The language of a text: English, French, another, or unknown when the text is empty or too short. Short UN
+     * texts ("Improve conditions in prisons") fool a character model, so the function words of English and French
+     * decide first when they clearly point one way; OpenNLP's model decides the rest.
+     */
+    public static Language detect(String text) {
+        long letters = text.chars().filter(Character::isLetter).count();
+        if (letters < MIN_LETTERS) {
+            return UNKNOWN;
+        }
+        int english = 0;
+        int french = 0;
+        for (String word : Words.of(text)) {
+            if (ENGLISH_WORDS.contains(word)) {
+                english++;
+            }
+            if (FRENCH_WORDS.contains(word)) {
+                french++;
+            }
+        }
+        if (english >= 1 && english > 2 * french) {
+            return ENGLISH;
+        }
+        if (french >= 2 && french > 2 * english) {
+            return FRENCH;
+        }
+        opennlp.tools.langdetect.Language[] ranked = new LanguageDetectorME(Model.MODEL).predictLanguages(text);
+        String best = ranked[0].getLang();
+        if (!best.equals("eng") && !best.equals("fra") && Words.of(text).size() < 8) {
+            // A few words are too little for the character model: take English or French if it ranks them near the top.
+            for (int i = 1; i < Math.min(4, ranked.length); i++) {
+                String lang = ranked[i].getLang();
+                if (lang.equals("eng") || lang.equals("fra")) {
+                    best = lang;
+                    break;
+                }
+            }
+        }
+        return switch (best) {
+            case "eng" -> ENGLISH;
+            case "fra" -> FRENCH;
+            default -> OTHER;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package org.councilbrief.theme;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tags by the cue phrases shipped with each scheme: a text gets a theme when one of the theme's cues occurs in it as a
+ * sequence of words ("optional protocol"), a cue word ending in "*" matching any word it begins ("ratif*"). English
+ * cues are used for English texts, French cues for French ones, both when the language is not known.
+ */
+public final class RuleTagger implements Tagger {
+    private record Cue(String[] words, boolean[] prefix) {
+    }
+
+    private final Taxonomy taxonomy;
+    private final List<List<Cue>> english = new ArrayList<>();
+    private final List<List<Cue>> french = new ArrayList<>();
+
+    public RuleTagger(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        for (ThemeLabel label : taxonomy.labels()) {
+            english.add(label.cuesEn().stream().map(RuleTagger::cue).toList());
+            french.add(label.cuesFr().stream().map(RuleTagger::cue).toList());
+        }
+    }
+
+    private static Cue cue(String phrase) {
+        List<String> words = new ArrayList<>();
+        List<Boolean> prefix = new ArrayList<>();
+        for (String part : phrase.strip().split("\\s+")) {
+            boolean star = part.endsWith("*");
+            List<String> normalized = Words.of(star ? part.substring(0, part.length() - 1) : part);
+            for (int i = 0; i < normalized.size(); i++) {
+                words.add(normalized.get(i));
+                prefix.add(star && i == normalized.size() - 1);
+            }
+        }
+        boolean[] p = new boolean[prefix.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = prefix.get(i);
+        }
+        return new Cue(words.toArray(String[]::new), p);
+    }
+
+    @Override
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    @Override
+    public double[] scores(String text) {
+        return scores(text, Language.UNKNOWN);
+    }
+
+    /** 1 for each label one of whose cues in that language occurs in the text, else 0. */
+    public double[] scores(String text, Language language) {
+        String[] words = Words.of(text).toArray(String[]::new);
+        double[] scores = new double[taxonomy.size()];
+        for (int l = 0; l < scores.length; l++) {
+            boolean hit = false;
+            if (language != Language.FRENCH) {
+                hit = matchesAny(english.get(l), words);
+            }
+            if (!hit && language != Language.ENGLISH) {
+                hit = matchesAny(french.get(l), words);
+            }
+            scores[l] = hit ? 1 : 0;
+        }
+        return scores;
+    }
+
+    private static boolean matchesAny(List<Cue> cues, String[] words) {
+        for (Cue cue : cues) {
+            if (matches(cue, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(Cue cue, String[] words) {
+        int n = cue.words().length;
+        if (n == 0) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i + n <= words.length; i++) {
+            for (int k = 0; k < n; k++) {
+                String w = words[i + k];
+                String c = cue.words()[k];
+                if (cue.prefix()[k] ? !w.startsWith(c) : !w.equals(c)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public List<ThemeLabel> tag(String text) {
+        return Tagging.labels(taxonomy, scores(text), 0.5, false);
+    }
+
+    public List<ThemeLabel> tag(String text, Language language) {
+        return Tagging.labels(taxonomy, scores(text, language), 0.5, false);
+    }
+}

@@ -1,0 +1,124 @@
+package org.councilbrief.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.councilbrief.SharedData;
+import org.councilbrief.document.CsvReader;
+import org.councilbrief.document.SourceTexts;
+import org.councilbrief.theme.Example;
+import org.councilbrief.theme.Taxonomy;
+import org.councilbrief.theme.ThemeLabel;
+
+/**
+ * Scores theme taggers on UPR Info's rows of ../shared/data/upr-themes: learn from sessions 1-9, tag sessions 10-12,
+ * micro- and macro-averaged F1 over the 54 issues.
+ */
+public final class ThemeTaggingQuality {
+    public record Split(List<Example> train, List<Example> test) {
+    }
+
+    public record Score(String method, double microF1, double macroF1, double precision, double recall) {
+    }
+
+    public static List<Example> rows(int fromSession, int toSession) {
+        Taxonomy taxonomy = Taxonomy.uprInfo();
+        List<Example> out = new ArrayList<>();
+        try {
+            CsvReader.Table table = CsvReader.read(SourceTexts.read(
+                    SharedData.root().resolve("data/upr-themes/upr_recommendations_sessions_01-12.csv")));
+            for (CsvReader.Row row : table.rows()) {
+                int session = Integer.parseInt(row.get("session"));
+                if (session < fromSession || session > toSession) {
+                    continue;
+                }
+                List<ThemeLabel> labels = new ArrayList<>();
+                for (String issue : row.get("issues").split(",")) {
+                    taxonomy.label(issue).ifPresent(labels::add);
+                }
+                out.add(Example.of(taxonomy, row.get("text"), labels));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    public static Split split() {
+        return new Split(rows(1, 9), rows(10, 12));
+    }
+
+    /** Scores predicted label sets (indexes) against the examples' labels. */
+    public static Score score(String method, List<Example> test, Function<String, int[]> predict) {
+        int labels = Taxonomy.uprInfo().size();
+        long[] tp = new long[labels];
+        long[] fp = new long[labels];
+        long[] fn = new long[labels];
+        for (Example e : test) {
+            int[] predicted = predict.apply(e.text());
+            boolean[] gold = new boolean[labels];
+            for (int l : e.labels()) {
+                gold[l] = true;
+            }
+            boolean[] got = new boolean[labels];
+            for (int l : predicted) {
+                got[l] = true;
+            }
+            for (int l = 0; l < labels; l++) {
+                if (got[l] && gold[l]) {
+                    tp[l]++;
+                } else if (got[l]) {
+                    fp[l]++;
+                } else if (gold[l]) {
+                    fn[l]++;
+                }
+            }
+        }
+        long tps = 0;
+        long fps = 0;
+        long fns = 0;
+        double macro = 0;
+        int present = 0;
+        for (int l = 0; l < labels; l++) {
+            tps += tp[l];
+            fps += fp[l];
+            fns += fn[l];
+            if (tp[l] + fn[l] + fp[l] > 0) {
+                present++;
+                macro += f1(tp[l], fp[l], fn[l]);
+            }
+        }
+        double precision = tps / (double) (tps + fps);
+        double recall = tps / (double) (tps + fns);
+        return new Score(method, f1(tps, fps, fns), macro / present, precision, recall);
+    }
+
+    private static double f1(long tp, long fp, long fn) {
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    static int[] indexes(Taxonomy taxonomy, List<ThemeLabel> labels) {
+        return labels.stream().mapToInt(taxonomy::indexOf).toArray();
+    }
+
+    public static Map<String, Score> measureAll() {
+        Split split = split();
+        Taxonomy taxonomy = Taxonomy.uprInfo();
+        Map<String, Score> scores = new LinkedHashMap<>();
+        org.councilbrief.theme.RuleTagger rules = new org.councilbrief.theme.RuleTagger(taxonomy);
+        scores.put("rules", score("rules", split.test(), t -> indexes(taxonomy, rules.tag(t))));
+        var linear = org.councilbrief.theme.LinearTagger.train(taxonomy, split.train(),
+                org.councilbrief.theme.LinearTagger.Settings.DEFAULT);
+        scores.put("linear", score("linear", split.test(), t -> indexes(taxonomy, linear.tag(t))));
+        return scores;
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        measureAll().values().forEach(s -> System.out.printf("| %s | %.4f | %.4f | %.4f | %.4f |%n", s.method(),
+                s.microF1(), s.macroF1(), s.precision(), s.recall()));
+        System.out.printf("%.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+}
