@@ -3,6 +3,7 @@ package org.councilbrief.theme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
@@ -43,39 +44,27 @@ public enum Language {
 
     private static final java.util.Set<String> ENGLISH_WORDS = java.util.Set.of("the", "of", "and", "to", "in", "its",
             "for", "with", "on", "all", "that", "by", "as", "is", "are", "from", "this", "their", "an", "be");
-    private static final java.util.Set<String> FRENCH_WORDS = java.util.Set.of("le", "la", "les", "des", "de", "du",
-            "et", "pour", "dans", "sur", "une", "un", "est", "sont", "aux", "au", "par", "que", "qui", "ses");
 
     /**
      * The language of a text: English, French, another, or unknown when the text is empty or too short. Short UN
-     * texts ("Improve conditions in prisons") fool a character model, so the function words of English and French
-     * decide first when they clearly point one way; OpenNLP's model decides the rest.
+     * texts ("Improve conditions in prisons") fool a character model, so a text where at least one word in four is an
+     * English function word is English; OpenNLP's model decides the rest.
      */
     public static Language detect(String text) {
         long letters = text.chars().filter(Character::isLetter).count();
         if (letters < MIN_LETTERS) {
             return UNKNOWN;
         }
-        int english = 0;
-        int french = 0;
-        for (String word : Words.of(text)) {
-            if (ENGLISH_WORDS.contains(word)) {
-                english++;
-            }
-            if (FRENCH_WORDS.contains(word)) {
-                french++;
-            }
-        }
-        if (english >= 1 && english > 2 * french) {
+        List<String> words = Words.of(text);
+        long english = words.stream().filter(ENGLISH_WORDS::contains).count();
+        if (english >= 1 && english * 4 >= words.size()) {
             return ENGLISH;
-        }
-        if (french >= 2 && french > 2 * english) {
-            return FRENCH;
         }
         opennlp.tools.langdetect.Language[] ranked = new LanguageDetectorME(Model.MODEL).predictLanguages(text);
         String best = ranked[0].getLang();
         if (!best.equals("eng") && !best.equals("fra") && Words.of(text).size() < 8) {
             // A few words are too little for the character model: take English or French if it ranks them near the top.
+            best = "unknown";
             for (int i = 1; i < Math.min(4, ranked.length); i++) {
                 String lang = ranked[i].getLang();
                 if (lang.equals("eng") || lang.equals("fra")) {
@@ -87,6 +76,7 @@ public enum Language {
         return switch (best) {
             case "eng" -> ENGLISH;
             case "fra" -> FRENCH;
+            case "unknown" -> UNKNOWN;
             default -> OTHER;
         };
     }

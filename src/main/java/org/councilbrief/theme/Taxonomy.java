@@ -74,7 +74,7 @@ public final class Taxonomy {
 
     static String key(String text) {
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return s.toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^a-z0-9]+", " ").strip();
     }
 
     private static Taxonomy load(String scheme, String resource, boolean withId) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Text as the taggers see it: lower case, no accents or apostrophes, words of letters and digits. */
+/**
+ * Text as the taggers see it: lower case, no accents, words of letters and digits; an apostrophe separates words, so
+ * that French elision ("l'impunité") gives the word ("impunite").
+ */
 final class Words {
     private Words() {
     }
@@ -16,7 +19,7 @@ final class Words {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\'' || c == '’') {
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
             if (Character.isLetterOrDigit(c)) {

@@ -1,0 +1,94 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.councilbrief.document.CsvReader;
+import org.councilbrief.document.SourceTexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code themes train} and {@code themes tag}: the contracts of DESIGN.md and what they do with bad input. */
+class ThemesCliTest {
+    private static final String LABELLED = """
+            id,text,issues
+            1,Ratify the Optional Protocol to the Convention against Torture,"International instruments,Torture and other CID treatment"
+            2,Abolish the death penalty,Death penalty
+            3,Establish a moratorium on executions with a view to abolishing the death penalty,Death penalty
+            4,Ratify the Convention on the Rights of Persons with Disabilities,"International instruments,Disabilities"
+            5,Strengthen measures against violence against women,Women's rights
+            6,Combat domestic violence and protect women and girls,Women's rights
+            7,Protect journalists and guarantee freedom of the press,Freedom of the press
+            8,Ensure that journalists can work without fear,Freedom of the press
+            9,Prohibit corporal punishment of children in all settings,Rights of the Child
+            10,Raise the minimum age of criminal responsibility for children,Rights of the Child
+            11,Improve conditions in prisons and reduce pre-trial detention,Detention
+            12,Tax the moon,Astrology
+            """;
+
+    @Test
+    void trainsAModelAndTagsACsvWithIt(@TempDir Path dir) throws Exception {
+        Path labelled = dir.resolve("labelled.csv");
+        Files.writeString(labelled, LABELLED);
+        Path model = dir.resolve("model");
+        CliRun train = CliRun.of("themes", "train", "--in", labelled.toString(), "--text-column", "text",
+                "--labels-column", "issues", "--scheme", "upr-info", "--model", model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).contains("labelled.csv:13: 'Astrology' is not a label of the upr-info scheme");
+        assertThat(model.resolve("model.properties")).exists();
+
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, """
+                id,text
+                a,Abolish the death penalty and commute all death sentences
+                b,Protéger les journalistes et garantir la liberté de la presse
+                c,
+                d,Fortalecer la protección de los defensores de los derechos humanos y de los periodistas en todo el país
+                """);
+        Path out = dir.resolve("out.csv");
+        CliRun tag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", model.toString(), "--out", out.toString());
+        assertThat(tag.code()).as(tag.err()).isZero();
+        List<CsvReader.Row> rows = CsvReader.read(SourceTexts.read(out)).rows();
+        assertThat(rows).extracting(r -> r.get("themes")).containsExactly("Death penalty", "Freedom of the press", "",
+                "");
+        assertThat(rows.get(0).get("id")).isEqualTo("a");
+        assertThat(tag.err()).contains("in.csv:3: French text: tagged with the French cue phrases")
+                .contains("in.csv:4: empty text: no theme").contains("in.csv:5: not English or French: no theme");
+    }
+
+    @Test
+    void tagsWithTheShippedCuePhrasesWithoutAModel(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("statements.csv");
+        Files.writeString(in, "speaker,text\nFrance,\"We call for accountability for the killings in Moura.\"\n");
+        Path out = dir.resolve("out.csv");
+        CliRun tag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme", "council",
+                "--out", out.toString());
+        assertThat(tag.code()).isZero();
+        assertThat(CsvReader.read(SourceTexts.read(out)).rows().get(0).get("themes")).contains("accountability");
+    }
+
+    @Test
+    void badInputIsAClearErrorWithExitCodeTwo(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, "id,body\n1,Abolish the death penalty\n");
+        CliRun noColumn = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--out",
+                dir.resolve("out.csv").toString());
+        assertThat(noColumn.code()).isEqualTo(2);
+        assertThat(noColumn.err()).contains("in.csv:1: no column 'text' (found: id, body)");
+        CliRun scheme = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "body", "--scheme",
+                "dewey", "--out", dir.resolve("out.csv").toString());
+        assertThat(scheme.code()).isEqualTo(2);
+        assertThat(scheme.err()).contains("unknown scheme 'dewey'");
+        CliRun noModel = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "body", "--model",
+                dir.resolve("nothing").toString(), "--out", dir.resolve("out.csv").toString());
+        assertThat(noModel.code()).isEqualTo(2);
+        assertThat(noModel.err()).contains("is not a theme model");
+        CliRun tooFew = CliRun.of("themes", "train", "--in", in.toString(), "--text-column", "body",
+                "--labels-column", "id", "--model", dir.resolve("m").toString());
+        assertThat(tooFew.code()).isEqualTo(2);
+        assertThat(tooFew.err()).contains("only 0 rows have a text and a label");
+    }
+}
