@@ -18,9 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
-        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class, SpeechesCommand.class,
-            ImportCommand.class, ThemesCommand.class,
-            ResolutionCommand.class})
+        subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
+            SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

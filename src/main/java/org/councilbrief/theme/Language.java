@@ -45,10 +45,18 @@ public enum Language {
     private static final java.util.Set<String> ENGLISH_WORDS = java.util.Set.of("the", "of", "and", "to", "in", "its",
             "for", "with", "on", "all", "that", "by", "as", "is", "are", "from", "this", "their", "an", "be");
 
+    /** The verbs UPR recommendations open with ("Adopt initiatives to …", "Further implement …"). */
+    private static final java.util.Set<String> ENGLISH_OPENINGS = java.util.Set.of("adopt", "further", "ensure",
+            "continue", "take", "ratify", "consider", "strengthen", "implement", "establish", "accede", "promote",
+            "intensify", "pursue", "guarantee", "develop", "improve", "step", "redouble", "enhance", "provide",
+            "undertake", "carry", "bring", "seek", "make", "increase", "protect", "prohibit", "abolish", "combat",
+            "criminalize", "criminalise", "sign", "withdraw", "extend", "issue", "enact", "amend", "review", "repeal");
+
     /**
      * The language of a text: English, French, another, or unknown when the text is empty or too short. Short UN
      * texts ("Improve conditions in prisons") fool a character model, so a text where at least one word in four is an
-     * English function word is English; OpenNLP's model decides the rest.
+     * English function word, or that opens with a verb UPR recommendations open with, is English; OpenNLP's model
+     * decides the rest.
      */
     public static Language detect(String text) {
         long letters = text.chars().filter(Character::isLetter).count();
@@ -57,7 +65,7 @@ public enum Language {
         }
         List<String> words = Words.of(text);
         long english = words.stream().filter(ENGLISH_WORDS::contains).count();
-        if (english >= 1 && english * 4 >= words.size()) {
+        if (english >= 1 && english * 4 >= words.size() || ENGLISH_OPENINGS.contains(words.get(0))) {
             return ENGLISH;
         }
         opennlp.tools.langdetect.Language[] ranked = new LanguageDetectorME(Model.MODEL).predictLanguages(text);
