@@ -3,9 +3,11 @@ package org.councilbrief.app;
 import java.io.PrintWriter;
 import org.councilbrief.AppException;
 import org.councilbrief.brief.BriefCommand;
+import org.councilbrief.compare.MemberCommand;
 import org.councilbrief.council.CouncilCommand;
 import org.councilbrief.document.ResolutionCommand;
 import org.councilbrief.ingest.ImportCommand;
+import org.councilbrief.statement.PositionsCommand;
 import org.councilbrief.statement.SpeechesCommand;
 import org.councilbrief.theme.ThemesCommand;
 import org.councilbrief.upr.UprCommand;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
-            SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class})
+            SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class,
+            PositionsCommand.class, MemberCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

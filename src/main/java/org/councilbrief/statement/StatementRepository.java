@@ -77,4 +77,47 @@ public final class StatementRepository {
                         rs.getString(4), Position.Status.valueOf(rs.getString(5))))
                 .list());
     }
+
+    /** A stored position with its id and the index of the speech it was found in. */
+    public record StoredPosition(long id, int speechIndex, Position position) {
+    }
+
+    public List<StoredPosition> storedPositions(String meeting) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select p.id, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status from position p
+                join statement s on s.id = p.statement_id where s.meeting_symbol = :s
+                order by s.speech_index, p.id""").bind("s", meeting)
+                .map((rs, ctx) -> new StoredPosition(rs.getLong(1), rs.getInt(2), new Position(rs.getString(3),
+                        Act.byId(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        Position.Status.valueOf(rs.getString(7)))))
+                .list());
+    }
+
+    /**
+     * An editor's decision on a position: its status, and the act or theme when the editor corrects them (null keeps
+     * them). Returns false when there is no such position.
+     */
+    public boolean review(long id, Position.Status status, Act act, String theme) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                update position set status = :status, act = coalesce(:act, act), theme = coalesce(:theme, theme)
+                where id = :id""").bind("status", status.name()).bind("act", act == null ? null : act.id())
+                .bind("theme", theme).bind("id", id).execute() > 0);
+    }
+
+    /** A member's position at a meeting. */
+    public record MeetingPosition(String meeting, LocalDate date, int speechIndex, Position position) {
+    }
+
+    /** A member's positions, not rejected, at the meetings of a situation, oldest meeting first. */
+    public List<MeetingPosition> positionsOf(String member, String situation) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select m.symbol, m.meeting_date, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status
+                from position p join statement s on s.id = p.statement_id join meeting m on m.symbol = s.meeting_symbol
+                where p.state_code = :member and m.situation_id = :situation and p.status <> 'REJECTED'
+                order by m.meeting_date, s.speech_index, p.id""").bind("member", member).bind("situation", situation)
+                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+                        new Position(rs.getString(4), Act.byId(rs.getString(5)), rs.getString(6), rs.getString(7),
+                                Position.Status.valueOf(rs.getString(8)))))
+                .list());
+    }
 }

@@ -69,6 +69,54 @@ public final class RuleTagger implements Tagger {
         return scores;
     }
 
+    /** Where a cue of a label occurs: the label's index in the taxonomy and the word the cue starts at. */
+    public record Hit(int label, int word) {
+    }
+
+    /** Every place a cue occurs in the text's words ({@link Words}), in the order of the text. */
+    public List<Hit> hits(String text, Language language) {
+        String[] words = Words.of(text).toArray(String[]::new);
+        List<Hit> hits = new ArrayList<>();
+        for (int l = 0; l < taxonomy.size(); l++) {
+            List<Cue> cues = new ArrayList<>();
+            if (language != Language.FRENCH) {
+                cues.addAll(english.get(l));
+            }
+            if (language != Language.ENGLISH) {
+                cues.addAll(french.get(l));
+            }
+            for (Cue cue : cues) {
+                for (int i = 0; i + cue.words().length <= words.length; i++) {
+                    if (matchesAt(cue, words, i)) {
+                        hits.add(new Hit(l, i));
+                    }
+                }
+            }
+        }
+        hits.sort(java.util.Comparator.comparingInt(Hit::word));
+        return hits;
+    }
+
+    /** The number of words before a character offset of the text, as {@link #hits} counts them. */
+    public static int wordIndex(String text, int offset) {
+        return Words.of(text.substring(0, Math.min(offset, text.length()))).size();
+    }
+
+    private static boolean matchesAt(Cue cue, String[] words, int i) {
+        int n = cue.words().length;
+        if (n == 0) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            String w = words[i + k];
+            String c = cue.words()[k];
+            if (cue.prefix()[k] ? !w.startsWith(c) : !w.equals(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean matchesAny(List<Cue> cues, String[] words) {
         for (Cue cue : cues) {
             if (matches(cue, words)) {

@@ -97,4 +97,18 @@ public final class UprRepository {
         return Optional.of(new UprReview(r.id(), r.state(), r.cycle(), r.session(), r.date(), r.report(),
                 recommendations, participants, r.source()));
     }
+
+    /** Every review of a state, oldest first. */
+    public List<UprReview> reviewsOf(String stateUnderReview) {
+        return jdbi.withHandle(handle -> {
+            List<String> ids = handle.createQuery(
+                    "select id from upr_review where state_under_review = :s order by review_date, id")
+                    .bind("s", stateUnderReview).mapTo(String.class).list();
+            List<UprReview> reviews = new ArrayList<>();
+            for (String id : ids) {
+                find(handle, id).ifPresent(reviews::add);
+            }
+            return reviews;
+        });
+    }
 }

@@ -1,0 +1,143 @@
+package org.councilbrief.statement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.councilbrief.theme.Language;
+import org.councilbrief.theme.RuleTagger;
+import org.councilbrief.theme.Sentences;
+import org.councilbrief.theme.Taxonomy;
+import org.councilbrief.theme.ThemeLabel;
+
+/**
+ * Proposes positions from a statement: each sentence where the speaker does one of the six acts (calls for,
+ * condemns, welcomes, expresses concern, rejects, notes) about a theme of the Council scheme gives one position per
+ * member spoken for, act and theme, with the sentence as evidence. English and French. The proposals are for an
+ * editor to accept, edit or reject.
+ */
+public final class PositionExtractor {
+    /** A position found, with the sentence that shows it. */
+    public record Found(String stateCode, Act act, ThemeLabel theme, String evidence) {
+    }
+
+    private record Cue(Act act, Pattern english, Pattern french) {
+    }
+
+    private static Pattern words(String regex) {
+        return Pattern.compile("(?<![\\p{L}])(?:" + regex + ")(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static final List<Cue> CUES = List.of(
+            new Cue(Act.CONDEMNS,
+                    words("condemn\\w*|deplor\\w*|denounc\\w*|unacceptable|intolerable|reprehensible|abhorrent"),
+                    words("condamn\\w*|déplor\\w*|dénonc\\w*|inacceptable|intolérable")),
+            new Cue(Act.EXPRESSES_CONCERN,
+                    words("concern(?:ed|s|ing)?|alarm\\w*|worr(?:ied|ying|y)|disturb\\w*|troubl\\w*|disappoint\\w*"
+                            + "|frustrat\\w*|regret\\w*|dismay\\w*|deplorabl\\w*"),
+                    words("préoccup\\w*|inqui\\w*|alarm\\w*|regrett\\w*|déçu\\w*")),
+            new Cue(Act.REJECTS,
+                    words("reject\\w*|oppose[sd]?|cannot (?:accept|agree|support)|do not accept|will not accept"),
+                    words("rejet\\w*|rejett\\w*|oppos\\w*|ne (?:pouvons|peut) (?:pas )?accepter")),
+            new Cue(Act.WELCOMES,
+                    words("welcom\\w*|commend\\w*|applaud\\w*|appreciat\\w*|prais\\w*|salute[sd]?|encouraged by"
+                            + "|(?:are|am|is) (?:pleased|encouraged|satisfied)|(?:fully )?support(?:s)? the"
+                            + "|positive (?:step|development|sign)s?"),
+                    words("salu\\w*|félicit\\w*|se réjou\\w*|nous réjouiss\\w*|accueill\\w*|appui\\w*|soutien\\w*")),
+            new Cue(Act.CALLS_FOR,
+                    words("call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed|ing)|encourag(?:e|es|ed)\\b(?! by)"
+                            + "|demand\\w*|appeal\\w* (?:to|for)|stress(?:es|ed)? (?:the )?(?:need|importance)"
+                            + "|underlin\\w* (?:the )?(?:need|importance)|emphasi[sz]\\w* (?:the )?(?:need|importance)"
+                            + "|reiterat\\w* (?:our|its|the) call|must|should|need(?:s)? to|needed|it is (?:\\w+ )?"
+                            + "(?:important|essential|imperative|crucial|vital|necessary|critical)|there must"
+                            + "|we need|look(?:s)? to|expect\\w*|ask\\w*|have to|has to|urgent need|the only (?:way|viable)"
+                            + "|(?:is|are|remains?) (?:\\w+ )?(?:crucial|essential|vital|imperative|key|necessary"
+                            + "|instrumental|indispensable)"),
+                    words("appel\\w* (?:à|les|tous)|exhort\\w*|encourag\\w*|demand\\w*|doi(?:t|vent)|devons"
+                            + "|il (?:est|faut)|il importe|insist\\w*|soulign\\w* (?:la nécessité|l'importance)")),
+            new Cue(Act.NOTES,
+                    words("not(?:e|es|ed|ing) (?:that|the|with)|take[sn]? note|acknowledg\\w*|recogni[sz]\\w*"),
+                    words("pren\\w* note|not(?:e|ons) (?:que|le|la|les)|reconn\\w*")));
+
+    /** A sentence that speaks of what the one before said: "This is alarming", "Such acts are unacceptable". */
+    private static final Pattern BACK_REFERENCE = Pattern.compile("(?i)(?:this|that|these|those|such|it|cela|ceci|ces)\\b");
+
+    private final RuleTagger themes = new RuleTagger(Taxonomy.council());
+
+    /**
+     * @param text what was said
+     * @param speakers the members it speaks for (one, or every member of a joint statement)
+     */
+    public List<Found> extract(String text, List<String> speakers) {
+        if (text == null || text.isBlank() || speakers.isEmpty()) {
+            return List.of();
+        }
+        Language language = Language.detect(text);
+        if (language == Language.OTHER) {
+            return List.of();
+        }
+        List<Found> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Language cues = language == Language.FRENCH ? Language.FRENCH : Language.ENGLISH;
+        List<ThemeLabel> labels = Taxonomy.council().labels();
+        List<RuleTagger.Hit> previous = List.of();
+        for (String sentence : Sentences.of(text, language)) {
+            List<RuleTagger.Hit> hits = themes.hits(sentence, cues);
+            List<RuleTagger.Hit> before = previous;
+            previous = hits;
+            List<ActAt> acts = acts(sentence, language);
+            if (acts.isEmpty()) {
+                continue;
+            }
+            if (hits.isEmpty() && BACK_REFERENCE.matcher(sentence).lookingAt()) {
+                // "Students were killed … This is alarming to us.": the themes of the sentence before, for the first act.
+                hits = before.stream().map(h -> new RuleTagger.Hit(h.label(), 0)).toList();
+            }
+            // Each act takes the themes named from where it stands to where the next act stands; the first act also
+            // takes those named before it ("Attacks on civilians are unacceptable").
+            for (int a = 0; a < acts.size(); a++) {
+                int from = a == 0 ? 0 : acts.get(a).word();
+                int to = a + 1 < acts.size() ? acts.get(a + 1).word() : Integer.MAX_VALUE;
+                for (RuleTagger.Hit hit : hits) {
+                    if (hit.word() < from || hit.word() >= to) {
+                        continue;
+                    }
+                    ThemeLabel label = labels.get(hit.label());
+                    for (String speaker : speakers) {
+                        if (seen.add(speaker + " " + acts.get(a).act() + " " + label.id())) {
+                            found.add(new Found(speaker, acts.get(a).act(), label, sentence));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** An act and the word of the sentence where it is said. */
+    record ActAt(Act act, int word) {
+    }
+
+    /**
+     * The acts a sentence does, in the order they are said (an act said twice counts where it is first said);
+     * concern or welcome outranks a mere note.
+     */
+    static List<ActAt> acts(String sentence, Language language) {
+        List<ActAt> acts = new ArrayList<>();
+        for (Cue cue : CUES) {
+            Pattern pattern = language == Language.FRENCH ? cue.french() : cue.english();
+            java.util.regex.Matcher m = pattern.matcher(sentence);
+            if (m.find()) {
+                acts.add(new ActAt(cue.act(), RuleTagger.wordIndex(sentence, m.start())));
+            }
+        }
+        boolean strong = acts.stream().anyMatch(a -> a.act() == Act.EXPRESSES_CONCERN || a.act() == Act.WELCOMES);
+        if (strong) {
+            acts.removeIf(a -> a.act() == Act.NOTES);
+        }
+        acts.sort(java.util.Comparator.comparingInt(ActAt::word));
+        return acts;
+    }
+}

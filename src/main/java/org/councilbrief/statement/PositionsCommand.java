@@ -1,0 +1,239 @@
+package org.councilbrief.statement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.councilbrief.AppException;
+import org.councilbrief.council.Composition;
+import org.councilbrief.council.Membership;
+import org.councilbrief.db.Database;
+import org.councilbrief.document.SourceText;
+import org.councilbrief.document.SourceTexts;
+import org.councilbrief.theme.Taxonomy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code councilbrief positions …}: who called for what, with evidence, for an editor to accept. */
+@Command(name = "positions", description = "Positions of Council members in statements, with their evidence.",
+        mixinStandardHelpOptions = true, subcommands = {PositionsCommand.ExtractCommand.class,
+            PositionsCommand.ProposeCommand.class, PositionsCommand.ListCommand.class,
+            PositionsCommand.ReviewCommand.class})
+public final class PositionsCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = "Reads a meeting record as 'speeches split' does and prints one object per position.")
+    static final class ExtractCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The meeting record, as text or PDF.")
+        Path file;
+
+        @Option(names = "--date", description = "The meeting's date, for the A3; by default read from the record.")
+        LocalDate date;
+
+        @Override
+        public Integer call() throws AppException {
+            SourceText source = SourceTexts.read(file);
+            LocalDate day = date != null ? date : SpeechSplitter.dateOf(source).orElse(null);
+            PositionExtractor extractor = new PositionExtractor();
+            PrintWriter out = spec.commandLine().getOut();
+            for (Speech speech : new SpeechSplitter().split(source, day)) {
+                for (PositionExtractor.Found found : extractor.extract(speech.text(), speakers(speech))) {
+                    ObjectNode node = JSON.createObjectNode();
+                    node.put("speechIndex", speech.index());
+                    node.put("countryCode", found.stateCode());
+                    node.put("act", found.act().id());
+                    node.put("theme", found.theme().id());
+                    node.put("evidence", found.evidence());
+                    out.println(node);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    static List<String> speakers(Speech speech) {
+        if (!speech.onBehalfOf().isEmpty()) {
+            return speech.onBehalfOf();
+        }
+        return speech.countryCode() == null ? List.of() : List.of(speech.countryCode());
+    }
+
+    @Command(name = "propose", mixinStandardHelpOptions = true,
+            description = "Proposes the comments-section sentences of a meeting from its positions (found and stored"
+                    + " as proposals on first use), with their evidence, and the key-topic line.")
+    static final class ProposeCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--meeting", required = true, description = "The meeting's symbol, e.g. S/PV.9350.")
+        String meeting;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+        String db;
+
+        @Override
+        public Integer call() throws AppException {
+            String symbol = org.councilbrief.document.Symbols.parse(meeting).canonical();
+            PositionProposals.Proposal proposal;
+            try (Database database = Database.openOrDefault(db)) {
+                StatementRepository repository = new StatementRepository(database.jdbi());
+                Meeting found = repository.findMeeting(symbol).orElseThrow(() -> new AppException(symbol
+                        + " is not in the database; import it with: councilbrief import FILE --kind meeting-record"));
+                List<StatementRepository.StoredPosition> stored = repository.storedPositions(symbol);
+                if (stored.isEmpty()) {
+                    propose(repository, symbol, found.date());
+                    stored = repository.storedPositions(symbol);
+                }
+                Composition composition;
+                try {
+                    composition = Membership.shipped().on(found.date());
+                } catch (IllegalArgumentException e) {
+                    throw new AppException(e.getMessage(), e);
+                }
+                List<PositionProposals.Input> inputs = new ArrayList<>();
+                stored.forEach(p -> inputs.add(new PositionProposals.Input(p.speechIndex(), p.position())));
+                proposal = new PositionProposals().propose(inputs, composition);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (PositionProposals.Sentence sentence : proposal.sentences()) {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("kind", "sentence");
+                node.put("act", sentence.act());
+                node.put("theme", sentence.theme());
+                sentence.members().forEach(node.putArray("members")::add);
+                node.put("text", sentence.text());
+                ArrayNode evidence = node.putArray("evidence");
+                for (PositionProposals.Input input : sentence.evidence()) {
+                    ObjectNode e = evidence.addObject();
+                    e.put("speechIndex", input.speechIndex());
+                    e.put("countryCode", input.position().stateCode());
+                    e.put("status", input.position().status().name().toLowerCase(java.util.Locale.ROOT));
+                    e.put("sentence", input.position().evidence());
+                }
+                out.println(node);
+            }
+            ObjectNode key = JSON.createObjectNode();
+            key.put("kind", "key-topic");
+            key.put("text", proposal.keyTopic());
+            proposal.keyTopicMembers().forEach(key.putArray("members")::add);
+            out.println(key);
+            out.flush();
+            return 0;
+        }
+
+        private static void propose(StatementRepository repository, String symbol, LocalDate date) {
+            PositionExtractor extractor = new PositionExtractor();
+            for (Statement statement : repository.statements(symbol)) {
+                List<String> speakers = statement.onBehalfOf() != null ? List.of(statement.onBehalfOf().split(";"))
+                        : statement.stateCode() == null ? List.of() : List.of(statement.stateCode());
+                List<Position> positions = extractor.extract(statement.text(), speakers).stream()
+                        .map(f -> new Position(f.stateCode(), f.act(), f.theme().id(), f.evidence(),
+                                Position.Status.PROPOSED))
+                        .toList();
+                if (!positions.isEmpty()) {
+                    repository.addPositions(symbol, statement.index(), positions);
+                }
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists a meeting's stored positions with their ids and status.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--meeting", required = true, description = "The meeting's symbol, e.g. S/PV.9350.")
+        String meeting;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+        String db;
+
+        @Override
+        public Integer call() throws AppException {
+            String symbol = org.councilbrief.document.Symbols.parse(meeting).canonical();
+            List<StatementRepository.StoredPosition> stored;
+            try (Database database = Database.openOrDefault(db)) {
+                stored = new StatementRepository(database.jdbi()).storedPositions(symbol);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (StatementRepository.StoredPosition p : stored) {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("id", p.id());
+                node.put("speechIndex", p.speechIndex());
+                node.put("countryCode", p.position().stateCode());
+                node.put("act", p.position().act().id());
+                node.put("theme", p.position().theme());
+                node.put("status", p.position().status().name().toLowerCase(java.util.Locale.ROOT));
+                node.put("evidence", p.position().evidence());
+                out.println(node);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = "An editor accepts, corrects or rejects a proposed position.")
+    static final class ReviewCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The position's id (from 'positions list').")
+        long id;
+
+        @Option(names = "--status", required = true, description = "accepted, rejected or proposed.")
+        String status;
+
+        @Option(names = "--act", description = "A corrected act: calls-for, condemns, welcomes, expresses-concern,"
+                + " rejects or notes.")
+        String act;
+
+        @Option(names = "--theme", description = "A corrected theme of the Council scheme.")
+        String theme;
+
+        @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+        String db;
+
+        @Override
+        public Integer call() throws AppException {
+            Position.Status newStatus;
+            Act newAct;
+            try {
+                newStatus = Position.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+                newAct = act == null ? null : Act.byId(act);
+            } catch (IllegalArgumentException e) {
+                throw new AppException(e.getMessage().startsWith("unknown act") ? e.getMessage()
+                        : "unknown status '" + status + "'; expected accepted, rejected or proposed", e);
+            }
+            String newTheme = null;
+            if (theme != null) {
+                newTheme = Taxonomy.council().label(theme).orElseThrow(() -> new AppException("'" + theme
+                        + "' is not a theme of the Council scheme")).id();
+            }
+            boolean done;
+            try (Database database = Database.openOrDefault(db)) {
+                done = new StatementRepository(database.jdbi()).review(id, newStatus, newAct, newTheme);
+            }
+            if (!done) {
+                throw new AppException("no position " + id);
+            }
+            spec.commandLine().getErr().println("councilbrief: position " + id + " is " + status);
+            spec.commandLine().getErr().flush();
+            return 0;
+        }
+    }
+}

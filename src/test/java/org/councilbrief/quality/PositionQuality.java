@@ -1,0 +1,129 @@
+package org.councilbrief.quality;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.councilbrief.SharedData;
+import org.councilbrief.document.SourceTexts;
+import org.councilbrief.statement.PositionExtractor;
+import org.councilbrief.statement.Speech;
+import org.councilbrief.statement.SpeechSplitter;
+
+/**
+ * Scores the position extractor against the hand-annotated set (src/test/resources/positions/gold.tsv): precision
+ * and recall of (statement, member, act, theme), overall, per act and per theme. The set is cut in two: statements
+ * s1-s65 ("dev"), whose errors were looked at while the extractor's rules were written, and the other 93 ("test"),
+ * which were not.
+ */
+public final class PositionQuality {
+    public record Item(String id, String text, List<String> members, Set<String> gold) {
+        boolean dev() {
+            return id.startsWith("s") && Integer.parseInt(id.substring(1)) <= 65;
+        }
+    }
+
+    public record Counts(int tp, int fp, int fn) {
+        public double precision() {
+            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        }
+
+        public double recall() {
+            return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        }
+
+        Counts plus(Counts o) {
+            return new Counts(tp + o.tp, fp + o.fp, fn + o.fn);
+        }
+    }
+
+    public static List<Item> items() {
+        Map<String, List<Speech>> meetings = new HashMap<>();
+        List<Item> items = new ArrayList<>();
+        for (String line : SharedData.read(Path.of("src/test/resources/positions/gold.tsv")).lines().toList()) {
+            if (line.startsWith("#") || line.startsWith("id\t") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            int start = Integer.parseInt(f[3]);
+            int end = Integer.parseInt(f[4]);
+            String text;
+            if (f[1].startsWith("SPV.")) {
+                List<Speech> speeches = meetings.computeIfAbsent(f[1], m -> {
+                    try {
+                        return new SpeechSplitter().split(SourceTexts.read(SharedData.root()
+                                .resolve("data/council-speeches/meetings/" + m + ".txt")), LocalDate.of(2020, 6, 1));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                text = speeches.get(Integer.parseInt(f[2]) - 1).text().substring(start, end).strip();
+            } else {
+                text = SharedData.read(SharedData.root().resolve("data/pages/seed_sources/" + f[1]))
+                        .substring(start, end).strip();
+            }
+            Set<String> gold = new LinkedHashSet<>();
+            if (!f[6].equals("-")) {
+                for (String p : f[6].split(";\\s*")) {
+                    gold.add(p.strip());
+                }
+            }
+            items.add(new Item(f[0], text, List.of(f[5].split(",")), gold));
+        }
+        return items;
+    }
+
+    public static Set<String> predicted(PositionExtractor extractor, Item item) {
+        Set<String> out = new LinkedHashSet<>();
+        extractor.extract(item.text(), item.members())
+                .forEach(p -> out.add(p.stateCode() + " " + p.act().id() + " " + p.theme().id()));
+        return out;
+    }
+
+    public static Map<String, Counts> score(List<Item> items, java.util.function.Function<String, String> key,
+            List<String> errors) {
+        PositionExtractor extractor = new PositionExtractor();
+        Map<String, Counts> counts = new TreeMap<>();
+        for (Item item : items) {
+            Set<String> got = predicted(extractor, item);
+            Set<String> all = new LinkedHashSet<>(got);
+            all.addAll(item.gold());
+            for (String p : all) {
+                boolean g = item.gold().contains(p);
+                boolean s = got.contains(p);
+                Counts c = new Counts(g && s ? 1 : 0, s && !g ? 1 : 0, g && !s ? 1 : 0);
+                counts.merge("all", c, Counts::plus);
+                counts.merge(key.apply(p), c, Counts::plus);
+                if (errors != null && g != s) {
+                    errors.add((s ? "FP " : "FN ") + item.id() + " " + p + " | " + item.text());
+                }
+            }
+        }
+        return counts;
+    }
+
+    public static void main(String[] args) {
+        List<Item> items = items();
+        boolean showErrors = args.length > 0 && args[0].equals("-v");
+        for (String part : List.of("dev", "test", "all")) {
+            List<Item> subset = items.stream().filter(i -> part.equals("all") || (part.equals("dev") == i.dev()))
+                    .toList();
+            List<String> errors = new ArrayList<>();
+            Map<String, Counts> byAct = score(subset, p -> "act " + p.split(" ")[1], errors);
+            Map<String, Counts> byTheme = score(subset, p -> "theme " + p.split(" ")[2], null);
+            System.out.println("== " + part + " (" + subset.size() + " statements)");
+            for (Map<String, Counts> m : List.of(byAct, byTheme)) {
+                m.forEach((k, c) -> System.out.printf("| %s | %d | %d | %d | %.2f | %.2f |%n", k, c.tp(), c.fp(),
+                        c.fn(), c.precision(), c.recall()));
+            }
+            if (showErrors && part.equals("dev")) {
+                errors.forEach(e -> System.out.println("    " + e));
+            }
+        }
+    }
+}
