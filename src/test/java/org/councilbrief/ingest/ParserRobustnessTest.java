@@ -68,7 +68,11 @@ class ParserRobustnessTest {
             "upr csv", t -> new UprInfoCsv().read(t),
             "csv", CsvReader::read,
             "brief import-text", t -> new BriefTextImporter(Membership.shipped()).read(t.text(),
-                    BriefTextImporter.Options.NONE));
+                    BriefTextImporter.Options.NONE),
+            "positions", t -> new org.councilbrief.statement.PositionExtractor().extract(t.text(), List.of("FRA")),
+            "themes", t -> new org.councilbrief.theme.ThemeTexts(
+                    new org.councilbrief.theme.RuleTagger(org.councilbrief.theme.Taxonomy.council()), null)
+                    .tag(t.text()));
 
     private static void assertOnlyResultsOrInputErrors(SourceText text) {
         PARSERS.forEach((name, parser) -> {

@@ -1,0 +1,34 @@
+package org.councilbrief.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the position extractor at its measured level on the hand-annotated set (docs/quality.md). The issue's goal,
+ * precision 0.85 at recall 0.70, is met on the statements the rules were written from but not on the held-out ones.
+ */
+class PositionQualityTest {
+    @Test
+    void theSetHas158StatementsAnnotatedWithPositions() {
+        List<PositionQuality.Item> items = PositionQuality.items();
+        assertThat(items).hasSize(158);
+        assertThat(items.stream().mapToInt(i -> i.gold().size()).sum()).isEqualTo(158);
+        assertThat(items).allSatisfy(i -> assertThat(i.text()).isNotBlank());
+    }
+
+    @Test
+    void precisionAndRecallHoldTheirLevel() {
+        List<PositionQuality.Item> items = PositionQuality.items();
+        Map<String, PositionQuality.Counts> dev = PositionQuality.score(items.stream().filter(PositionQuality.Item::dev)
+                .toList(), p -> p.split(" ")[1], null);
+        Map<String, PositionQuality.Counts> test = PositionQuality.score(items.stream().filter(i -> !i.dev()).toList(),
+                p -> p.split(" ")[1], null);
+        assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.80);
+        assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.75);
+        assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.58);
+        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.56);
+    }
+}

@@ -1,0 +1,59 @@
+package org.councilbrief.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PositionExtractorTest {
+    private final PositionExtractor extractor = new PositionExtractor();
+
+    private List<String> found(String text, String... speakers) {
+        return extractor.extract(text, List.of(speakers)).stream()
+                .map(f -> f.stateCode() + " " + f.act().id() + " " + f.theme().id()).toList();
+    }
+
+    @Test
+    void eachActTakesTheThemesItNames() {
+        assertThat(found("We condemn the violence against civilians and call for an end to impunity.", "ALB"))
+                .containsExactlyInAnyOrder("ALB condemns protection-of-civilians", "ALB calls-for accountability");
+        assertThat(found("Attacks on civilians and civilian infrastructure are unacceptable.", "IDN"))
+                .containsExactly("IDN condemns protection-of-civilians");
+    }
+
+    @Test
+    void aSentenceWithoutAnActOrWithoutAThemeGivesNothing() {
+        assertThat(found("Thank you, Madam President. I thank the Special Representative for her briefing.", "FRA"))
+                .isEmpty();
+        assertThat(found("The report describes the attacks against civilians in the centre of the country.", "FRA"))
+                .isEmpty();
+    }
+
+    @Test
+    void aSentenceThatPointsBackTakesTheThemesOfTheOneBefore() {
+        assertThat(found("Students were abducted and schools were burnt. This is alarming to us.", "BEL"))
+                .containsExactly("BEL expresses-concern children-and-armed-conflict");
+    }
+
+    @Test
+    void aJointStatementGivesThePositionToEveryMember() {
+        assertThat(found("The A3 call on all parties to ensure safe and unhindered humanitarian access.", "GAB", "GHA",
+                "MOZ")).containsExactly("GAB calls-for humanitarian-access", "GHA calls-for humanitarian-access",
+                        "MOZ calls-for humanitarian-access");
+    }
+
+    @Test
+    void readsFrench() {
+        assertThat(found("La France condamne les violences sexuelles et appelle à la protection des civils.", "FRA"))
+                .containsExactlyInAnyOrder("FRA condemns conflict-related-sexual-violence",
+                        "FRA calls-for protection-of-civilians");
+    }
+
+    @Test
+    void emptyAndForeignTextsGiveNothing() {
+        assertThat(found("", "FRA")).isEmpty();
+        assertThat(found("Pedimos la protección de los civiles y la rendición de cuentas por todas las violaciones"
+                + " cometidas en el país durante el conflicto.", "MEX")).isEmpty();
+        assertThat(extractor.extract("We call for accountability.", List.of())).isEmpty();
+    }
+}
