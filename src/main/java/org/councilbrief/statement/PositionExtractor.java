@@ -88,6 +88,11 @@ public final class PositionExtractor {
             List<RuleTagger.Hit> before = previous;
             previous = hits;
             List<ActAt> acts = acts(sentence, language);
+            if (!spokenByTheSpeaker(sentence, speakers, language)) {
+                // Someone else's act ("the Secretary-General urged", "States acknowledged") is not the speaker's;
+                // an impersonal one ("must", "is unacceptable", "is alarming") is.
+                acts = acts.stream().filter(a -> a.impersonal()).toList();
+            }
             if (acts.isEmpty()) {
                 continue;
             }
@@ -116,8 +121,37 @@ public final class PositionExtractor {
         return found;
     }
 
-    /** An act and the word of the sentence where it is said. */
-    record ActAt(Act act, int word) {
+    /** An act, the word of the sentence where it is said, and whether it is said without a subject. */
+    record ActAt(Act act, int word, boolean impersonal) {
+    }
+
+    private static final Pattern IMPERSONAL = Pattern.compile("(?i)^(?:must|should|need(?:s)? to|needed|have to|has to"
+            + "|there must|urgent need|the only|it is .*|(?:is|are|remains?) .*|unacceptable|intolerable|reprehensible"
+            + "|abhorrent|positive .*|inacceptable|intolérable|il (?:est|faut).*|il importe|doi(?:t|vent)|alarm\\w*"
+            + "|regrettabl\\w*|concerning|worrying|troubling|disturbing|encouraging)$");
+    private static final Pattern FIRST_PERSON_EN = Pattern.compile(
+            "(?i)\\b(?:we|i|us|our|my|the a3|african members)\\b");
+    private static final Pattern FIRST_PERSON_FR = Pattern.compile(
+            "(?i)(?<![\\p{L}])(?:nous|je|j'|notre|nos|ma|mon|mes|moi)(?![\\p{L}])");
+
+    /** Whether the sentence has the speaker as its voice: "we", "I", "my delegation", or the speaker's own name. */
+    static boolean spokenByTheSpeaker(String sentence, List<String> speakers, Language language) {
+        if ((language == Language.FRENCH ? FIRST_PERSON_FR : FIRST_PERSON_EN).matcher(sentence).find()) {
+            return true;
+        }
+        String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+        for (String code : speakers) {
+            var state = org.councilbrief.council.States.shipped().byCode(code);
+            if (state.isPresent()) {
+                for (String name : List.of(state.get().name(), state.get().shortName().replaceFirst("^the ", ""),
+                        state.get().label())) {
+                    if (name.length() > 2 && lower.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -130,7 +164,8 @@ public final class PositionExtractor {
             Pattern pattern = language == Language.FRENCH ? cue.french() : cue.english();
             java.util.regex.Matcher m = pattern.matcher(sentence);
             if (m.find()) {
-                acts.add(new ActAt(cue.act(), RuleTagger.wordIndex(sentence, m.start())));
+                acts.add(new ActAt(cue.act(), RuleTagger.wordIndex(sentence, m.start()),
+                        IMPERSONAL.matcher(m.group()).matches()));
             }
         }
         boolean strong = acts.stream().anyMatch(a -> a.act() == Act.EXPRESSES_CONCERN || a.act() == Act.WELCOMES);
