@@ -48,8 +48,24 @@ public final class PositionExcerpts {
 
     /** Draws the sample: three consecutive sentences of randomly chosen Council members' speeches of 2020. */
     static List<Excerpt> draw() {
+        return draw(2026, 130, "s", Set.of());
+    }
+
+    /**
+     * A second dev sample (seed 2027, ids d1…), from speeches the first sample did not use, drawn after the first
+     * measurement to write rules from more statements without reading the held-out errors.
+     */
+    static List<Excerpt> drawMore() {
+        Set<String> used = new java.util.HashSet<>();
+        for (Excerpt e : draw()) {
+            used.add(e.source() + "#" + e.speech());
+        }
+        return draw(2027, 80, "d", used);
+    }
+
+    static List<Excerpt> draw(long seed, int count, String prefix, Set<String> exclude) {
         Path meetings = SharedData.root().resolve("data/council-speeches/meetings");
-        Random random = new Random(2026);
+        Random random = new Random(seed);
         Set<String> members = Membership.shipped().on(LocalDate.of(2020, 6, 1)).codes();
         List<Excerpt> out = new ArrayList<>();
         List<Path> files = list(meetings);
@@ -72,8 +88,11 @@ public final class PositionExcerpts {
         Collections.shuffle(candidates, random);
         int[] perFile = new int[files.size()];
         for (int[] c : candidates) {
-            if (out.size() >= 130) {
+            if (out.size() >= count) {
                 break;
+            }
+            if (exclude.contains(files.get(c[0]).getFileName().toString().replace(".txt", "") + "#" + c[1])) {
+                continue;
             }
             if (perFile[c[0]] >= 9) {
                 continue;
@@ -89,7 +108,7 @@ public final class PositionExcerpts {
             int end = first + 3 < starts.size() ? starts.get(first + 3) : speech.text().length();
             List<String> speakers = speech.onBehalfOf().isEmpty() ? List.of(speech.countryCode()) : speech.onBehalfOf();
             String meeting = files.get(c[0]).getFileName().toString().replace(".txt", "");
-            out.add(new Excerpt("s" + (out.size() + 1), meeting, c[1], start, end, speakers,
+            out.add(new Excerpt(prefix + (out.size() + 1), meeting, c[1], start, end, speakers,
                     speech.text().substring(start, end).strip()));
         }
         return out;
@@ -136,8 +155,13 @@ public final class PositionExcerpts {
     }
 
     public static void main(String[] args) {
-        List<Excerpt> all = new ArrayList<>(draw());
-        all.addAll(mali2023());
+        List<Excerpt> all = new ArrayList<>();
+        if (args.length > 0 && args[0].equals("more")) {
+            all.addAll(drawMore());
+        } else {
+            all.addAll(draw());
+            all.addAll(mali2023());
+        }
         for (Excerpt e : all) {
             System.out.println(e.id() + "\t" + e.source() + "\t" + e.speech() + "\t" + e.start() + "\t" + e.end()
                     + "\t" + String.join(",", e.members()));
