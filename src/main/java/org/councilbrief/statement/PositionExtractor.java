@@ -43,14 +43,16 @@ public final class PositionExtractor {
                     words("rejet\\w*|rejett\\w*|oppos\\w*|ne (?:pouvons|peut) (?:pas )?accepter")),
             new Cue(Act.WELCOMES,
                     words("welcom\\w*|commend\\w*|applaud\\w*|appreciat\\w*|prais\\w*|salute[sd]?|encouraged by"
-                            + "|(?:are|am|is) (?:pleased|encouraged|satisfied)|(?:fully )?support(?:s)? the"
-                            + "|positive (?:step|development|sign)s?"),
+                            + "|(?:are|am|is) (?:pleased|encouraged|satisfied)|(?<!to )support(?:s|ed)?"
+                            + "|positive (?:step|development|sign|move)s?"),
                     words("salu\\w*|félicit\\w*|se réjou\\w*|nous réjouiss\\w*|accueill\\w*|appui\\w*|soutien\\w*")),
             new Cue(Act.CALLS_FOR,
                     words("call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed|ing)|encourag(?:e|es|ed)\\b(?! by)"
                             + "|demand\\w*|appeal\\w* (?:to|for)|stress(?:es|ed)? (?:the )?(?:need|importance)"
                             + "|underlin\\w* (?:the )?(?:need|importance)|emphasi[sz]\\w* (?:the )?(?:need|importance)"
-                            + "|reiterat\\w* (?:our|its|the) call|must|should|need(?:s)? to|needed|it is (?:\\w+ )?"
+                            + "|reiterat\\w* (?:our|its|the) call|reiterat\\w* the importance|underscor\\w* the importance"
+                            + "|must|should|need(?:s)? to|need for|(?:is|are) needed|it is (?:\\w+ )?urgent|hope[sd]?|hoping"
+                            + "|await\\w*|(?:is|are) (?:all )?(?:a )?prerequisites?|it is (?:\\w+ )?"
                             + "(?:important|essential|imperative|crucial|vital|necessary|critical)|there must"
                             + "|we need|look(?:s)? to|expect\\w*|ask\\w*|have to|has to|urgent need|the only (?:way|viable)"
                             + "|(?:is|are|remains?) (?:\\w+ )?(?:crucial|essential|vital|imperative|key|necessary"
@@ -61,8 +63,9 @@ public final class PositionExtractor {
                     words("not(?:e|es|ed|ing) (?:that|the|with)|take[sn]? note|acknowledg\\w*|recogni[sz]\\w*"),
                     words("pren\\w* note|not(?:e|ons) (?:que|le|la|les)|reconn\\w*")));
 
-    /** A sentence that speaks of what the one before said: "This is alarming", "Such acts are unacceptable". */
-    private static final Pattern BACK_REFERENCE = Pattern.compile("(?i)(?:this|that|these|those|such|it|cela|ceci|ces)\\b");
+    /** A sentence that speaks of what the one before said: "This is alarming", "We support that call". */
+    private static final Pattern BACK_REFERENCE = Pattern.compile(
+            "(?i)(?:^(?:it|cela|ceci|ces)\\b|.*\\b(?:this|that|these|those|such)\\b)");
 
     private final RuleTagger themes = new RuleTagger(Taxonomy.council());
 
@@ -97,6 +100,7 @@ public final class PositionExtractor {
                 continue;
             }
             if (hits.isEmpty() && BACK_REFERENCE.matcher(sentence).lookingAt()) {
+                // "… to prioritize the reopening of schools. Germany fully supports that call."
                 // "Students were killed … This is alarming to us.": the themes of the sentence before, for the first act.
                 hits = before.stream().map(h -> new RuleTagger.Hit(h.label(), 0)).toList();
             }
@@ -125,7 +129,7 @@ public final class PositionExtractor {
     record ActAt(Act act, int word, boolean impersonal) {
     }
 
-    private static final Pattern IMPERSONAL = Pattern.compile("(?i)^(?:must|should|need(?:s)? to|needed|have to|has to"
+    private static final Pattern IMPERSONAL = Pattern.compile("(?i)^(?:must|should|need(?:s)? to|need for|have to|has to"
             + "|there must|urgent need|the only|it is .*|(?:is|are|remains?) .*|unacceptable|intolerable|reprehensible"
             + "|abhorrent|positive .*|inacceptable|intolérable|il (?:est|faut).*|il importe|doi(?:t|vent)|alarm\\w*"
             + "|regrettabl\\w*|concerning|worrying|troubling|disturbing|encouraging)$");

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 class PositionQualityTest {
     @Test
-    void theSetHas158StatementsAnnotatedWithPositions() {
+    void theSetHas238StatementsAnnotatedWithPositions() {
         List<PositionQuality.Item> items = PositionQuality.items();
-        assertThat(items).hasSize(158);
-        assertThat(items.stream().mapToInt(i -> i.gold().size()).sum()).isEqualTo(158);
+        assertThat(items).hasSize(238);
+        assertThat(items.stream().filter(i -> !i.dev())).hasSize(93);
+        assertThat(items.stream().mapToInt(i -> i.gold().size()).sum()).isEqualTo(269);
         assertThat(items).allSatisfy(i -> assertThat(i.text()).isNotBlank());
     }
 
@@ -26,9 +27,9 @@ class PositionQualityTest {
                 .toList(), p -> p.split(" ")[1], null);
         Map<String, PositionQuality.Counts> test = PositionQuality.score(items.stream().filter(i -> !i.dev()).toList(),
                 p -> p.split(" ")[1], null);
-        assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.80);
-        assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.75);
-        assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.58);
-        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.56);
+        assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.75);
+        assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.78);
+        assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.60);
+        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.58);
     }
 }
