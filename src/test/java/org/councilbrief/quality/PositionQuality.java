@@ -110,9 +110,13 @@ public final class PositionQuality {
     public static void main(String[] args) {
         List<Item> items = items();
         boolean showErrors = args.length > 0 && args[0].equals("-v");
-        for (String part : List.of("dev", "test", "all")) {
-            List<Item> subset = items.stream().filter(i -> part.equals("all") || (part.equals("dev") == i.dev()))
-                    .toList();
+        for (String part : List.of("dev", "second dev sample", "test", "all")) {
+            List<Item> subset = items.stream().filter(i -> switch (part) {
+                case "all" -> true;
+                case "second dev sample" -> i.id().startsWith("d");
+                case "dev" -> i.dev();
+                default -> !i.dev();
+            }).toList();
             List<String> errors = new ArrayList<>();
             Map<String, Counts> byAct = score(subset, p -> "act " + p.split(" ")[1], errors);
             Map<String, Counts> byTheme = score(subset, p -> "theme " + p.split(" ")[2], null);
