@@ -81,6 +81,10 @@ public final class PositionsCommand {
         @Option(names = "--meeting", required = true, description = "The meeting's symbol, e.g. S/PV.9350.")
         String meeting;
 
+        @Option(names = "--accepted-only", description = "Write only from the positions an editor accepted, as a"
+                + " published brief does.")
+        boolean acceptedOnly;
+
         @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
         String db;
 
@@ -104,7 +108,8 @@ public final class PositionsCommand {
                     throw new AppException(e.getMessage(), e);
                 }
                 List<PositionProposals.Input> inputs = new ArrayList<>();
-                stored.forEach(p -> inputs.add(new PositionProposals.Input(p.speechIndex(), p.position())));
+                stored.stream().filter(p -> !acceptedOnly || p.position().status() == Position.Status.ACCEPTED)
+                        .forEach(p -> inputs.add(new PositionProposals.Input(p.speechIndex(), p.position())));
                 proposal = new PositionProposals().propose(inputs, composition);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -48,6 +48,17 @@ class PositionsCliTest {
         assertThat(review.code()).isZero();
         assertThat(CliRun.of("positions", "list", "--meeting", "S/PV.8703", "--db", db).json().get(0).get("status")
                 .asText()).isEqualTo("rejected");
+        long french = stored.stream().filter(p -> p.get("countryCode").asText().equals("FRA")).findFirst().orElseThrow()
+                .get("id").asLong();
+        CliRun accept = CliRun.of("positions", "review", String.valueOf(french), "--status", "accepted", "--theme",
+                "accountability", "--db", db);
+        assertThat(accept.code()).isZero();
+        List<JsonNode> published = CliRun.of("positions", "propose", "--meeting", "S/PV.8703", "--accepted-only",
+                "--db", db).json();
+        assertThat(published).hasSize(2); // one sentence from the one accepted position, and the key-topic line
+        assertThat(published.get(0).get("theme").asText()).isEqualTo("accountability");
+        assertThat(published.get(0).get("text").asText()).startsWith("France ").endsWith("accountability.");
+        assertThat(published.get(0).get("members").toString()).isEqualTo("[\"FRA\"]");
         CliRun badTheme = CliRun.of("positions", "review", String.valueOf(id), "--status", "accepted", "--theme",
                 "astrology", "--db", db);
         assertThat(badTheme.code()).isEqualTo(2);
