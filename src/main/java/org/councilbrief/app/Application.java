@@ -6,6 +6,7 @@ import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.council.Membership;
 import org.councilbrief.council.StateRepository;
 import org.councilbrief.db.Database;
+import org.councilbrief.site.SiteBuilder;
 
 /** The services the web application and the command line share, wired once. */
 record Application(Database database, Membership membership, BriefRepository briefs, BriefComposer composer) {
@@ -18,5 +19,10 @@ record Application(Database database, Membership membership, BriefRepository bri
             DemoData.load(briefs);
         }
         return new Application(database, membership, briefs, new BriefComposer(membership));
+    }
+
+    /** The public site as of today. */
+    SiteBuilder site() {
+        return new SiteBuilder(database, membership, java.time.LocalDate.now());
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
             SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class,
-            PositionsCommand.class, MemberCommand.class})
+            PositionsCommand.class, MemberCommand.class, PublishCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.councilbrief.AppException;
+import org.councilbrief.site.SiteBuilder;
+import org.councilbrief.site.SiteFile;
 import org.councilbrief.brief.Brief;
 import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefPage;
@@ -22,7 +24,7 @@ import org.councilbrief.brief.BriefView;
 import org.councilbrief.brief.HtmlRenderer;
 import org.councilbrief.situation.Situation;
 
-/** The public site: the list of situations, each brief as a page and as downloads. */
+/** The public site over HTTP: every page and download of {@link SiteBuilder}, at its path. */
 final class WebServer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -45,9 +47,24 @@ final class WebServer {
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
-        app.get("/", ctx -> home(application, ctx));
-        app.get("/briefs/{file}", ctx -> brief(application, ctx));
+        app.get("/", ctx -> page(application, "index.html", ctx));
+        app.get("/briefs/{file}", ctx -> {
+            String file = ctx.pathParam("file");
+            page(application, "briefs/" + (file.contains(".") ? file : file + ".html"), ctx);
+        });
+        app.get("/<path>", ctx -> page(application, ctx.pathParam("path"), ctx));
         return app;
+    }
+
+    /** Serves a file of the public site, the same bytes as {@code publish} writes. */
+    private static void page(Application application, String path, Context ctx) throws AppException {
+        SiteFile file = application.site().render(path).orElseThrow(NotFoundResponse::new);
+        ctx.contentType(file.contentType());
+        if (!file.contentType().startsWith("text/html") && !file.contentType().startsWith("application/atom")) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
+        }
+        ctx.result(file.bytes());
     }
 
     int port() {
@@ -56,56 +73,5 @@ final class WebServer {
 
     void stop() {
         javalin.stop();
-    }
-
-    private static void home(Application application, Context ctx) {
-        List<SituationLink> links = new ArrayList<>();
-        for (Map.Entry<Situation, LocalDate> e
-                : application.briefs().situationsWithBriefs()) {
-            links.add(new SituationLink(e.getKey().name(), "/briefs/" + e.getKey().id(),
-                    BriefComposer.DATE.format(e.getValue())));
-        }
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("site/index.jte", links, out);
-        ctx.html(out.toString());
-    }
-
-    private static void brief(Application application, Context ctx) throws IOException {
-        String file = ctx.pathParam("file");
-        int dot = file.lastIndexOf('.');
-        String situation = dot < 0 ? file : file.substring(0, dot);
-        String extension = dot < 0 ? null : file.substring(dot + 1);
-        Brief brief = application.briefs().find(situation).orElseThrow(NotFoundResponse::new);
-        BriefView view = application.composer().compose(brief);
-        if (extension == null) {
-            List<BriefPage.Download> downloads = new ArrayList<>();
-            for (BriefRenderer r : BriefRenderers.all()) {
-                if (!r.format().equals("html")) {
-                    downloads.add(new BriefPage.Download(label(r.format()), "/briefs/" + situation + "." + r.extension()));
-                }
-            }
-            ctx.html(HtmlRenderer.html(new BriefPage(view, "/", downloads)));
-            return;
-        }
-        BriefRenderer renderer = BriefRenderers.all().stream().filter(r -> r.extension().equals(extension)).findFirst()
-                .orElseThrow(NotFoundResponse::new);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        renderer.render(view, bytes);
-        ctx.contentType(renderer.contentType());
-        if (!renderer.format().equals("html")) {
-            ctx.header("Content-Disposition", "inline; filename=\"" + situation + "." + renderer.extension() + "\"");
-        }
-        ctx.result(bytes.toByteArray());
-    }
-
-    private static String label(String format) {
-        return switch (format) {
-            case "pdf" -> "PDF";
-            case "docx" -> "Word";
-            case "md" -> "Markdown";
-            case "json" -> "JSON";
-            case "text" -> "Text";
-            default -> format;
-        };
     }
 }

@@ -21,6 +21,12 @@ final class PdfRenderer implements BriefRenderer {
         return "pdf";
     }
 
+    static {
+        // openhtmltopdf writes every CSS property it does not implement (custom properties, :target) to stderr;
+        // the PDF is right without them, and the command line's stderr is for the person using it.
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     @Override
     public void render(BriefView view, OutputStream out) throws IOException {
         String html = HtmlRenderer.html(BriefPage.standalone(view));

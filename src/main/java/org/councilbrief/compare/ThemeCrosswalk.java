@@ -13,7 +13,7 @@ import org.councilbrief.theme.ThemeLabel;
  * Puts a UPR recommendation into the Council scheme, so that Geneva and New York can be compared theme by theme: the
  * Council themes whose cue phrases occur in its text, and those that its UPR Info issues stand for.
  */
-final class ThemeCrosswalk {
+public final class ThemeCrosswalk {
     /** UPR Info issues that mean a Council theme. */
     static final Map<String, String> ISSUES = Map.ofEntries(
             Map.entry("Impunity", "accountability"),
@@ -36,7 +36,7 @@ final class ThemeCrosswalk {
 
     private final RuleTagger council = new RuleTagger(Taxonomy.council());
 
-    Set<String> themes(String text, List<String> issues) {
+    public Set<String> themes(String text, List<String> issues) {
         Set<String> themes = new LinkedHashSet<>();
         for (ThemeLabel label : council.tag(text, Language.detect(text) == Language.FRENCH ? Language.FRENCH
                 : Language.ENGLISH)) {

@@ -104,20 +104,35 @@ public final class StatementRepository {
                 .bind("theme", theme).bind("id", id).execute() > 0);
     }
 
-    /** A member's position at a meeting. */
-    public record MeetingPosition(String meeting, LocalDate date, int speechIndex, Position position) {
+    /** A member's position at a meeting of a situation (null when the meeting was imported without one). */
+    public record MeetingPosition(String meeting, LocalDate date, String situation, int speechIndex,
+            Position position) {
+    }
+
+    /** Every position not rejected, oldest meeting first: what the public site shows by member and by theme. */
+    public List<MeetingPosition> publicPositions() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select m.symbol, m.meeting_date, m.situation_id, s.speech_index, p.state_code, p.act, p.theme,
+                p.evidence, p.status from position p join statement s on s.id = p.statement_id
+                join meeting m on m.symbol = s.meeting_symbol where p.status <> 'REJECTED'
+                order by m.meeting_date, s.speech_index, p.id""")
+                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getInt(4), new Position(rs.getString(5), Act.byId(rs.getString(6)),
+                                rs.getString(7), rs.getString(8), Position.Status.valueOf(rs.getString(9)))))
+                .list());
     }
 
     /** A member's positions, not rejected, at the meetings of a situation, oldest meeting first. */
     public List<MeetingPosition> positionsOf(String member, String situation) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                select m.symbol, m.meeting_date, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status
-                from position p join statement s on s.id = p.statement_id join meeting m on m.symbol = s.meeting_symbol
+                select m.symbol, m.meeting_date, m.situation_id, s.speech_index, p.state_code, p.act, p.theme,
+                p.evidence, p.status from position p join statement s on s.id = p.statement_id
+                join meeting m on m.symbol = s.meeting_symbol
                 where p.state_code = :member and m.situation_id = :situation and p.status <> 'REJECTED'
                 order by m.meeting_date, s.speech_index, p.id""").bind("member", member).bind("situation", situation)
-                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
-                        new Position(rs.getString(4), Act.byId(rs.getString(5)), rs.getString(6), rs.getString(7),
-                                Position.Status.valueOf(rs.getString(8)))))
+                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getInt(4), new Position(rs.getString(5), Act.byId(rs.getString(6)),
+                                rs.getString(7), rs.getString(8), Position.Status.valueOf(rs.getString(9)))))
                 .list());
     }
 }

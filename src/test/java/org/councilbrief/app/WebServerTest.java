@@ -13,12 +13,15 @@ class WebServerTest {
             Application application = Application.start(database, true);
             JavalinTest.test(WebServer.create(application), (server, client) -> {
                 String home = client.get("/").body().string();
-                assertThat(home).contains("<a href=\"/briefs/mali\">Mali</a>");
+                assertThat(home).contains("<a href=\"briefs/mali.html\">Mali</a>");
+                assertThat(client.get("/index.html").body().string()).isEqualTo(home);
 
                 var page = client.get("/briefs/mali");
                 assertThat(page.code()).isEqualTo(200);
-                assertThat(page.body().string()).contains("<h1>Mali</h1>").contains("href=\"/briefs/mali.pdf\"")
+                String html = page.body().string();
+                assertThat(html).contains("<h1>Mali</h1>").contains("href=\"mali.pdf\"")
                         .contains("Updated: 11 August 2023");
+                assertThat(client.get("/briefs/mali.html").body().string()).isEqualTo(html);
 
                 var pdf = client.get("/briefs/mali.pdf");
                 assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
@@ -27,6 +30,15 @@ class WebServerTest {
                 assertThat(client.get("/briefs/mali.md").body().string()).startsWith("# Mali");
                 assertThat(client.get("/briefs/atlantis").code()).isEqualTo(404);
                 assertThat(client.get("/briefs/mali.exe").code()).isEqualTo(404);
+
+                assertThat(client.get("/council/index.html").body().string()).contains("The Security Council on");
+                assertThat(client.get("/members/FRA.html").body().string()).contains("<h1>France</h1>");
+                assertThat(client.get("/themes/accountability.html").body().string()).contains("<h1>Accountability</h1>");
+                var feed = client.get("/feed.atom");
+                assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
+                assertThat(feed.body().string()).contains("<entry>");
+                assertThat(client.get("/members/XXX.html").code()).isEqualTo(404);
+                assertThat(client.get("/../etc/passwd").code()).isEqualTo(404);
             });
         }
     }

@@ -1,0 +1,72 @@
+package org.councilbrief.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.councilbrief.AppException;
+import org.councilbrief.db.Database;
+import org.councilbrief.site.SiteBuilder;
+import org.councilbrief.site.SiteFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code councilbrief publish --out DIR}: the whole public site as files with relative links. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Writes the public site (pages, downloads, feed) as files with relative links, for any static"
+                + " web server or a plain folder.")
+final class PublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the site to.")
+    Path out;
+
+    @Option(names = "--demo", description = "Publish the demo data instead of a database.")
+    boolean demo;
+
+    @Option(names = "--date", description = "The day the site speaks for (default: today).")
+    LocalDate date;
+
+    @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
+    String db;
+
+    @Override
+    public Integer call() throws AppException {
+        long start = System.nanoTime();
+        List<SiteFile> files;
+        long built;
+        try (Database database = demo ? Database.inMemory("publish-" + System.nanoTime())
+                : Database.openOrDefault(db)) {
+            Application application = Application.start(database, demo);
+            built = System.nanoTime();
+            files = new SiteBuilder(database, application.membership(), date != null ? date : LocalDate.now())
+                    .build();
+        }
+        long bytes = 0;
+        try {
+            for (SiteFile file : files) {
+                Path target = out.resolve(file.path()).normalize();
+                if (!target.startsWith(out.normalize())) {
+                    throw new AppException("refusing to write outside " + out + ": " + file.path());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+                bytes += file.bytes().length;
+            }
+        } catch (IOException e) {
+            throw new AppException("cannot write the site to " + out + ": " + e.getMessage(), e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("councilbrief: wrote %d files (%.1f MB) to %s in %.1f s (database %.1f s, pages %.1f s)%n",
+                files.size(), bytes / 1e6, out, (System.nanoTime() - start) / 1e9, (built - start) / 1e9,
+                (System.nanoTime() - built) / 1e9);
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,400 @@
+package org.councilbrief.site;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.councilbrief.AppException;
+import org.councilbrief.brief.Brief;
+import org.councilbrief.brief.BriefComposer;
+import org.councilbrief.brief.BriefPage;
+import org.councilbrief.brief.BriefRenderer;
+import org.councilbrief.brief.BriefRenderers;
+import org.councilbrief.brief.BriefRepository;
+import org.councilbrief.brief.BriefView;
+import org.councilbrief.brief.HtmlRenderer;
+import org.councilbrief.compare.GenevaNewYork;
+import org.councilbrief.compare.ThemeCrosswalk;
+import org.councilbrief.council.Composition;
+import org.councilbrief.council.CouncilMember;
+import org.councilbrief.council.Membership;
+import org.councilbrief.council.State;
+import org.councilbrief.db.Database;
+import org.councilbrief.document.Symbols;
+import org.councilbrief.situation.Situation;
+import org.councilbrief.statement.StatementRepository;
+import org.councilbrief.theme.Taxonomy;
+import org.councilbrief.theme.ThemeLabel;
+import org.councilbrief.upr.UprRecommendation;
+import org.councilbrief.upr.UprRepository;
+import org.councilbrief.upr.UprReview;
+
+/**
+ * The public site, page by page, from the database: the situations with their briefs and downloads, the Council on a
+ * date, a page per member and per theme, and the Atom feed of brief updates. Every link is relative, so that the same
+ * files serve from the web server and from any folder ({@code publish --out DIR}).
+ */
+public final class SiteBuilder {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final Database database;
+    private final Membership membership;
+    private final BriefComposer composer;
+    private final LocalDate date;
+
+    /** @param date the day the site speaks for: the Council shown on its front pages */
+    public SiteBuilder(Database database, Membership membership, LocalDate date) {
+        this.database = database;
+        this.membership = membership;
+        this.composer = new BriefComposer(membership);
+        this.date = date.getYear() > membership.lastKnownYear() ? LocalDate.of(membership.lastKnownYear(), 12, 31)
+                : date;
+    }
+
+    /** Every path of the site. */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>(List.of("index.html", "feed.atom", "council/index.html",
+                "themes/index.html"));
+        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+            paths.add("briefs/" + e.getKey().id() + ".html");
+            for (BriefRenderer r : BriefRenderers.all()) {
+                if (!r.format().equals("html")) {
+                    paths.add("briefs/" + e.getKey().id() + "." + r.extension());
+                }
+            }
+        }
+        for (int year = Membership.FIRST_YEAR; year <= membership.lastKnownYear(); year++) {
+            paths.add("council/" + year + ".html");
+        }
+        memberCodes().forEach(code -> paths.add("members/" + code + ".html"));
+        Taxonomy.council().labels().forEach(l -> paths.add("themes/" + l.id() + ".html"));
+        return paths;
+    }
+
+    /** Every file of the site, rendered in parallel (the PDF and the Word file take longest). */
+    public List<SiteFile> build() throws AppException {
+        List<String> paths = paths();
+        SiteFile[] files = new SiteFile[paths.size()];
+        AppException[] failure = new AppException[1];
+        java.util.stream.IntStream.range(0, paths.size()).parallel().forEach(i -> {
+            try {
+                files[i] = render(paths.get(i)).orElse(null);
+            } catch (AppException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return java.util.Arrays.stream(files).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** One file, or empty when the path is not part of the site. */
+    public Optional<SiteFile> render(String path) throws AppException {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.isEmpty() || p.equals("index.html")) {
+            return Optional.of(html("index.html", home()));
+        }
+        if (p.equals("feed.atom")) {
+            return Optional.of(new SiteFile(p, "application/atom+xml; charset=utf-8",
+                    feed().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (p.equals("council/index.html")) {
+            return Optional.of(html(p, council(date, true)));
+        }
+        if (p.equals("themes/index.html")) {
+            return Optional.of(html(p, themes()));
+        }
+        String[] parts = p.split("/");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        String name = parts[1];
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String stem = name.substring(0, dot);
+        String extension = name.substring(dot + 1);
+        return switch (parts[0]) {
+            case "briefs" -> brief(stem, extension);
+            case "council" -> stem.matches("\\d{4}") && extension.equals("html")
+                    && Integer.parseInt(stem) >= Membership.FIRST_YEAR
+                    && Integer.parseInt(stem) <= membership.lastKnownYear()
+                    ? Optional.of(html(p, council(LocalDate.of(Integer.parseInt(stem), 6, 30), false)))
+                    : Optional.empty();
+            case "members" -> extension.equals("html") && membership.states().byCode(stem).isPresent()
+                    ? Optional.of(html(p, member(membership.states().require(stem)))) : Optional.empty();
+            case "themes" -> extension.equals("html") && Taxonomy.council().label(stem)
+                    .filter(l -> l.id().equals(stem)).isPresent()
+                    ? Optional.of(html(p, theme(Taxonomy.council().label(stem).orElseThrow()))) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private BriefRepository briefs() {
+        return new BriefRepository(database.jdbi());
+    }
+
+    private SiteFile html(String path, SitePage page) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("site/page.jte", page, out);
+        return new SiteFile(path, HTML, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SitePage home() {
+        List<SitePage.Entry> entries = new ArrayList<>();
+        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+            entries.add(new SitePage.Entry(e.getKey().name(), "briefs/" + e.getKey().id() + ".html",
+                    "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: none scheduled"));
+        }
+        return new SitePage("councilbrief: human rights briefs for the Security Council", "", "Situations",
+                "Sourced briefs on the human rights dimensions of the situations on the Security Council's agenda.",
+                List.of(new SitePage.Block(null, entries, "No brief has been published yet.")));
+    }
+
+    private Optional<SiteFile> brief(String situation, String extension) throws AppException {
+        Optional<Brief> brief = briefs().find(situation);
+        if (brief.isEmpty()) {
+            return Optional.empty();
+        }
+        BriefView view = composer.compose(brief.get());
+        if (extension.equals("html")) {
+            List<BriefPage.Download> downloads = new ArrayList<>();
+            for (BriefRenderer r : BriefRenderers.all()) {
+                if (!r.format().equals("html")) {
+                    downloads.add(new BriefPage.Download(label(r.format()), situation + "." + r.extension()));
+                }
+            }
+            return Optional.of(new SiteFile("briefs/" + situation + ".html", HTML,
+                    HtmlRenderer.html(new BriefPage(view, "../index.html", downloads))
+                            .getBytes(StandardCharsets.UTF_8)));
+        }
+        Optional<BriefRenderer> renderer = BriefRenderers.all().stream()
+                .filter(r -> r.extension().equals(extension) && !r.format().equals("html")).findFirst();
+        if (renderer.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            renderer.get().render(view, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(new SiteFile("briefs/" + situation + "." + extension, renderer.get().contentType(),
+                bytes.toByteArray()));
+    }
+
+    static String label(String format) {
+        return switch (format) {
+            case "pdf" -> "PDF";
+            case "docx" -> "Word";
+            case "md" -> "Markdown";
+            case "json" -> "JSON";
+            case "text" -> "Text";
+            default -> format;
+        };
+    }
+
+    private SitePage council(LocalDate on, boolean front) {
+        Composition composition = membership.on(on);
+        List<SitePage.Entry> members = new ArrayList<>();
+        for (CouncilMember m : composition.members()) {
+            members.add(new SitePage.Entry(m.state().name(), "../members/" + m.state().code()
+                    + ".html", m.seat().id() + (m.groupings().isEmpty() ? "" : "; " + String.join(", ",
+                            m.groupings()))));
+        }
+        List<SitePage.Entry> groupings = new ArrayList<>();
+        composition.groupings().forEach((id, states) -> groupings.add(new SitePage.Entry(id, null,
+                String.join(", ", states.stream().map(State::shortName).toList()))));
+        List<SitePage.Entry> years = new ArrayList<>();
+        for (int year = membership.lastKnownYear(); year >= Membership.FIRST_YEAR; year--) {
+            years.add(new SitePage.Entry(String.valueOf(year), year + ".html", null));
+        }
+        List<SitePage.Block> blocks = new ArrayList<>(List.of(
+                new SitePage.Block("Members", members, "No members."),
+                new SitePage.Block("Groupings", groupings, "No groupings.")));
+        if (front) {
+            blocks.add(new SitePage.Block("The Council in other years", years, ""));
+        }
+        String when = front ? "on " + BriefComposer.DATE.format(on) : "in " + on.getYear();
+        return new SitePage("The Security Council " + when, "../", "The Security Council " + when,
+                "Its " + composition.members().size() + " members: the five permanent members and the "
+                        + (composition.members().size() - 5) + " elected for two years each.", blocks);
+    }
+
+    /** Every state that has sat on the Council (each year's page links to its members) or has taken a position. */
+    private Set<String> memberCodes() {
+        Set<String> codes = new TreeSet<>(Membership.PERMANENT);
+        membership.terms().forEach(t -> codes.add(t.code()));
+        for (StatementRepository.MeetingPosition p : new StatementRepository(database.jdbi()).publicPositions()) {
+            codes.add(p.position().stateCode());
+        }
+        return codes;
+    }
+
+    private SitePage member(State state) throws AppException {
+        StatementRepository statements = new StatementRepository(database.jdbi());
+        List<SitePage.Entry> positions = new ArrayList<>();
+        for (StatementRepository.MeetingPosition p : statements.publicPositions()) {
+            if (p.position().stateCode().equals(state.code())) {
+                positions.add(positionEntry(p, "../"));
+            }
+        }
+        List<SitePage.Entry> recommendations = new ArrayList<>();
+        List<SitePage.Entry> comparison = new ArrayList<>();
+        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+            Situation situation = e.getKey();
+            if (situation.stateCode() == null) {
+                continue;
+            }
+            for (UprReview review : new UprRepository(database.jdbi()).reviewsOf(situation.stateCode())) {
+                for (UprRecommendation r : review.recommendations()) {
+                    if (r.recommendingStates().contains(state.code())) {
+                        recommendations.add(new SitePage.Entry(r.text(), reportUrl(review), situation.name() + ", "
+                                + reviewLabel(review) + (r.paragraph() == null ? "" : ", para " + r.paragraph())
+                                + (r.response() == null ? "" : ", " + r.response())));
+                    }
+                }
+            }
+            for (GenevaNewYork.Row row : new GenevaNewYork(database).compare(state.code(), situation.id())) {
+                comparison.add(new SitePage.Entry(themeName(row.theme()), "../themes/" + row.theme() + ".html",
+                        situation.name() + ": " + switch (row.where()) {
+                            case "both" -> "raised in Geneva and in New York";
+                            case "geneva" -> "raised in Geneva only";
+                            default -> "raised in New York only";
+                        } + " (" + count(row.geneva().size(), "recommendation") + ", " + count(row.newYork().size(), "position") + ")"));
+            }
+        }
+        return new SitePage(state.name() + " | councilbrief", "../", state.name(), councilLine(state), List.of(
+                new SitePage.Block("Geneva and New York, theme by theme", comparison,
+                        "No UPR recommendation or Council position of " + state.shortName()
+                                + " on the situations with a brief."),
+                new SitePage.Block("Positions at Council meetings", positions, "No position recorded."),
+                new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,
+                        "No recommendation recorded.")));
+    }
+
+    private String councilLine(State state) {
+        Composition composition = membership.on(date);
+        return composition.isMember(state.code()) ? "A member of the Security Council on "
+                + BriefComposer.DATE.format(date) + "." : "Not a member of the Security Council on "
+                + BriefComposer.DATE.format(date) + ".";
+    }
+
+    private SitePage themes() {
+        List<SitePage.Entry> entries = new ArrayList<>();
+        for (ThemeLabel label : Taxonomy.council().labels()) {
+            entries.add(new SitePage.Entry(label.name(), label.id() + ".html", label.definition()));
+        }
+        return new SitePage("Themes | councilbrief", "../", "Themes",
+                "The human-rights themes Council members raise, with the statements and UPR recommendations on each.",
+                List.of(new SitePage.Block(null, entries, "")));
+    }
+
+    private SitePage theme(ThemeLabel label) throws AppException {
+        List<SitePage.Entry> positions = new ArrayList<>();
+        for (StatementRepository.MeetingPosition p : new StatementRepository(database.jdbi()).publicPositions()) {
+            if (p.position().theme().equals(label.id())) {
+                positions.add(positionEntry(p, "../"));
+            }
+        }
+        List<SitePage.Entry> recommendations = new ArrayList<>();
+        ThemeCrosswalk crosswalk = new ThemeCrosswalk();
+        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+            if (e.getKey().stateCode() == null) {
+                continue;
+            }
+            for (UprReview review : new UprRepository(database.jdbi()).reviewsOf(e.getKey().stateCode())) {
+                for (UprRecommendation r : review.recommendations()) {
+                    if (crosswalk.themes(r.text(), r.issues()).contains(label.id())) {
+                        recommendations.add(new SitePage.Entry(r.text(), reportUrl(review),
+                                String.join(", ", r.recommendingStates().stream()
+                                        .map(c -> membership.states().require(c).shortName()).toList())
+                                        + " to " + e.getKey().name() + ", " + reviewLabel(review)));
+                    }
+                }
+            }
+        }
+        return new SitePage(label.name() + " | councilbrief", "../", capitalize(label.name()), label.definition(),
+                List.of(new SitePage.Block("Positions at Council meetings", positions, "No position recorded."),
+                        new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,
+                                "No recommendation recorded.")));
+    }
+
+    private SitePage.Entry positionEntry(StatementRepository.MeetingPosition p, String root) {
+        String member = membership.states().byCode(p.position().stateCode()).map(State::shortName)
+                .orElse(p.position().stateCode());
+        return new SitePage.Entry("“" + p.position().evidence() + "”",
+                Symbols.tryParse(p.meeting()).map(s -> s.url().toString()).orElse(null),
+                capitalize(member) + ", " + p.position().act().id().replace('-', ' ') + " (" + themeName(p.position()
+                        .theme()) + "), " + p.meeting() + ", " + BriefComposer.DATE.format(p.date())
+                        + (p.position().status().name().equals("PROPOSED") ? ", proposed, not yet reviewed" : ""));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String themeName(String id) {
+        return Taxonomy.council().label(id).map(ThemeLabel::name).orElse(id);
+    }
+
+    private static String reportUrl(UprReview review) {
+        return review.report() == null ? null
+                : Symbols.tryParse(review.report()).map(s -> s.url().toString()).orElse(null);
+    }
+
+    private static String reviewLabel(UprReview review) {
+        return "UPR " + review.date().getYear() + (review.report() == null ? "" : " (" + review.report() + ")");
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** The Atom feed: one entry per brief, newest first. */
+    private String feed() {
+        List<Map.Entry<Situation, LocalDate>> briefs = new ArrayList<>(briefs().situationsWithBriefs());
+        briefs.sort(Map.Entry.<Situation, LocalDate>comparingByValue().reversed());
+        String updated = briefs.isEmpty() ? date + "T00:00:00Z" : briefs.get(0).getValue() + "T00:00:00Z";
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+                .append("  <title>councilbrief: brief updates</title>\n")
+                .append("  <id>tag:councilbrief.org,2026:briefs</id>\n")
+                .append("  <updated>").append(updated).append("</updated>\n")
+                .append("  <link rel=\"alternate\" href=\"index.html\"/>\n");
+        for (Map.Entry<Situation, LocalDate> e : briefs) {
+            String id = e.getKey().id();
+            xml.append("  <entry>\n")
+                    .append("    <title>").append(escape(e.getKey().name())).append(": human rights brief</title>\n")
+                    .append("    <id>tag:councilbrief.org,2026:brief/").append(escape(id)).append('/')
+                    .append(e.getValue()).append("</id>\n")
+                    .append("    <updated>").append(e.getValue()).append("T00:00:00Z</updated>\n")
+                    .append("    <author><name>councilbrief</name></author>\n")
+                    .append("    <link rel=\"alternate\" href=\"briefs/").append(escape(id)).append(".html\"/>\n")
+                    .append("    <summary>The brief on ").append(escape(e.getKey().name())).append(", updated ")
+                    .append(BriefComposer.DATE.format(e.getValue())).append(".</summary>\n")
+                    .append("  </entry>\n");
+        }
+        return xml.append("</feed>\n").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+
+
+}
