@@ -23,7 +23,6 @@ import org.councilbrief.brief.BriefRenderers;
 import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.brief.BriefView;
 import org.councilbrief.brief.HtmlRenderer;
-import org.councilbrief.compare.GenevaNewYork;
 import org.councilbrief.compare.ThemeCrosswalk;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.CouncilMember;
@@ -41,7 +40,8 @@ import org.councilbrief.upr.UprReview;
 
 /**
  * The public site, page by page, from the database: the situations with their briefs and downloads, the Council on a
- * date, a page per member and per theme, and the Atom feed of brief updates. Every link is relative, so that the same
+ * date, a page per member (with the Geneva–New York view of {@code compare.GenevaNewYork}) and per theme, and the
+ * Atom feed of brief updates. Every link is relative, so that the same
  * files serve from the web server and from any folder ({@code publish --out DIR}).
  */
 public final class SiteBuilder {
@@ -60,6 +60,14 @@ public final class SiteBuilder {
         this.composer = new BriefComposer(membership);
         this.date = date.getYear() > membership.lastKnownYear() ? LocalDate.of(membership.lastKnownYear(), 12, 31)
                 : date;
+    }
+
+    /**
+     * A stamp of the data the site is made from: the same stamp means the same pages, so a server may keep what it
+     * rendered until the stamp changes (an import, an editor's change, a published brief).
+     */
+    public String stamp() {
+        return new SiteRepository(database.jdbi()).stamp();
     }
 
     /** Every path of the site. */
@@ -145,6 +153,29 @@ public final class SiteBuilder {
 
     private BriefRepository briefs() {
         return new BriefRepository(database.jdbi());
+    }
+
+    // What many pages read, read once per builder (a builder serves one request, or one export).
+    private volatile List<StatementRepository.MeetingPosition> positions;
+    private final Map<String, List<UprReview>> reviews = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile List<Map.Entry<Situation, LocalDate>> situations;
+
+    private List<StatementRepository.MeetingPosition> positions() {
+        if (positions == null) {
+            positions = new StatementRepository(database.jdbi()).publicPositions();
+        }
+        return positions;
+    }
+
+    private List<UprReview> reviewsOf(String state) {
+        return reviews.computeIfAbsent(state, s -> new UprRepository(database.jdbi()).reviewsOf(s));
+    }
+
+    private List<Map.Entry<Situation, LocalDate>> situations() {
+        if (situations == null) {
+            situations = briefs().situationsWithBriefs();
+        }
+        return situations;
     }
 
     private SiteFile html(String path, SitePage page) {
@@ -238,50 +269,57 @@ public final class SiteBuilder {
     private Set<String> memberCodes() {
         Set<String> codes = new TreeSet<>(Membership.PERMANENT);
         membership.terms().forEach(t -> codes.add(t.code()));
-        for (StatementRepository.MeetingPosition p : new StatementRepository(database.jdbi()).publicPositions()) {
+        for (StatementRepository.MeetingPosition p : positions()) {
             codes.add(p.position().stateCode());
         }
         return codes;
     }
 
-    private SitePage member(State state) throws AppException {
-        StatementRepository statements = new StatementRepository(database.jdbi());
-        List<SitePage.Entry> positions = new ArrayList<>();
-        for (StatementRepository.MeetingPosition p : statements.publicPositions()) {
+    private SitePage member(State state) {
+        List<SitePage.Entry> positionEntries = new ArrayList<>();
+        for (StatementRepository.MeetingPosition p : positions()) {
             if (p.position().stateCode().equals(state.code())) {
-                positions.add(positionEntry(p, "../"));
+                positionEntries.add(positionEntry(p, "../"));
             }
         }
         List<SitePage.Entry> recommendations = new ArrayList<>();
         List<SitePage.Entry> comparison = new ArrayList<>();
-        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+        ThemeCrosswalk crosswalk = new ThemeCrosswalk();
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
             Situation situation = e.getKey();
             if (situation.stateCode() == null) {
                 continue;
             }
-            for (UprReview review : new UprRepository(database.jdbi()).reviewsOf(situation.stateCode())) {
+            // The Geneva-New York view of GenevaNewYork, from what this builder has read already.
+            Map<String, int[]> byTheme = new java.util.TreeMap<>();
+            for (UprReview review : reviewsOf(situation.stateCode())) {
                 for (UprRecommendation r : review.recommendations()) {
                     if (r.recommendingStates().contains(state.code())) {
                         recommendations.add(new SitePage.Entry(r.text(), reportUrl(review), situation.name() + ", "
                                 + reviewLabel(review) + (r.paragraph() == null ? "" : ", para " + r.paragraph())
                                 + (r.response() == null ? "" : ", " + r.response())));
+                        for (String theme : crosswalk.themes(r.text(), r.issues())) {
+                            byTheme.computeIfAbsent(theme, t -> new int[2])[0]++;
+                        }
                     }
                 }
             }
-            for (GenevaNewYork.Row row : new GenevaNewYork(database).compare(state.code(), situation.id())) {
-                comparison.add(new SitePage.Entry(themeName(row.theme()), "../themes/" + row.theme() + ".html",
-                        situation.name() + ": " + switch (row.where()) {
-                            case "both" -> "raised in Geneva and in New York";
-                            case "geneva" -> "raised in Geneva only";
-                            default -> "raised in New York only";
-                        } + " (" + count(row.geneva().size(), "recommendation") + ", " + count(row.newYork().size(), "position") + ")"));
+            for (StatementRepository.MeetingPosition p : positions()) {
+                if (p.position().stateCode().equals(state.code()) && situation.id().equals(p.situation())) {
+                    byTheme.computeIfAbsent(p.position().theme(), t -> new int[2])[1]++;
+                }
             }
+            byTheme.forEach((theme, counts) -> comparison.add(new SitePage.Entry(themeName(theme),
+                    "../themes/" + theme + ".html", situation.name() + ": " + (counts[0] > 0 && counts[1] > 0
+                            ? "raised in Geneva and in New York" : counts[0] > 0 ? "raised in Geneva only"
+                                    : "raised in New York only") + " (" + count(counts[0], "recommendation") + ", "
+                            + count(counts[1], "position") + ")")));
         }
         return new SitePage(state.name() + " | councilbrief", "../", state.name(), councilLine(state), List.of(
                 new SitePage.Block("Geneva and New York, theme by theme", comparison,
                         "No UPR recommendation or Council position of " + state.shortName()
                                 + " on the situations with a brief."),
-                new SitePage.Block("Positions at Council meetings", positions, "No position recorded."),
+                new SitePage.Block("Positions at Council meetings", positionEntries, "No position recorded."),
                 new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,
                         "No recommendation recorded.")));
     }
@@ -303,20 +341,20 @@ public final class SiteBuilder {
                 List.of(new SitePage.Block(null, entries, "")));
     }
 
-    private SitePage theme(ThemeLabel label) throws AppException {
+    private SitePage theme(ThemeLabel label) {
         List<SitePage.Entry> positions = new ArrayList<>();
-        for (StatementRepository.MeetingPosition p : new StatementRepository(database.jdbi()).publicPositions()) {
+        for (StatementRepository.MeetingPosition p : positions()) {
             if (p.position().theme().equals(label.id())) {
                 positions.add(positionEntry(p, "../"));
             }
         }
         List<SitePage.Entry> recommendations = new ArrayList<>();
         ThemeCrosswalk crosswalk = new ThemeCrosswalk();
-        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
             if (e.getKey().stateCode() == null) {
                 continue;
             }
-            for (UprReview review : new UprRepository(database.jdbi()).reviewsOf(e.getKey().stateCode())) {
+            for (UprReview review : reviewsOf(e.getKey().stateCode())) {
                 for (UprRecommendation r : review.recommendations()) {
                     if (crosswalk.themes(r.text(), r.issues()).contains(label.id())) {
                         recommendations.add(new SitePage.Entry(r.text(), reportUrl(review),

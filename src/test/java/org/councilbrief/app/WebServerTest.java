@@ -42,4 +42,25 @@ class WebServerTest {
             });
         }
     }
+
+    @Test
+    void aServedPageChangesAsSoonAsItsDataDoes() throws Exception {
+        try (Database database = Database.inMemory("web-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                assertThat(client.get("/themes/accountability.html").body().string()).contains("No position recorded.");
+                database.jdbi().useHandle(h -> {
+                    h.execute("insert into meeting (symbol, situation_id, meeting_date) values ('S/PV.9350', 'mali',"
+                            + " date '2023-06-16')");
+                    h.execute("insert into statement (meeting_symbol, speech_index, speaker, state_code, body) values"
+                            + " ('S/PV.9350', 1, 'Mr. X', 'FRA', 'We call for accountability.')");
+                    h.execute("insert into position (statement_id, state_code, act, theme, evidence, status) select id,"
+                            + " 'FRA', 'calls-for', 'accountability', 'We call for accountability.', 'ACCEPTED'"
+                            + " from statement");
+                });
+                assertThat(client.get("/themes/accountability.html").body().string())
+                        .contains("We call for accountability.").doesNotContain("No position recorded.");
+            });
+        }
+    }
 }
