@@ -1,6 +1,7 @@
 package org.councilbrief.app;
 
 import org.councilbrief.AppException;
+import org.councilbrief.account.Accounts;
 import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.council.Membership;
@@ -9,7 +10,8 @@ import org.councilbrief.db.Database;
 import org.councilbrief.site.SiteBuilder;
 
 /** The services the web application and the command line share, wired once. */
-record Application(Database database, Membership membership, BriefRepository briefs, BriefComposer composer) {
+record Application(Database database, Membership membership, BriefRepository briefs, BriefComposer composer,
+        Accounts accounts) {
 
     static Application start(Database database, boolean demo) throws AppException {
         Membership membership = Membership.shipped();
@@ -18,7 +20,7 @@ record Application(Database database, Membership membership, BriefRepository bri
         if (demo) {
             DemoData.load(briefs);
         }
-        return new Application(database, membership, briefs, new BriefComposer(membership));
+        return new Application(database, membership, briefs, new BriefComposer(membership), new Accounts(database));
     }
 
     /** The public site as of today. */

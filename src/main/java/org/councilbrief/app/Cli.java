@@ -2,6 +2,7 @@ package org.councilbrief.app;
 
 import java.io.PrintWriter;
 import org.councilbrief.AppException;
+import org.councilbrief.account.UserCommand;
 import org.councilbrief.brief.BriefCommand;
 import org.councilbrief.compare.MemberCommand;
 import org.councilbrief.council.CouncilCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
             SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class,
-            PositionsCommand.class, MemberCommand.class, PublishCommand.class})
+            PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import org.councilbrief.AppException;
+import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.site.SiteBuilder;
 import org.councilbrief.site.SiteFile;
 
@@ -29,6 +30,15 @@ final class WebServer {
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
+        app.after(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        });
+        AccountRoutes.register(app, application.accounts(), () -> application.briefs().situationsWithBriefs()
+                .stream().map(e -> e.getKey().name() + ", as of " + e.getValue()).toList());
         // Rendered files, kept while the data they come from is unchanged (one small query per request checks).
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
         app.get("/", ctx -> page(application, cache, "index.html", ctx));

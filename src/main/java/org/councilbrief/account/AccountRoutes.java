@@ -1,0 +1,134 @@
+package org.councilbrief.account;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.SameSite;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.councilbrief.AppException;
+
+/**
+ * The editors' door: log in, log out, the workspace. Session cookies are HTTP-only, Secure and SameSite=Strict; every
+ * form carries a CSRF token (the session's, or before login a token also set in a cookie); a write without a session or
+ * without the token is refused with 403; a reader asking for the workspace is sent to the login page.
+ */
+public final class AccountRoutes {
+    public static final String SESSION_COOKIE = "cb_session";
+    static final String LOGIN_COOKIE = "cb_login";
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AccountRoutes() {
+    }
+
+    /**
+     * @param briefs the lines the workspace lists, one per brief
+     */
+    public static void register(Javalin app, Accounts accounts, Supplier<List<String>> briefs) {
+        app.get("/login", ctx -> loginPage(ctx, null));
+        app.post("/login", ctx -> login(ctx, accounts));
+        app.post("/logout", ctx -> {
+            Session session = requireSession(ctx, accounts);
+            requireCsrf(ctx, session);
+            accounts.logout(session.id());
+            ctx.cookie(expired(SESSION_COOKIE));
+            ctx.redirect("index.html");
+        });
+        app.get("/workspace", ctx -> {
+            Optional<Session> session = session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("login");
+                return;
+            }
+            workspace(ctx, session.get(), accounts, briefs, null);
+        });
+        app.post("/workspace/users", ctx -> {
+            Session session = requireSession(ctx, accounts);
+            requireCsrf(ctx, session);
+            if (session.user().role() != Role.ADMIN) {
+                throw new ForbiddenResponse("only an admin creates accounts");
+            }
+            String message;
+            try {
+                User user = accounts.add(ctx.formParam("username"), ctx.formParam("password"),
+                        Role.of(String.valueOf(ctx.formParam("role"))));
+                message = "Created " + user.role().id() + " " + user.username() + ".";
+            } catch (AppException e) {
+                ctx.status(400);
+                message = e.getMessage();
+            }
+            workspace(ctx, session, accounts, briefs, message);
+        });
+    }
+
+    private static void loginPage(Context ctx, String error) {
+        String token = HexFormat.of().formatHex(bytes());
+        Cookie cookie = new Cookie(LOGIN_COOKIE, token, "/", -1, true, 0, true, null, null, SameSite.STRICT);
+        ctx.cookie(cookie);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error), out);
+        ctx.html(out.toString());
+    }
+
+    private static void login(Context ctx, Accounts accounts) {
+        String expected = ctx.cookie(LOGIN_COOKIE);
+        String sent = ctx.formParam("_csrf");
+        if (expected == null || sent == null || !java.security.MessageDigest.isEqual(expected.getBytes(),
+                sent.getBytes())) {
+            throw new ForbiddenResponse("the form's token is missing or wrong; reload the login page");
+        }
+        try {
+            Session session = accounts.login(ctx.formParam("username"), ctx.formParam("password"));
+            Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).ifPresent(accounts::logout);
+            ctx.cookie(new Cookie(SESSION_COOKIE, session.id(), "/", (int) Accounts.SESSION.toSeconds(), true, 0,
+                    true, null, null, SameSite.STRICT));
+            ctx.cookie(expired(LOGIN_COOKIE));
+            ctx.redirect("workspace");
+        } catch (AppException e) {
+            ctx.status(401);
+            loginPage(ctx, e.getMessage());
+        }
+    }
+
+    private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<String>> briefs,
+            String message) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("account/workspace.jte", Map.of("session", session, "briefs", briefs.get(), "users",
+                session.user().role() == Role.ADMIN ? accounts.users() : List.of(), "message",
+                message == null ? "" : message), out);
+        ctx.html(out.toString());
+    }
+
+    static Optional<Session> session(Context ctx, Accounts accounts) {
+        return accounts.session(ctx.cookie(SESSION_COOKIE));
+    }
+
+    private static Session requireSession(Context ctx, Accounts accounts) {
+        return session(ctx, accounts).orElseThrow(() -> new ForbiddenResponse("log in first"));
+    }
+
+    private static void requireCsrf(Context ctx, Session session) {
+        if (!Accounts.csrfMatches(session, ctx.formParam("_csrf"))) {
+            throw new ForbiddenResponse("the form's token is missing or wrong; reload the page");
+        }
+    }
+
+    private static Cookie expired(String name) {
+        return new Cookie(name, "", "/", 0, true, 0, true, null, null, SameSite.STRICT);
+    }
+
+    private static byte[] bytes() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,138 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.councilbrief.account.AccountRoutes;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Role;
+import org.councilbrief.db.Database;
+import org.junit.jupiter.api.Test;
+
+/** The editors' door over HTTP: cookies, CSRF, roles, and what a reader cannot reach. */
+class AccountRoutesTest {
+    private record Page(int code, String body, List<String> cookies, String location) {
+    }
+
+    private static Page send(HttpClient client, String method, String path, String cookies, Map<String, String> form)
+            throws Exception {
+        OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+        Request.Builder request = new Request.Builder().url(client.getOrigin() + path);
+        if (cookies != null) {
+            request.header("Cookie", cookies);
+        }
+        if (method.equals("POST")) {
+            FormBody.Builder body = new FormBody.Builder();
+            form.forEach(body::add);
+            request.post(body.build());
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new Page(response.code(), response.body().string(), response.headers("Set-Cookie"),
+                    response.header("Location"));
+        }
+    }
+
+    private static String value(List<String> setCookies, String name) {
+        return setCookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1,
+                c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Logs in through the form; returns the session cookie's value. */
+    private static String login(HttpClient client, String user, String password, String oldSession) throws Exception {
+        Page form = send(client, "GET", "/login", null, Map.of());
+        String token = csrf(form.body());
+        String cookies = AccountRoutes.SESSION_COOKIE + "=" + oldSession + "; cb_login=" + value(form.cookies(),
+                "cb_login");
+        Page done = send(client, "POST", "/login", cookies, Map.of("_csrf", token, "username", user, "password",
+                password));
+        assertThat(done.code()).as(done.body()).isEqualTo(302);
+        String session = value(done.cookies(), AccountRoutes.SESSION_COOKIE);
+        String header = done.cookies().stream().filter(c -> c.startsWith(AccountRoutes.SESSION_COOKIE)).findFirst()
+                .orElseThrow();
+        assertThat(header).containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure")
+                .containsIgnoringCase("SameSite=Strict");
+        return session;
+    }
+
+    @Test
+    void aReaderCannotReachTheWorkspaceAndWritesNeedASessionAndItsToken() throws Exception {
+        try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            new Accounts(database).add("admin", "a long enough password", Role.ADMIN);
+            new Accounts(database).add("edith", "another long password", Role.EDITOR);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                Page workspace = send(client, "GET", "/workspace", null, Map.of());
+                assertThat(workspace.code()).isEqualTo(302);
+                assertThat(workspace.location()).isEqualTo("login");
+                assertThat(send(client, "POST", "/workspace/users", null, Map.of("username", "x")).code())
+                        .isEqualTo(403);
+                assertThat(send(client, "POST", "/logout", null, Map.of()).code()).isEqualTo(403);
+
+                // The login form itself needs its token.
+                assertThat(send(client, "POST", "/login", null, Map.of("username", "admin", "password",
+                        "a long enough password")).code()).isEqualTo(403);
+
+                String old = "0".repeat(64);
+                String session = login(client, "admin", "a long enough password", old);
+                assertThat(session).isNotEqualTo(old).hasSize(64);
+                String cookie = AccountRoutes.SESSION_COOKIE + "=" + session;
+                Page page = send(client, "GET", "/workspace", cookie, Map.of());
+                assertThat(page.code()).isEqualTo(200);
+                assertThat(page.body()).contains("Logged in as <strong>admin</strong>").contains("Mali");
+                String token = csrf(page.body());
+
+                assertThat(send(client, "POST", "/workspace/users", cookie, Map.of("username", "rita", "password",
+                        "a long enough password", "role", "reviewer")).code()).isEqualTo(403); // no token
+                assertThat(send(client, "POST", "/workspace/users", cookie, Map.of("_csrf", "f".repeat(64),
+                        "username", "rita", "password", "a long enough password", "role", "reviewer")).code())
+                        .isEqualTo(403); // wrong token
+                Page created = send(client, "POST", "/workspace/users", cookie, Map.of("_csrf", token, "username",
+                        "rita", "password", "a long enough password", "role", "reviewer"));
+                assertThat(created.code()).isEqualTo(200);
+                assertThat(created.body()).contains("Created reviewer rita.");
+
+                String editor = AccountRoutes.SESSION_COOKIE + "=" + login(client, "edith", "another long password",
+                        "");
+                String editorToken = csrf(send(client, "GET", "/workspace", editor, Map.of()).body());
+                assertThat(send(client, "POST", "/workspace/users", editor, Map.of("_csrf", editorToken, "username",
+                        "eve", "password", "a long enough password", "role", "admin")).code()).isEqualTo(403);
+
+                Page out = send(client, "POST", "/logout", cookie, Map.of("_csrf", token));
+                assertThat(out.code()).isEqualTo(302);
+                assertThat(send(client, "GET", "/workspace", cookie, Map.of()).code()).isEqualTo(302);
+            });
+        }
+    }
+
+    @Test
+    void aWrongPasswordSaysNothingMoreAndEveryPageCarriesItsSecurityHeaders() throws Exception {
+        try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                Page form = send(client, "GET", "/login", null, Map.of());
+                Page wrong = send(client, "POST", "/login", "cb_login=" + value(form.cookies(), "cb_login"),
+                        Map.of("_csrf", csrf(form.body()), "username", "nobody", "password", "whatever it is"));
+                assertThat(wrong.code()).isEqualTo(401);
+                assertThat(wrong.body()).contains("wrong username or password");
+                var response = client.get("/");
+                assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
+                assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            });
+        }
+    }
+}
