@@ -62,4 +62,38 @@ class BrowserTest {
             }
         }
     }
+
+    @Test
+    void anAdminLogsInWithARealBrowserAndLogsOut() throws Exception {
+        if (System.getenv("CI") == null) {
+            assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
+        }
+        try (Database database = Database.inMemory("browser-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            new org.councilbrief.account.Accounts(database).add("admin", "a long enough password",
+                    org.councilbrief.account.Role.ADMIN);
+            WebServer server = WebServer.start(application, "127.0.0.1", 0);
+            try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
+                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1000, 900));
+                page.navigate("http://127.0.0.1:" + server.port() + "/workspace");
+                assertThat(page.url()).endsWith("/login");
+                page.getByLabel("Username").fill("admin");
+                page.getByLabel("Password").fill("a long enough password");
+                page.getByText("Log in", new Page.GetByTextOptions().setExact(true)).last().click();
+                page.waitForURL("**/workspace");
+                assertThat(page.content()).contains("Logged in as <strong>admin</strong>");
+                assertThat(page.context().cookies()).anySatisfy(c -> {
+                    assertThat(c.name).isEqualTo("cb_session");
+                    assertThat(c.httpOnly).isTrue();
+                    assertThat(c.secure).isTrue();
+                });
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace.png")));
+                page.getByText("Log out").click();
+                page.navigate("http://127.0.0.1:" + server.port() + "/workspace");
+                assertThat(page.url()).endsWith("/login");
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }
