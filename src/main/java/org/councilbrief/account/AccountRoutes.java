@@ -108,15 +108,17 @@ public final class AccountRoutes {
         ctx.html(out.toString());
     }
 
-    static Optional<Session> session(Context ctx, Accounts accounts) {
+    public static Optional<Session> session(Context ctx, Accounts accounts) {
         return accounts.session(ctx.cookie(SESSION_COOKIE));
     }
 
-    private static Session requireSession(Context ctx, Accounts accounts) {
+    /** The request's session, or 403 for a write without one. */
+    public static Session requireSession(Context ctx, Accounts accounts) {
         return session(ctx, accounts).orElseThrow(() -> new ForbiddenResponse("log in first"));
     }
 
-    private static void requireCsrf(Context ctx, Session session) {
+    /** 403 unless the form sent the session's CSRF token. */
+    public static void requireCsrf(Context ctx, Session session) {
         if (!Accounts.csrfMatches(session, ctx.formParam("_csrf"))) {
             throw new ForbiddenResponse("the form's token is missing or wrong; reload the page");
         }

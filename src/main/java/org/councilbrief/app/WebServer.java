@@ -6,6 +6,8 @@ import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
+import org.councilbrief.brief.BriefRoutes;
+import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.site.SiteBuilder;
 import org.councilbrief.site.SiteFile;
 
@@ -38,7 +40,9 @@ final class WebServer {
                     + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         });
         AccountRoutes.register(app, application.accounts(), () -> application.briefs().situationsWithBriefs()
-                .stream().map(e -> e.getKey().name() + ", as of " + e.getValue()).toList());
+                .stream().map(e -> e.getKey().id() + " " + e.getKey().name()).toList());
+        BriefRoutes.register(app, application.accounts(), new BriefWorkflow(application.database(),
+                application.membership()), application.composer());
         // Rendered files, kept while the data they come from is unchanged (one small query per request checks).
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
         app.get("/", ctx -> page(application, cache, "index.html", ctx));

@@ -27,7 +27,12 @@ public final class BriefRepository {
     }
 
     public void save(Brief brief, String stateCode) {
-        jdbi.useTransaction(handle -> {
+        jdbi.useTransaction(handle -> save(handle, brief, stateCode));
+    }
+
+    /** Writes the working copy of a brief inside the caller's transaction, replacing the one before. */
+    static void save(org.jdbi.v3.core.Handle handle, Brief brief, String stateCode) {
+        {
             SituationRepository.save(handle, new Situation(brief.situation(), brief.situationName(), stateCode));
             for (UprReview review : brief.uprReviews()) {
                 UprRepository.save(handle, review);
@@ -56,7 +61,7 @@ public final class BriefRepository {
                     saveItem(handle, id, section.kind(), position++, item);
                 }
             }
-        });
+        }
     }
 
     private static void saveItem(Handle handle, long briefId, SectionKind kind, int position, Item item) {

@@ -22,6 +22,7 @@ import org.councilbrief.brief.BriefRenderer;
 import org.councilbrief.brief.BriefRenderers;
 import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.brief.BriefView;
+import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.brief.HtmlRenderer;
 import org.councilbrief.compare.ThemeCrosswalk;
 import org.councilbrief.council.Composition;
@@ -74,7 +75,7 @@ public final class SiteBuilder {
     public List<String> paths() {
         List<String> paths = new ArrayList<>(List.of("index.html", "feed.atom", "council/index.html",
                 "themes/index.html"));
-        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
             paths.add("briefs/" + e.getKey().id() + ".html");
             for (BriefRenderer r : BriefRenderers.all()) {
                 if (!r.format().equals("html")) {
@@ -171,9 +172,20 @@ public final class SiteBuilder {
         return reviews.computeIfAbsent(state, s -> new UprRepository(database.jdbi()).reviewsOf(s));
     }
 
+    /** The situations with a published brief, and the date of that brief. */
     private List<Map.Entry<Situation, LocalDate>> situations() {
         if (situations == null) {
-            situations = briefs().situationsWithBriefs();
+            List<Map.Entry<Situation, LocalDate>> published = new ArrayList<>();
+            for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+                try {
+                    new BriefWorkflow(database, membership).published(e.getKey().id())
+                            .ifPresent(b -> published.add(Map.entry(e.getKey(), b.asOf())));
+                } catch (AppException ex) {
+                    throw new IllegalStateException("a stored version of the brief on " + e.getKey().id()
+                            + " cannot be read", ex);
+                }
+            }
+            situations = published;
         }
         return situations;
     }
@@ -186,7 +198,7 @@ public final class SiteBuilder {
 
     private SitePage home() {
         List<SitePage.Entry> entries = new ArrayList<>();
-        for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
             entries.add(new SitePage.Entry(e.getKey().name(), "briefs/" + e.getKey().id() + ".html",
                     "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: none scheduled"));
         }
@@ -196,7 +208,7 @@ public final class SiteBuilder {
     }
 
     private Optional<SiteFile> brief(String situation, String extension) throws AppException {
-        Optional<Brief> brief = briefs().find(situation);
+        Optional<Brief> brief = new BriefWorkflow(database, membership).published(situation);
         if (brief.isEmpty()) {
             return Optional.empty();
         }
@@ -402,28 +414,36 @@ public final class SiteBuilder {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** The Atom feed: one entry per brief, newest first. */
+    /** The Atom feed: one entry per published brief, newest first, dated when it was published. */
     private String feed() {
-        List<Map.Entry<Situation, LocalDate>> briefs = new ArrayList<>(briefs().situationsWithBriefs());
-        briefs.sort(Map.Entry.<Situation, LocalDate>comparingByValue().reversed());
-        String updated = briefs.isEmpty() ? date + "T00:00:00Z" : briefs.get(0).getValue() + "T00:00:00Z";
+        BriefWorkflow workflow = new BriefWorkflow(database, membership);
+        record Update(Situation situation, LocalDate asOf, String updated) {
+        }
+        List<Update> updates = new ArrayList<>();
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
+            String updated = workflow.publishedAt(e.getKey().id())
+                    .map(at -> at.withNano(0) + "Z").orElse(e.getValue() + "T00:00:00Z");
+            updates.add(new Update(e.getKey(), e.getValue(), updated));
+        }
+        updates.sort(java.util.Comparator.comparing(Update::updated).reversed());
+        String updated = updates.isEmpty() ? date + "T00:00:00Z" : updates.get(0).updated();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("  <title>councilbrief: brief updates</title>\n")
                 .append("  <id>tag:councilbrief.org,2026:briefs</id>\n")
                 .append("  <updated>").append(updated).append("</updated>\n")
                 .append("  <link rel=\"alternate\" href=\"index.html\"/>\n");
-        for (Map.Entry<Situation, LocalDate> e : briefs) {
-            String id = e.getKey().id();
+        for (Update u : updates) {
+            String id = u.situation().id();
             xml.append("  <entry>\n")
-                    .append("    <title>").append(escape(e.getKey().name())).append(": human rights brief</title>\n")
+                    .append("    <title>").append(escape(u.situation().name())).append(": human rights brief</title>\n")
                     .append("    <id>tag:councilbrief.org,2026:brief/").append(escape(id)).append('/')
-                    .append(e.getValue()).append("</id>\n")
-                    .append("    <updated>").append(e.getValue()).append("T00:00:00Z</updated>\n")
+                    .append(escape(u.updated())).append("</id>\n")
+                    .append("    <updated>").append(u.updated()).append("</updated>\n")
                     .append("    <author><name>councilbrief</name></author>\n")
                     .append("    <link rel=\"alternate\" href=\"briefs/").append(escape(id)).append(".html\"/>\n")
-                    .append("    <summary>The brief on ").append(escape(e.getKey().name())).append(", updated ")
-                    .append(BriefComposer.DATE.format(e.getValue())).append(".</summary>\n")
+                    .append("    <summary>The brief on ").append(escape(u.situation().name())).append(", as of ")
+                    .append(BriefComposer.DATE.format(u.asOf())).append(".</summary>\n")
                     .append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();

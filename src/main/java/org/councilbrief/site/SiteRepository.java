@@ -15,7 +15,8 @@ final class SiteRepository {
                 select (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(as_of), date '1900-01-01') from brief)
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from position)
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from upr_recommendation)
-                || '/' || (select count(*) from meeting) || '/' || (select count(*) from situation)""")
+                || '/' || (select count(*) from meeting) || '/' || (select count(*) from situation)
+                || '/' || (select count(*) from brief_revision)""")
                 .mapTo(String.class).one());
     }
 }

@@ -1,0 +1,221 @@
+package org.councilbrief.brief;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.councilbrief.AppException;
+import org.councilbrief.account.AccountRoutes;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Session;
+
+/**
+ * The editors' pages of a brief: its items to edit (with the section's word count updated as they type), sending it
+ * for review, publishing (reviewers and admins), its history with the changes between versions, and restoring a
+ * version. A save made from a version someone else has saved over is refused with 409 and the editor's text is shown
+ * again, so nothing is lost.
+ */
+public final class BriefRoutes {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    static final String WORD_COUNT_JS = """
+            // Counts the words of the item being edited and shows the section's count as the editor types.
+            document.addEventListener('DOMContentLoaded', function () {
+              var body = document.getElementById('body');
+              var out = document.getElementById('section-count');
+              if (!body || !out) { return; }
+              var base = parseInt(body.getAttribute('data-section-base'), 10) || 0;
+              function words(text) { var t = text.trim(); return t === '' ? 0 : t.split(/\\s+/).length; }
+              function update() { out.value = String(base + words(body.value)); out.textContent = out.value; }
+              body.addEventListener('input', update);
+              update();
+            });
+            """;
+
+    /** What the brief's workspace page shows. */
+    public record BriefScreen(String id, String name, int version, String status, String user, boolean mayPublish,
+            String csrf, String message, List<ItemLink> items, Item item, String itemDate, String itemText,
+            int sectionBase, int sectionCount, List<Version> history, List<String> diff) {
+        /** An item to edit. */
+        public record ItemLink(String id, String title, String section) {
+        }
+
+        /** A line of the history. */
+        public record Version(int version, String status, String author, String at, String note) {
+        }
+    }
+
+    private BriefRoutes() {
+    }
+
+    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer) {
+        app.get("/workspace/wordcount.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .result(WORD_COUNT_JS));
+        app.get("/workspace/briefs/{id}", ctx -> {
+            var session = AccountRoutes.session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("../../login");
+                return;
+            }
+            show(ctx, session.get(), workflow, composer, ctx.pathParam("id"), ctx.queryParam("item"), null, null,
+                    List.of());
+        });
+        app.post("/workspace/briefs/{id}/items/{item}", ctx -> {
+            Session session = write(ctx, accounts);
+            String id = ctx.pathParam("id");
+            String item = ctx.pathParam("item");
+            String body = ctx.formParam("body");
+            try {
+                workflow.editItem(id, base(ctx), item, ctx.formParam("title"), date(ctx.formParam("date")), body,
+                        session.user().username());
+                ctx.redirect("../../" + id + "?item=" + item);
+            } catch (BriefConflictException e) {
+                ctx.status(409);
+                show(ctx, session, workflow, composer, id, item, e.getMessage(), body, List.of());
+            } catch (AppException e) {
+                ctx.status(400);
+                show(ctx, session, workflow, composer, id, item, e.getMessage(), body, List.of());
+            }
+        });
+        app.post("/workspace/briefs/{id}/submit", ctx -> step(ctx, accounts, workflow, composer,
+                (id, session) -> workflow.submit(id, base(ctx), session.user().username())));
+        app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, workflow, composer,
+                (id, session) -> workflow.publish(id, base(ctx), session.user().username(),
+                        session.user().role().mayPublish())));
+        app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, workflow, composer,
+                (id, session) -> workflow.restore(id, base(ctx), Integer.parseInt(String.valueOf(
+                        ctx.formParam("version"))), session.user().username())));
+    }
+
+    private interface Step {
+        void apply(String id, Session session) throws AppException;
+    }
+
+    private static void step(Context ctx, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
+            Step step) throws AppException {
+        Session session = write(ctx, accounts);
+        String id = ctx.pathParam("id");
+        try {
+            step.apply(id, session);
+            ctx.redirect("../" + id);
+        } catch (BriefConflictException e) {
+            ctx.status(409);
+            show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+        } catch (AppException | NumberFormatException e) {
+            ctx.status(e.getMessage() != null && e.getMessage().startsWith("only a reviewer") ? 403 : 400);
+            show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+        }
+    }
+
+    private static Session write(Context ctx, Accounts accounts) {
+        Session session = AccountRoutes.requireSession(ctx, accounts);
+        AccountRoutes.requireCsrf(ctx, session);
+        return session;
+    }
+
+    private static int base(Context ctx) throws AppException {
+        try {
+            return Integer.parseInt(String.valueOf(ctx.formParam("base")));
+        } catch (NumberFormatException e) {
+            throw new AppException("the form does not say which version it was made from");
+        }
+    }
+
+    private static LocalDate date(String text) throws AppException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new AppException("'" + text + "' is not a date of the form YYYY-MM-DD");
+        }
+    }
+
+    private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer, String id,
+            String itemId, String message, String typed, List<String> diff) throws AppException {
+        BriefWorkflow.Current current;
+        try {
+            current = workflow.current(id);
+        } catch (AppException e) {
+            throw new NotFoundResponse(e.getMessage());
+        }
+        Brief brief = current.brief();
+        BriefView view = composer.compose(brief);
+        List<BriefScreen.ItemLink> items = new ArrayList<>();
+        Item item = null;
+        SectionKind itemSection = null;
+        for (Section section : brief.sections()) {
+            for (Item i : section.items()) {
+                items.add(new BriefScreen.ItemLink(i.id(), i.title(), section.kind().name().toLowerCase()));
+                if (i.id().equals(itemId)) {
+                    item = i;
+                    itemSection = section.kind();
+                }
+            }
+        }
+        String itemText = "";
+        int sectionCount = 0;
+        int itemWords = 0;
+        if (item != null) {
+            List<String> paragraphs = paragraphs(view, "item-" + item.id());
+            itemText = String.join("\n\n", paragraphs);
+            itemWords = paragraphs.stream().mapToInt(WordCount::of).sum();
+            for (BriefView.SectionView s : view.sections()) {
+                if (s.kind() == itemSection) {
+                    sectionCount = s.wordCount();
+                }
+            }
+        }
+        List<BriefScreen.Version> history = new ArrayList<>();
+        for (BriefRevision r : workflow.history(id)) {
+            history.add(new BriefScreen.Version(r.version(), r.status(), r.author(),
+                    r.at().toString().replace('T', ' ').substring(0, 16) + " UTC", r.note() == null ? "" : r.note()));
+        }
+        List<String> changes = new ArrayList<>(diff);
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        if (from != null && to != null) {
+            try {
+                for (TextDiff.Line line : workflow.diff(id, Integer.parseInt(from), Integer.parseInt(to))) {
+                    changes.add(line.kind() + " " + line.text());
+                }
+            } catch (NumberFormatException e) {
+                message = "the versions to compare are not numbers";
+            }
+        }
+        BriefScreen screen = new BriefScreen(id, brief.situationName(), current.version(), current.status(),
+                session.user().username(), session.user().role().mayPublish(), session.csrfToken(),
+                message == null ? "" : message, items, item, item == null || item.date() == null ? ""
+                        : item.date().toString(), typed != null ? typed : itemText, sectionCount - itemWords,
+                sectionCount, history, changes);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("workspace/brief.jte", screen, out);
+        ctx.html(out.toString());
+    }
+
+    /** The text of an item's paragraphs in the view: from its anchor to the next item's. */
+    static List<String> paragraphs(BriefView view, String anchor) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (BriefView.SectionView section : view.sections()) {
+            for (BriefView.Block block : section.blocks()) {
+                for (BriefView.ParagraphView p : block.paragraphs()) {
+                    if (p.anchor() != null) {
+                        in = p.anchor().equals(anchor);
+                    }
+                    if (in) {
+                        out.add(p.text());
+                    }
+                }
+            }
+            in = false;
+        }
+        return out;
+    }
+}

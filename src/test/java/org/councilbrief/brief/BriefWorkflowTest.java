@@ -1,0 +1,87 @@
+package org.councilbrief.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.councilbrief.AppException;
+import org.councilbrief.SharedData;
+import org.councilbrief.council.Membership;
+import org.councilbrief.council.StateRepository;
+import org.councilbrief.db.Database;
+import org.councilbrief.db.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BriefWorkflowTest {
+    static Stream<Database> databases() {
+        return TestDatabases.all().peek(db -> {
+            new StateRepository(db.jdbi()).syncShipped(Membership.shipped());
+            try {
+                Brief brief = new BriefTextImporter(Membership.shipped()).read(
+                        SharedData.read(SharedData.referenceBrief()), BriefTextImporter.Options.NONE).brief();
+                new BriefRepository(db.jdbi()).save(brief, "MLI");
+            } catch (AppException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static String itemText(BriefWorkflow workflow, String item) throws AppException {
+        Brief brief = workflow.published("mali").orElseThrow();
+        return brief.sections().stream().flatMap(s -> s.items().stream()).filter(i -> i.id().equals(item))
+                .findFirst().orElseThrow().paragraphs().get(0).segments().get(0).text();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDraftIsPublishedOnlyByAReviewerAfterReviewAndEveryVersionIsKept(Database db) throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            String before = itemText(workflow, "consider-1");
+            int v = workflow.editItem("mali", 0, "consider-1", "A new title", LocalDate.of(2023, 7, 1),
+                    "A new first paragraph.\n\nA second one.", "edith");
+            assertThat(v).isEqualTo(2);
+            assertThat(workflow.current("mali").status()).isEqualTo("draft");
+            assertThat(itemText(workflow, "consider-1")).isEqualTo(before); // the public still reads version 1
+
+            assertThatThrownBy(() -> workflow.publish("mali", 2, "edith", true))
+                    .hasMessageContaining("only a brief in review");
+            int review = workflow.submit("mali", 2, "edith");
+            assertThatThrownBy(() -> workflow.publish("mali", review, "edith", false))
+                    .hasMessageContaining("only a reviewer or an admin publishes");
+            int published = workflow.publish("mali", review, "rita", true);
+            assertThat(itemText(workflow, "consider-1")).isEqualTo("A new first paragraph.");
+
+            assertThat(workflow.history("mali")).extracting(r -> r.version() + " " + r.status() + " " + r.author())
+                    .containsExactly("4 published rita", "3 review edith", "2 draft edith", "1 published edith");
+            assertThat(workflow.diff("mali", 1, 2)).extracting(l -> l.kind() + " " + l.text())
+                    .contains("+   1. A new first paragraph.");
+
+            int restored = workflow.restore("mali", published, 1, "edith");
+            assertThat(workflow.current("mali").status()).isEqualTo("draft");
+            assertThat(workflow.current("mali").brief().sections().get(0).items().get(0).title())
+                    .isNotEqualTo("A new title");
+            assertThat(restored).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theSecondOfTwoEditorsSavingTheSameVersionIsToldAndNothingOfHisIsWritten(Database db) throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            int v = workflow.editItem("mali", 0, "consider-1", "First", null, "First editor's text.", "amina");
+            assertThatThrownBy(() -> workflow.editItem("mali", 0, "consider-1", "Second", null,
+                    "Second editor's text.", "bert")).isInstanceOf(BriefConflictException.class)
+                    .hasMessageContaining("version " + v);
+            assertThat(workflow.history("mali")).hasSize(2);
+            assertThat(workflow.current("mali").brief().sections().get(0).items().get(0).title()).isEqualTo("First");
+            assertThatThrownBy(() -> workflow.editItem("mali", v, "no-such-item", "T", null, "x", "amina"))
+                    .hasMessageContaining("no item 'no-such-item'");
+            assertThatThrownBy(() -> workflow.editItem("mali", v, "consider-1", "T", null, " ", "amina"))
+                    .hasMessageContaining("needs a text");
+        }
+    }
+}
