@@ -8,6 +8,8 @@ import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.brief.BriefRoutes;
 import org.councilbrief.brief.BriefWorkflow;
+import org.councilbrief.ingest.ImportRoutes;
+import org.councilbrief.ingest.Imports;
 import org.councilbrief.site.SiteBuilder;
 import org.councilbrief.site.SiteFile;
 
@@ -29,6 +31,7 @@ final class WebServer {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "text/html; charset=utf-8";
+            config.http.maxRequestSize = ImportRoutes.MAX_BYTES + 1024 * 1024;
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
@@ -43,6 +46,7 @@ final class WebServer {
                 .stream().map(e -> e.getKey().id() + " " + e.getKey().name()).toList());
         BriefRoutes.register(app, application.accounts(), new BriefWorkflow(application.database(),
                 application.membership()), application.composer());
+        ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
         // Rendered files, kept while the data they come from is unchanged (one small query per request checks).
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
         app.get("/", ctx -> page(application, cache, "index.html", ctx));

@@ -20,6 +20,26 @@ public sealed interface ParsedImport {
 
     List<String> warnings();
 
+    /** The first things read, as lines an editor can check before confirming. */
+    default List<String> firstItems(int n) {
+        List<String> items = switch (this) {
+            case Reviews r -> r.reviews().stream().flatMap(v -> v.recommendations().stream())
+                    .map(x -> (x.paragraph() == null ? "" : x.paragraph() + " ") + x.text() + " ("
+                            + String.join(", ", x.recommendingStates()) + ")").toList();
+            case MeetingRecord m -> m.statements().stream().map(s -> s.index() + ". " + s.speaker()
+                    + (s.stateCode() == null ? "" : " (" + s.stateCode() + ")") + ": " + clip(s.text())).toList();
+            case Press p -> p.summary().paragraphs().stream().map(x -> (x.speaker() == null ? "" : x.speaker()
+                    + ": ") + clip(x.text())).toList();
+            case ResolutionText t -> t.resolution().paragraphs().stream().map(x -> x.label() + " " + clip(x.text()))
+                    .toList();
+        };
+        return items.subList(0, Math.min(n, items.size()));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "…";
+    }
+
     record Reviews(String target, List<UprReview> reviews, Map<String, Integer> counts, List<String> warnings)
             implements ParsedImport {
     }
