@@ -10,6 +10,8 @@ import org.councilbrief.brief.BriefRoutes;
 import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.ingest.ImportRoutes;
 import org.councilbrief.ingest.Imports;
+import org.councilbrief.statement.PositionRoutes;
+import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.site.SiteBuilder;
 import org.councilbrief.site.SiteFile;
 
@@ -47,6 +49,7 @@ final class WebServer {
         BriefRoutes.register(app, application.accounts(), new BriefWorkflow(application.database(),
                 application.membership()), application.composer());
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
+        PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()));
         // Rendered files, kept while the data they come from is unchanged (one small query per request checks).
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
         app.get("/", ctx -> page(application, cache, "index.html", ctx));

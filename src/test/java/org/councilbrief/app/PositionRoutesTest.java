@@ -1,0 +1,55 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import java.time.LocalDate;
+import java.util.List;
+import okhttp3.FormBody;
+import okhttp3.Request;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Role;
+import org.councilbrief.account.Session;
+import org.councilbrief.db.Database;
+import org.councilbrief.statement.Act;
+import org.councilbrief.statement.Meeting;
+import org.councilbrief.statement.Position;
+import org.councilbrief.statement.Statement;
+import org.councilbrief.statement.StatementRepository;
+import org.junit.jupiter.api.Test;
+
+class PositionRoutesTest {
+    @Test
+    void anEditorCorrectsAndAcceptsAProposalAndAReaderCannot() throws Exception {
+        try (Database database = Database.inMemory("positions-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            StatementRepository statements = new StatementRepository(database.jdbi());
+            statements.saveMeeting(new Meeting("S/PV.9350", "mali", LocalDate.of(2023, 6, 16), null, null), List.of(
+                    new Statement("S/PV.9350", 1, "Mr. X", "FRA", null, null, "We call for justice.")));
+            statements.addPositions("S/PV.9350", 1, List.of(new Position("FRA", Act.WELCOMES, "peacekeeping",
+                    "We call for justice.", Position.Status.PROPOSED)));
+            long id = statements.storedPositions("S/PV.9350").get(0).id();
+            Accounts accounts = new Accounts(database);
+            accounts.add("edith", "an editor's long password", Role.EDITOR);
+            Session session = accounts.login("edith", "an editor's long password");
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String page = client.request(new Request.Builder().url(client.getOrigin()
+                        + "/workspace/positions?meeting=S/PV.9350").header("Cookie", "cb_session=" + session.id())
+                        .build()).body().string();
+                assertThat(page).contains("We call for justice.").contains("(proposed)");
+                var post = new Request.Builder().url(client.getOrigin() + "/workspace/positions/" + id)
+                        .post(new FormBody.Builder().add("_csrf", session.csrfToken()).add("meeting", "S/PV.9350")
+                                .add("act", "calls-for").add("theme", "accountability").add("status", "accepted")
+                                .build());
+                assertThat(client.request(post.build()).code()).isEqualTo(403); // no session cookie
+                String done = client.request(post.header("Cookie", "cb_session=" + session.id()).build()).body()
+                        .string();
+                assertThat(done).contains("Position " + id + " is accepted.");
+            });
+            Position stored = statements.storedPositions("S/PV.9350").get(0).position();
+            assertThat(stored.act()).isEqualTo(Act.CALLS_FOR);
+            assertThat(stored.theme()).isEqualTo("accountability");
+            assertThat(stored.status()).isEqualTo(Position.Status.ACCEPTED);
+        }
+    }
+}
