@@ -82,6 +82,45 @@ public final class BriefRoutes {
                 show(ctx, session, workflow, composer, id, item, e.getMessage(), body, List.of());
             }
         });
+        app.post("/workspace/briefs", ctx -> {
+            Session session = write(ctx, accounts);
+            String id = String.valueOf(ctx.formParam("id")).strip();
+            try {
+                String state = blank(ctx.formParam("state"));
+                String code = state == null ? null : org.councilbrief.council.States.shipped()
+                        .byCode(state.toUpperCase(java.util.Locale.ROOT))
+                        .or(() -> org.councilbrief.council.States.shipped().byName(state))
+                        .orElseThrow(() -> new AppException("'" + state + "' is not a state")).code();
+                LocalDate asOf = date(ctx.formParam("date"));
+                workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : LocalDate.now(),
+                        session.user().username());
+                ctx.redirect("briefs/" + id);
+            } catch (AppException e) {
+                ctx.status(400);
+                ctx.html("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Workspace</title>"
+                        + "</head><body><main><p role=\"alert\">" + escape(e.getMessage())
+                        + "</p><p><a href=\"../workspace\">Back</a></p></main></body></html>");
+            }
+        });
+        app.post("/workspace/briefs/{id}/items", ctx -> {
+            Session session = write(ctx, accounts);
+            String id = ctx.pathParam("id");
+            try {
+                SectionKind kind = java.util.Arrays.stream(SectionKind.values())
+                        .filter(k -> k.id().equals(ctx.formParam("section"))).findFirst()
+                        .orElseThrow(() -> new AppException("choose a section"));
+                workflow.addItem(id, base(ctx), kind, ctx.formParam("title"), date(ctx.formParam("date")),
+                        ctx.formParam("subHeading"), ctx.formParam("body"), ctx.formParam("sources"),
+                        session.user().username());
+                ctx.redirect("../" + id);
+            } catch (BriefConflictException e) {
+                ctx.status(409);
+                show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+            } catch (AppException e) {
+                ctx.status(400);
+                show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+            }
+        });
         app.post("/workspace/briefs/{id}/submit", ctx -> step(ctx, accounts, workflow, composer,
                 (id, session) -> workflow.submit(id, base(ctx), session.user().username())));
         app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, workflow, composer,
@@ -124,6 +163,14 @@ public final class BriefRoutes {
         } catch (NumberFormatException e) {
             throw new AppException("the form does not say which version it was made from");
         }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static LocalDate date(String text) throws AppException {

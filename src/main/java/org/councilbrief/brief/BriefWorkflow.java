@@ -50,6 +50,99 @@ public final class BriefWorkflow {
         return revisions.latest(situation).isPresent() ? Optional.empty() : briefs.find(situation);
     }
 
+    /** Starts the brief on a new situation: an empty brief in four sections, saved as version 1, a draft. */
+    public int create(String id, String name, String stateCode, LocalDate asOf, String user) throws AppException {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
+            throw new AppException("a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
+        }
+        if (name == null || name.isBlank()) {
+            throw new AppException("a situation needs a name");
+        }
+        if (situations.find(id).isPresent()) {
+            throw new AppException("there is already a situation '" + id + "'");
+        }
+        List<Section> sections = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            sections.add(new Section(kind, List.of()));
+        }
+        Brief brief = new Brief(id, name.strip(), asOf, Updated.on(asOf), List.of(), sections, List.of());
+        return revisions.add(id, 0, BriefRevision.DRAFT, brief, stateCode, BriefJson.write(brief), user,
+                "started the brief");
+    }
+
+    /**
+     * Adds an item at the end of a section: title, date, sub-heading, text (a blank line between paragraphs) and
+     * sources, one a line: a symbol with an optional paragraph ("S/RES/2690 (2023), OP8") or a URL. A new draft.
+     */
+    public int addItem(String situation, int base, SectionKind section, String title, LocalDate date,
+            String subHeading, String text, String sources, String user) throws AppException {
+        Current current = current(situation);
+        if (title == null || title.isBlank() || text == null || text.isBlank()) {
+            throw new AppException("an item needs a title and a text");
+        }
+        if (date == null) {
+            throw new AppException("an item needs a date");
+        }
+        List<Source> parsed = sources(sources);
+        if (parsed.isEmpty()) {
+            throw new AppException("an item needs at least one source: a symbol (and paragraph) or a URL");
+        }
+        List<Section> sections = new ArrayList<>();
+        String id = null;
+        for (Section s : current.brief().sections()) {
+            List<Item> items = new ArrayList<>(s.items());
+            if (s.kind() == section) {
+                int n = items.size() + 1;
+                while (true) {
+                    String candidate = section.id() + "-" + n;
+                    if (items.stream().noneMatch(i -> i.id().equals(candidate))) {
+                        id = candidate;
+                        break;
+                    }
+                    n++;
+                }
+                List<Paragraph> paragraphs = new ArrayList<>();
+                for (String block : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
+                    paragraphs.add(Paragraph.of(block.strip().replaceAll("\\s+", " ")));
+                }
+                items.add(new Item(id, title.strip(), date, subHeading == null || subHeading.isBlank() ? null
+                        : subHeading.strip(), section != SectionKind.OUTCOMES, paragraphs, parsed, null, null));
+            }
+            sections.add(new Section(s.kind(), items));
+        }
+        Brief b = current.brief();
+        LocalDate asOf = b.asOf() == null || date.isAfter(b.asOf()) ? date : b.asOf();
+        Brief edited = new Brief(b.situation(), b.situationName(), asOf, Updated.on(asOf), b.intro(), sections,
+                b.uprReviews());
+        return save(situation, base, BriefRevision.DRAFT, edited, user, "added item " + id);
+    }
+
+    static List<Source> sources(String text) throws AppException {
+        List<Source> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (l.startsWith("https://") || l.startsWith("http://")) {
+                out.add(new Source(null, null, l));
+                continue;
+            }
+            int comma = l.lastIndexOf(',');
+            String symbolText = comma > 0 ? l.substring(0, comma) : l;
+            String paragraph = comma > 0 ? l.substring(comma + 1).strip() : null;
+            var symbol = org.councilbrief.document.Symbols.parse(symbolText);
+            if (paragraph != null) {
+                paragraph = org.councilbrief.document.ParagraphRef.parse(paragraph).toString();
+            }
+            out.add(new Source(symbol.canonical(), paragraph, null));
+        }
+        return out;
+    }
+
     /** When the public version was published through the workflow, if it was. */
     public Optional<java.time.LocalDateTime> publishedAt(String situation) {
         return revisions.latestPublished(situation).filter(r -> r.version() > 1 || !r.note().startsWith("the brief as"))

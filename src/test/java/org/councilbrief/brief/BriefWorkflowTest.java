@@ -84,4 +84,37 @@ class BriefWorkflowTest {
                     .hasMessageContaining("needs a text");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aNewBriefIsWrittenItemByItemAndAppearsOnceItIsPublished(Database db) throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            int v = workflow.create("south-sudan", "South Sudan", "SSD", LocalDate.of(2024, 1, 10), "edith");
+            assertThat(workflow.published("south-sudan")).isEmpty(); // a draft is not public
+            assertThatThrownBy(() -> workflow.addItem("south-sudan", v, SectionKind.CONSIDER, "T",
+                    LocalDate.of(2024, 1, 9), null, "Text.", "", "edith")).hasMessageContaining("at least one source");
+            assertThatThrownBy(() -> workflow.addItem("south-sudan", v, SectionKind.CONSIDER, "T",
+                    LocalDate.of(2024, 1, 9), null, "Text.", "not a symbol", "edith"))
+                    .isInstanceOf(AppException.class);
+            int added = workflow.addItem("south-sudan", v, SectionKind.CONSIDER, "Commission report on Jonglei",
+                    LocalDate.of(2024, 2, 1), null, "The Commission reported killings in Jonglei.\n\nA second one.",
+                    "A/HRC/55/26, para 12\nhttps://www.ohchr.org/en/hr-bodies/hrc/co-hr-south-sudan", "edith");
+            int published = workflow.publish("south-sudan", workflow.submit("south-sudan", added, "edith"), "rita",
+                    true);
+            Brief brief = workflow.published("south-sudan").orElseThrow();
+            Item item = brief.section(SectionKind.CONSIDER).items().get(0);
+            assertThat(item.id()).isEqualTo("consider-1");
+            assertThat(item.paragraphs()).hasSize(2);
+            assertThat(item.sources()).extracting(src -> src.symbol() + " " + src.paragraph() + " " + src.url())
+                    .containsExactly("A/HRC/55/26 para 12 null",
+                            "null null https://www.ohchr.org/en/hr-bodies/hrc/co-hr-south-sudan");
+            assertThat(brief.asOf()).isEqualTo(LocalDate.of(2024, 2, 1));
+            assertThat(published).isEqualTo(4);
+            assertThatThrownBy(() -> workflow.create("south-sudan", "Again", null, LocalDate.now(), "edith"))
+                    .hasMessageContaining("already a situation");
+            assertThatThrownBy(() -> workflow.create("South Sudan!", "Bad id", null, LocalDate.now(), "edith"))
+                    .hasMessageContaining("lower-case");
+        }
+    }
 }
