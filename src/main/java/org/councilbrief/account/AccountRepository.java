@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /** Users and sessions in the database. */
@@ -28,10 +29,15 @@ final class AccountRepository {
                 .bind("u", username).mapTo(Integer.class).one() > 0);
     }
 
-    User insert(String username, String hash, Role role, Instant now) {
-        long id = jdbi.withHandle(h -> h.createUpdate("insert into app_user (username, password_hash, role,"
-                + " failed_attempts, created_at) values (?, ?, ?, 0, ?)").bind(0, username).bind(1, hash)
-                .bind(2, role.id()).bind(3, utc(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    /** Inserts a user and the change-log entry that says who created it, in one transaction. */
+    User insert(String username, String hash, Role role, Instant now, String by) {
+        long id = jdbi.inTransaction(h -> {
+            long key = h.createUpdate("insert into app_user (username, password_hash, role, failed_attempts,"
+                    + " created_at) values (?, ?, ?, 0, ?)").bind(0, username).bind(1, hash).bind(2, role.id())
+                    .bind(3, utc(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            ChangeLogRepository.record(h, by, "user", username, "created", "role " + role.id());
+            return key;
+        });
         return new User(id, username, role);
     }
 

@@ -60,7 +60,7 @@ public final class AccountRoutes {
             String message;
             try {
                 User user = accounts.add(ctx.formParam("username"), ctx.formParam("password"),
-                        Role.of(String.valueOf(ctx.formParam("role"))));
+                        Role.of(String.valueOf(ctx.formParam("role"))), session.user().username());
                 message = "Created " + user.role().id() + " " + user.username() + ".";
             } catch (AppException e) {
                 ctx.status(400);

@@ -42,7 +42,13 @@ public final class Accounts {
         this(database, Clock.systemUTC(), 12);
     }
 
+    /** Creates an account from the command line: the change log names the system user who ran it. */
     public User add(String username, String password, Role role) throws AppException {
+        return add(username, password, role, "cli:" + System.getProperty("user.name"));
+    }
+
+    /** Creates an account; {@code by} is the admin who did, for the change log. */
+    public User add(String username, String password, Role role, String by) throws AppException {
         String name = username == null ? "" : username.strip();
         if (!name.matches("[A-Za-z0-9._@-]{2,80}")) {
             throw new AppException("a username is 2 to 80 letters, digits or . _ @ -");
@@ -56,7 +62,7 @@ public final class Accounts {
         if (repository.exists(name)) {
             throw new AppException("there is already a user '" + name + "'");
         }
-        return repository.insert(name, encoder.encode(password), role, clock.instant());
+        return repository.insert(name, encoder.encode(password), role, clock.instant(), by);
     }
 
     public List<User> users() {

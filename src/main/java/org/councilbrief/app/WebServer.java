@@ -47,7 +47,9 @@ final class WebServer {
         AccountRoutes.register(app, application.accounts(), () -> application.briefs().situationsWithBriefs()
                 .stream().map(e -> e.getKey().id() + " " + e.getKey().name()).toList());
         BriefRoutes.register(app, application.accounts(), new BriefWorkflow(application.database(),
-                application.membership()), application.composer());
+                application.membership()), application.composer(),
+                new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
+                new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()));
         // Rendered files, kept while the data they come from is unchanged (one small query per request checks).

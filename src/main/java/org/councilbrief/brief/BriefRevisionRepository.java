@@ -53,6 +53,15 @@ public final class BriefRevisionRepository {
                 .list());
     }
 
+    /** The newest versions of every brief, without the bodies. */
+    public List<BriefRevision> recent(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note"
+                + " from brief_revision order by created_at desc, id desc").setMaxRows(limit)
+                .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), null,
+                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6)))
+                .list());
+    }
+
     static void insert(Handle handle, BriefRevision r) {
         handle.createUpdate("insert into brief_revision (situation_id, version, status, body, author, created_at,"
                 + " note) values (?, ?, ?, ?, ?, ?, ?)").bind(0, r.situation()).bind(1, r.version())

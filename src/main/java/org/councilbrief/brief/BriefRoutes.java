@@ -10,10 +10,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
+import org.councilbrief.audit.ChangeLogRepository;
+import org.councilbrief.situation.PlannedMeeting;
+import org.councilbrief.situation.SituationRepository;
 
 /**
  * The editors' pages of a brief: its items to edit (with the section's word count updated as they type), sending it
@@ -38,9 +42,10 @@ public final class BriefRoutes {
             """;
 
     /** What the brief's workspace page shows. */
-    public record BriefScreen(String id, String name, int version, String status, String user, boolean mayPublish,
-            String csrf, String message, List<ItemLink> items, Item item, String itemDate, String itemText,
-            int sectionBase, int sectionCount, List<Version> history, List<String> diff) {
+    public record BriefScreen(String id, String name, String stateCode, int version, String status, String user,
+            boolean mayPublish, String csrf, String message, List<ItemLink> items, Item item, String itemSection,
+            String itemDate, String itemText, String itemSources, int sectionBase, int sectionCount,
+            List<Version> history, List<String> diff, List<PlannedMeeting> planned) {
         /** An item to edit. */
         public record ItemLink(String id, String title, String section) {
         }
@@ -53,7 +58,12 @@ public final class BriefRoutes {
     private BriefRoutes() {
     }
 
-    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer) {
+    /** A line of the workspace's activity page. */
+    public record Activity(String at, String user, String what, String detail) {
+    }
+
+    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
+            SituationRepository situations, ChangeLogRepository changes) {
         app.get("/workspace/wordcount.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                 .result(WORD_COUNT_JS));
         app.get("/workspace/briefs/{id}", ctx -> {
@@ -62,8 +72,8 @@ public final class BriefRoutes {
                 ctx.redirect("../../login");
                 return;
             }
-            show(ctx, session.get(), workflow, composer, ctx.pathParam("id"), ctx.queryParam("item"), null, null,
-                    List.of());
+            show(ctx, session.get(), workflow, composer, situations, ctx.pathParam("id"), ctx.queryParam("item"),
+                    null, null, List.of());
         });
         app.post("/workspace/briefs/{id}/items/{item}", ctx -> {
             Session session = write(ctx, accounts);
@@ -71,26 +81,80 @@ public final class BriefRoutes {
             String item = ctx.pathParam("item");
             String body = ctx.formParam("body");
             try {
-                workflow.editItem(id, base(ctx), item, ctx.formParam("title"), date(ctx.formParam("date")), body,
-                        session.user().username());
-                ctx.redirect("../../" + id + "?item=" + item);
+                workflow.editItem(id, base(ctx), item, new BriefWorkflow.ItemForm(section(ctx.formParam("section")),
+                        ctx.formParam("title"), date(ctx.formParam("date")), ctx.formParam("subHeading"), body,
+                        ctx.formParam("sources")), session.user().username());
+                String now = workflow.current(id).brief().sections().stream().flatMap(s -> s.items().stream())
+                        .anyMatch(i -> i.id().equals(item)) ? item : null;
+                ctx.redirect("../../" + id + (now == null ? "" : "?item=" + now));
             } catch (BriefConflictException e) {
                 ctx.status(409);
-                show(ctx, session, workflow, composer, id, item, e.getMessage(), body, List.of());
+                show(ctx, session, workflow, composer, situations, id, item, e.getMessage(), body, List.of());
             } catch (AppException e) {
                 ctx.status(400);
-                show(ctx, session, workflow, composer, id, item, e.getMessage(), body, List.of());
+                show(ctx, session, workflow, composer, situations, id, item, e.getMessage(), body, List.of());
             }
+        });
+        app.post("/workspace/briefs/{id}/items/{item}/remove", ctx -> step(ctx, accounts, workflow, composer,
+                situations, (id, session) -> workflow.removeItem(id, base(ctx), ctx.pathParam("item"),
+                        session.user().username())));
+        app.post("/workspace/briefs/{id}/situation", ctx -> step(ctx, accounts, workflow, composer, situations,
+                (id, session) -> workflow.editSituation(id, base(ctx), ctx.formParam("name"),
+                        stateCode(ctx.formParam("state")), session.user().username())));
+        app.post("/workspace/briefs/{id}/meetings", ctx -> step(ctx, accounts, workflow, composer, situations,
+                (id, session) -> {
+                    LocalDate date = date(ctx.formParam("date"));
+                    String title = blank(ctx.formParam("title"));
+                    if (date == null || title == null) {
+                        throw new AppException("a planned meeting needs a date and a title");
+                    }
+                    if (title.length() > 300) {
+                        throw new AppException("a planned meeting's title has at most 300 characters");
+                    }
+                    String source = blank(ctx.formParam("source"));
+                    if (source != null && !source.startsWith("https://") && !source.startsWith("http://")) {
+                        source = org.councilbrief.document.Symbols.tryParse(source).map(sym -> sym.canonical())
+                                .orElseThrow(() -> new AppException("a meeting's source is a URL or a symbol"));
+                    }
+                    workflow.current(id);
+                    situations.plan(id, date, title, source, session.user().username());
+                }));
+        app.post("/workspace/briefs/{id}/meetings/{meeting}/remove", ctx -> step(ctx, accounts, workflow, composer,
+                situations, (id, session) -> {
+                    if (!situations.unplan(id, Long.parseLong(ctx.pathParam("meeting")), session.user().username())) {
+                        throw new AppException("no such planned meeting");
+                    }
+                }));
+        app.get("/workspace/activity", ctx -> {
+            var session = AccountRoutes.session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("../login");
+                return;
+            }
+            record Dated(java.time.LocalDateTime at, Activity activity) {
+            }
+            List<Dated> dated = new ArrayList<>();
+            for (var c : changes.recent(500)) {
+                dated.add(new Dated(c.at(), new Activity(stamp(c.at()), c.user(), c.entity() + " " + c.entityId()
+                        + " " + c.action(), c.detail() == null ? "" : c.detail())));
+            }
+            for (BriefRevision r : workflow.recentRevisions(500)) {
+                dated.add(new Dated(r.at(), new Activity(stamp(r.at()), r.author(), "brief " + r.situation()
+                        + " version " + r.version() + " " + r.status(), r.note() == null ? "" : r.note())));
+            }
+            // Newest first; a stable sort keeps each log's own newest-first order for entries of the same instant.
+            dated.sort(java.util.Comparator.comparing(Dated::at).reversed());
+            List<Activity> lines = dated.stream().limit(500).map(Dated::activity).toList();
+            StringOutput out = new StringOutput();
+            TEMPLATES.render("workspace/activity.jte", Map.of("lines", lines, "user",
+                    session.get().user().username()), out);
+            ctx.html(out.toString());
         });
         app.post("/workspace/briefs", ctx -> {
             Session session = write(ctx, accounts);
             String id = String.valueOf(ctx.formParam("id")).strip();
             try {
-                String state = blank(ctx.formParam("state"));
-                String code = state == null ? null : org.councilbrief.council.States.shipped()
-                        .byCode(state.toUpperCase(java.util.Locale.ROOT))
-                        .or(() -> org.councilbrief.council.States.shipped().byName(state))
-                        .orElseThrow(() -> new AppException("'" + state + "' is not a state")).code();
+                String code = stateCode(ctx.formParam("state"));
                 LocalDate asOf = date(ctx.formParam("date"));
                 workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : LocalDate.now(),
                         session.user().username());
@@ -106,27 +170,28 @@ public final class BriefRoutes {
             Session session = write(ctx, accounts);
             String id = ctx.pathParam("id");
             try {
-                SectionKind kind = java.util.Arrays.stream(SectionKind.values())
-                        .filter(k -> k.id().equals(ctx.formParam("section"))).findFirst()
-                        .orElseThrow(() -> new AppException("choose a section"));
+                SectionKind kind = section(ctx.formParam("section"));
+                if (kind == null) {
+                    throw new AppException("choose a section");
+                }
                 workflow.addItem(id, base(ctx), kind, ctx.formParam("title"), date(ctx.formParam("date")),
                         ctx.formParam("subHeading"), ctx.formParam("body"), ctx.formParam("sources"),
                         session.user().username());
                 ctx.redirect("../" + id);
             } catch (BriefConflictException e) {
                 ctx.status(409);
-                show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+                show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
             } catch (AppException e) {
                 ctx.status(400);
-                show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+                show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
             }
         });
-        app.post("/workspace/briefs/{id}/submit", ctx -> step(ctx, accounts, workflow, composer,
+        app.post("/workspace/briefs/{id}/submit", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> workflow.submit(id, base(ctx), session.user().username())));
-        app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, workflow, composer,
+        app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> workflow.publish(id, base(ctx), session.user().username(),
                         session.user().role().mayPublish())));
-        app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, workflow, composer,
+        app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> workflow.restore(id, base(ctx), Integer.parseInt(String.valueOf(
                         ctx.formParam("version"))), session.user().username())));
     }
@@ -136,7 +201,7 @@ public final class BriefRoutes {
     }
 
     private static void step(Context ctx, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
-            Step step) throws AppException {
+            SituationRepository situations, Step step) throws AppException {
         Session session = write(ctx, accounts);
         String id = ctx.pathParam("id");
         try {
@@ -144,10 +209,10 @@ public final class BriefRoutes {
             ctx.redirect("../" + id);
         } catch (BriefConflictException e) {
             ctx.status(409);
-            show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+            show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
         } catch (AppException | NumberFormatException e) {
             ctx.status(e.getMessage() != null && e.getMessage().startsWith("only a reviewer") ? 403 : 400);
-            show(ctx, session, workflow, composer, id, null, e.getMessage(), null, List.of());
+            show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
         }
     }
 
@@ -163,6 +228,25 @@ public final class BriefRoutes {
         } catch (NumberFormatException e) {
             throw new AppException("the form does not say which version it was made from");
         }
+    }
+
+    private static SectionKind section(String id) {
+        return java.util.Arrays.stream(SectionKind.values()).filter(k -> k.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** A state's code from a form's code or name; null when blank. */
+    private static String stateCode(String text) throws AppException {
+        String state = blank(text);
+        if (state == null) {
+            return null;
+        }
+        var states = org.councilbrief.council.States.shipped();
+        return states.byCode(state.toUpperCase(java.util.Locale.ROOT)).or(() -> states.byName(state))
+                .orElseThrow(() -> new AppException("'" + state + "' is not a state")).code();
+    }
+
+    private static String stamp(java.time.LocalDateTime at) {
+        return at.toString().replace('T', ' ').substring(0, 16) + " UTC";
     }
 
     private static String blank(String value) {
@@ -184,8 +268,9 @@ public final class BriefRoutes {
         }
     }
 
-    private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer, String id,
-            String itemId, String message, String typed, List<String> diff) throws AppException {
+    private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer,
+            SituationRepository situations, String id, String itemId, String message, String typed, List<String> diff)
+            throws AppException {
         BriefWorkflow.Current current;
         try {
             current = workflow.current(id);
@@ -222,7 +307,7 @@ public final class BriefRoutes {
         List<BriefScreen.Version> history = new ArrayList<>();
         for (BriefRevision r : workflow.history(id)) {
             history.add(new BriefScreen.Version(r.version(), r.status(), r.author(),
-                    r.at().toString().replace('T', ' ').substring(0, 16) + " UTC", r.note() == null ? "" : r.note()));
+                    stamp(r.at()), r.note() == null ? "" : r.note()));
         }
         List<String> changes = new ArrayList<>(diff);
         String from = ctx.queryParam("from");
@@ -236,11 +321,14 @@ public final class BriefRoutes {
                 message = "the versions to compare are not numbers";
             }
         }
-        BriefScreen screen = new BriefScreen(id, brief.situationName(), current.version(), current.status(),
-                session.user().username(), session.user().role().mayPublish(), session.csrfToken(),
-                message == null ? "" : message, items, item, item == null || item.date() == null ? ""
-                        : item.date().toString(), typed != null ? typed : itemText, sectionCount - itemWords,
-                sectionCount, history, changes);
+        String stateCode = situations.find(id).map(org.councilbrief.situation.Situation::stateCode).orElse(null);
+        BriefScreen screen = new BriefScreen(id, brief.situationName(), stateCode == null ? "" : stateCode,
+                current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
+                session.csrfToken(), message == null ? "" : message, items, item,
+                itemSection == null ? "" : itemSection.id(), item == null || item.date() == null ? ""
+                        : item.date().toString(), typed != null ? typed : itemText,
+                item == null ? "" : BriefWorkflow.sourceLines(item.sources()), sectionCount - itemWords,
+                sectionCount, history, changes, situations.planned(id));
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/brief.jte", screen, out);
         ctx.html(out.toString());

@@ -375,7 +375,14 @@ public final class BriefTextImporter {
 
     /** Cuts a paragraph into text and the member lists that open its sentences. */
     private Paragraph withMemberLists(Composition composition, Para para, List<String> warnings) {
-        String text = para.text();
+        return withMemberLists(composition, para.text(), "line " + para.line().number(), warnings);
+    }
+
+    /**
+     * Cuts a paragraph's text into text and the member lists that open its sentences; {@code where} names the place in
+     * warnings ("line 12").
+     */
+    Paragraph withMemberLists(Composition composition, String text, String where, List<String> warnings) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         Matcher m = SENTENCE_END.matcher(text);
@@ -394,7 +401,7 @@ public final class BriefTextImporter {
             }
             List<String> refs = parsed.get().refs();
             if (!memberList.ordered(composition, refs).equals(refs)) {
-                warnings.add("line " + para.line().number() + ": the member list '"
+                warnings.add(where + ": the member list '"
                         + text.substring(start, start + parsed.get().length()) + "' is not in a brief's order; "
                         + "it is rewritten in order");
             }

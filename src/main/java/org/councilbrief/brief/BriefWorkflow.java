@@ -24,12 +24,30 @@ public final class BriefWorkflow {
     private final BriefRevisionRepository revisions;
     private final SituationRepository situations;
     private final BriefComposer composer;
+    private final Membership membership;
+    private final BriefTextImporter memberLists;
+
+    /**
+     * An item as an editor's form gives it.
+     *
+     * @param section the section it stands in
+     * @param title its key-topic title
+     * @param date the day of the event
+     * @param subHeading a sub-heading, or blank
+     * @param text its paragraphs, a blank line between them
+     * @param sources one a line: a symbol with an optional paragraph ("S/RES/2690 (2023), OP8") or a URL
+     */
+    public record ItemForm(SectionKind section, String title, LocalDate date, String subHeading, String text,
+            String sources) {
+    }
 
     public BriefWorkflow(Database database, Membership membership) {
         this.briefs = new BriefRepository(database.jdbi());
         this.revisions = new BriefRevisionRepository(database.jdbi());
         this.situations = new SituationRepository(database.jdbi());
         this.composer = new BriefComposer(membership);
+        this.membership = membership;
+        this.memberLists = new BriefTextImporter(membership);
     }
 
     public Current current(String situation) throws AppException {
@@ -76,45 +94,164 @@ public final class BriefWorkflow {
      */
     public int addItem(String situation, int base, SectionKind section, String title, LocalDate date,
             String subHeading, String text, String sources, String user) throws AppException {
+        ItemForm form = new ItemForm(section, title, date, subHeading, text, sources);
         Current current = current(situation);
-        if (title == null || title.isBlank() || text == null || text.isBlank()) {
-            throw new AppException("an item needs a title and a text");
-        }
-        if (date == null) {
-            throw new AppException("an item needs a date");
-        }
-        List<Source> parsed = sources(sources);
-        if (parsed.isEmpty()) {
-            throw new AppException("an item needs at least one source: a symbol (and paragraph) or a URL");
-        }
+        Item item = item(form, null, false, current.brief().section(section));
         List<Section> sections = new ArrayList<>();
-        String id = null;
         for (Section s : current.brief().sections()) {
             List<Item> items = new ArrayList<>(s.items());
             if (s.kind() == section) {
-                int n = items.size() + 1;
-                while (true) {
-                    String candidate = section.id() + "-" + n;
-                    if (items.stream().noneMatch(i -> i.id().equals(candidate))) {
-                        id = candidate;
-                        break;
-                    }
-                    n++;
-                }
-                List<Paragraph> paragraphs = new ArrayList<>();
-                for (String block : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-                    paragraphs.add(Paragraph.of(block.strip().replaceAll("\\s+", " ")));
-                }
-                items.add(new Item(id, title.strip(), date, subHeading == null || subHeading.isBlank() ? null
-                        : subHeading.strip(), section != SectionKind.OUTCOMES, paragraphs, parsed, null, null));
+                items.add(item);
             }
             sections.add(new Section(s.kind(), items));
         }
-        Brief b = current.brief();
-        LocalDate asOf = b.asOf() == null || date.isAfter(b.asOf()) ? date : b.asOf();
-        Brief edited = new Brief(b.situation(), b.situationName(), asOf, Updated.on(asOf), b.intro(), sections,
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), null, user,
+                "added item " + item.id());
+    }
+
+    /**
+     * Replaces an item with what the form says: title, date, sub-heading, text, sources, and its section (moved to
+     * the end of another section, under a new id there). Its meeting and UPR review stay. A new draft.
+     */
+    public int editItem(String situation, int base, String itemId, ItemForm form, String user) throws AppException {
+        Current current = current(situation);
+        Item old = null;
+        SectionKind from = null;
+        for (Section section : current.brief().sections()) {
+            for (Item item : section.items()) {
+                if (item.id().equals(itemId)) {
+                    old = item;
+                    from = section.kind();
+                }
+            }
+        }
+        if (old == null) {
+            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+        }
+        SectionKind to = form.section() == null ? from : form.section();
+        Item edited = item(form, old, from == to, current.brief().section(to));
+        edited = new Item(edited.id(), edited.title(), edited.date(), edited.subHeading(), edited.numbered(),
+                edited.paragraphs(), edited.sources(), old.meeting(), old.uprReview());
+        List<Section> sections = new ArrayList<>();
+        for (Section section : current.brief().sections()) {
+            List<Item> items = new ArrayList<>();
+            for (Item item : section.items()) {
+                if (item.id().equals(itemId)) {
+                    if (from == to) {
+                        items.add(edited);
+                    }
+                } else {
+                    items.add(item);
+                }
+            }
+            if (from != to && section.kind() == to) {
+                items.add(edited);
+            }
+            sections.add(new Section(section.kind(), items));
+        }
+        String note = "edited item " + itemId + (from == to ? "" : ", moved to " + to.id() + " as " + edited.id());
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), null, user,
+                note);
+    }
+
+    /**
+     * Replaces an item's title, date (null keeps it) and text, keeping its section, sub-heading and sources; a new
+     * draft.
+     */
+    public int editItem(String situation, int base, String itemId, String title, LocalDate date, String text,
+            String user) throws AppException {
+        Item old = current(situation).brief().sections().stream().flatMap(s -> s.items().stream())
+                .filter(i -> i.id().equals(itemId)).findFirst().orElseThrow(() -> new AppException(
+                        "the brief on '" + situation + "' has no item '" + itemId + "'"));
+        return editItem(situation, base, itemId, new ItemForm(null, title, date != null ? date : old.date(),
+                old.subHeading(), text, sourceLines(old.sources())), user);
+    }
+
+    /** Takes an item out of the brief; a new draft (an earlier version can bring it back). */
+    public int removeItem(String situation, int base, String itemId, String user) throws AppException {
+        Current current = current(situation);
+        List<Section> sections = new ArrayList<>();
+        boolean found = false;
+        for (Section section : current.brief().sections()) {
+            List<Item> items = new ArrayList<>(section.items());
+            found |= items.removeIf(i -> i.id().equals(itemId));
+            sections.add(new Section(section.kind(), items));
+        }
+        if (!found) {
+            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+        }
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), null, user,
+                "removed item " + itemId);
+    }
+
+    /** Renames the situation and sets the state it concerns (null for a thematic one); a new draft. */
+    public int editSituation(String situation, int base, String name, String stateCode, String user)
+            throws AppException {
+        if (name == null || name.isBlank()) {
+            throw new AppException("a situation needs a name");
+        }
+        Brief b = current(situation).brief();
+        Brief renamed = new Brief(b.situation(), name.strip(), b.asOf(), b.updated(), b.intro(), b.sections(),
                 b.uprReviews());
-        return save(situation, base, BriefRevision.DRAFT, edited, user, "added item " + id);
+        return save(situation, base, BriefRevision.DRAFT, renamed, Optional.ofNullable(stateCode), user,
+                "named the situation " + name.strip() + (stateCode == null ? "" : " (" + stateCode + ")"));
+    }
+
+    /** The lines of an item's sources as the form shows them. */
+    public static String sourceLines(List<Source> sources) {
+        StringBuilder out = new StringBuilder();
+        for (Source source : sources) {
+            out.append(source.url() != null ? source.url()
+                    : source.symbol() + (source.paragraph() == null ? "" : ", " + source.paragraph())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Checks a form and builds the item: {@code old} keeps its id when {@code inPlace}, else it gets a new one at the
+     * end of {@code section}; in the comments, member lists that open a sentence become structure again. A new item
+     * needs a source; an item published without one may be edited without adding one.
+     */
+    private Item item(ItemForm form, Item old, boolean inPlace, Section section) throws AppException {
+        if (form.title() == null || form.title().isBlank()) {
+            throw new AppException("an item needs a title");
+        }
+        if (form.text() == null || form.text().isBlank()) {
+            throw new AppException("an item needs a text");
+        }
+        if (form.date() == null) {
+            throw new AppException("an item needs a date");
+        }
+        List<Source> parsed = sources(form.sources());
+        if (parsed.isEmpty() && (old == null || !old.sources().isEmpty())) {
+            throw new AppException("an item needs at least one source: a symbol (and paragraph) or a URL");
+        }
+        String id = inPlace ? old.id() : null;
+        for (int n = section.items().size() + 1; id == null; n++) {
+            String candidate = section.kind().id() + "-" + n;
+            if (section.items().stream().noneMatch(i -> i.id().equals(candidate))) {
+                id = candidate;
+            }
+        }
+        var composition = membership.on(form.date());
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (String block : form.text().strip().replace("\r\n", "\n").split("\n\\s*\n")) {
+            String text = block.strip().replaceAll("\\s+", " ");
+            paragraphs.add(section.kind() == SectionKind.COMMENTS
+                    ? memberLists.withMemberLists(composition, text, "item " + id, new ArrayList<>())
+                    : Paragraph.of(text));
+        }
+        String subHeading = form.subHeading() == null || form.subHeading().isBlank() ? null
+                : form.subHeading().strip();
+        return new Item(id, form.title().strip(), form.date(), subHeading, inPlace ? old.numbered()
+                : section.kind() != SectionKind.OUTCOMES, paragraphs, parsed, null, null);
+    }
+
+    /** The brief with new sections; a later item date moves the brief's date and "Updated" line forward. */
+    private static Brief with(Brief b, List<Section> sections, LocalDate itemDate) {
+        LocalDate asOf = itemDate != null && (b.asOf() == null || itemDate.isAfter(b.asOf())) ? itemDate : b.asOf();
+        Updated updated = asOf != null && !asOf.equals(b.asOf()) ? Updated.on(asOf) : b.updated();
+        return new Brief(b.situation(), b.situationName(), asOf, updated, b.intro(), sections, b.uprReviews());
     }
 
     static List<Source> sources(String text) throws AppException {
@@ -149,50 +286,12 @@ public final class BriefWorkflow {
                 .map(BriefRevision::at);
     }
 
-    /** Replaces an item's title, date and text (one paragraph per blank-line-separated block); a new draft. */
-    public int editItem(String situation, int base, String itemId, String title, LocalDate date, String text,
-            String user) throws AppException {
-        Current current = current(situation);
-        if (title == null || title.isBlank()) {
-            throw new AppException("an item needs a title");
-        }
-        if (text == null || text.isBlank()) {
-            throw new AppException("an item needs a text");
-        }
-        List<Section> sections = new ArrayList<>();
-        boolean found = false;
-        for (Section section : current.brief().sections()) {
-            List<Item> items = new ArrayList<>();
-            for (Item item : section.items()) {
-                if (item.id().equals(itemId)) {
-                    found = true;
-                    List<Paragraph> paragraphs = new ArrayList<>();
-                    for (String block : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-                        paragraphs.add(Paragraph.of(block.strip().replaceAll("\\s+", " ")));
-                    }
-                    items.add(new Item(item.id(), title.strip(), date, item.subHeading(), item.numbered(), paragraphs,
-                            item.sources(), item.meeting(), item.uprReview()));
-                } else {
-                    items.add(item);
-                }
-            }
-            sections.add(new Section(section.kind(), items));
-        }
-        if (!found) {
-            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
-        }
-        Brief b = current.brief();
-        Brief edited = new Brief(b.situation(), b.situationName(), b.asOf(), b.updated(), b.intro(), sections,
-                b.uprReviews());
-        return save(situation, base, BriefRevision.DRAFT, edited, user, "edited item " + itemId);
-    }
-
     public int submit(String situation, int base, String user) throws AppException {
         Current current = current(situation);
         if (!current.status().equals(BriefRevision.DRAFT)) {
             throw new AppException("only a draft can be sent for review (this version is " + current.status() + ")");
         }
-        return save(situation, base, BriefRevision.REVIEW, current.brief(), user, "sent for review");
+        return save(situation, base, BriefRevision.REVIEW, current.brief(), null, user, "sent for review");
     }
 
     public int publish(String situation, int base, String user, boolean mayPublish) throws AppException {
@@ -204,14 +303,19 @@ public final class BriefWorkflow {
             throw new AppException("only a brief in review can be published (this version is " + current.status()
                     + ")");
         }
-        return save(situation, base, BriefRevision.PUBLISHED, current.brief(), user, "published");
+        return save(situation, base, BriefRevision.PUBLISHED, current.brief(), null, user, "published");
     }
 
     public int restore(String situation, int base, int version, String user) throws AppException {
         BriefRevision old = revisions.version(situation, version).orElseThrow(() -> new AppException(
                 "the brief on '" + situation + "' has no version " + version));
-        return save(situation, base, BriefRevision.DRAFT, BriefJson.read(old.body()), user,
+        return save(situation, base, BriefRevision.DRAFT, BriefJson.read(old.body()), null, user,
                 "restored version " + version);
+    }
+
+    /** The newest versions of every brief, without their bodies. */
+    public List<BriefRevision> recentRevisions(int limit) {
+        return revisions.recent(limit);
     }
 
     public List<BriefRevision> history(String situation) {
@@ -229,9 +333,11 @@ public final class BriefWorkflow {
         return new TextRenderer().text(composer.compose(BriefJson.read(r.body())));
     }
 
-    private int save(String situation, int base, String status, Brief brief, String user, String note)
-            throws AppException {
-        String stateCode = situations.find(situation).map(Situation::stateCode).orElse(null);
+    /** Saves a version; {@code newState} sets the situation's state (empty for none), null keeps it. */
+    private int save(String situation, int base, String status, Brief brief, Optional<String> newState, String user,
+            String note) throws AppException {
+        String stateCode = newState != null ? newState.orElse(null)
+                : situations.find(situation).map(Situation::stateCode).orElse(null);
         if (base == 0 && revisions.latest(situation).isEmpty()) {
             // The first save through the workflow keeps the brief as it was as version 1, published.
             base = revisions.add(situation, 0, BriefRevision.PUBLISHED, null, stateCode,

@@ -152,7 +152,9 @@ public final class MemberList {
         }
         for (CouncilMember member : composition.members()) {
             State state = member.state();
-            for (String name : List.of(state.sortKey(), state.label(), state.name())) {
+            List<String> names = new ArrayList<>(List.of(state.sortKey(), state.label(), state.name()));
+            names.addAll(state.aliases()); // an editor may write "the United Kingdom" for "the UK"
+            for (String name : names) {
                 if (text.startsWith(name, start) && boundary(text, start + name.length())) {
                     best = longer(best, new Match(state.code(), start + name.length()));
                 }

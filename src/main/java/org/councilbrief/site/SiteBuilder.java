@@ -31,7 +31,9 @@ import org.councilbrief.council.Membership;
 import org.councilbrief.council.State;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.Symbols;
+import org.councilbrief.situation.PlannedMeeting;
 import org.councilbrief.situation.Situation;
+import org.councilbrief.situation.SituationRepository;
 import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
@@ -53,12 +55,15 @@ public final class SiteBuilder {
     private final Membership membership;
     private final BriefComposer composer;
     private final LocalDate date;
+    /** The day the site is built: meetings from this day on are "next". */
+    private final LocalDate today;
 
     /** @param date the day the site speaks for: the Council shown on its front pages */
     public SiteBuilder(Database database, Membership membership, LocalDate date) {
         this.database = database;
         this.membership = membership;
         this.composer = new BriefComposer(membership);
+        this.today = date;
         this.date = date.getYear() > membership.lastKnownYear() ? LocalDate.of(membership.lastKnownYear(), 12, 31)
                 : date;
     }
@@ -198,9 +203,12 @@ public final class SiteBuilder {
 
     private SitePage home() {
         List<SitePage.Entry> entries = new ArrayList<>();
+        Map<String, PlannedMeeting> next = new SituationRepository(database.jdbi()).nextMeetings(today);
         for (Map.Entry<Situation, LocalDate> e : situations()) {
+            PlannedMeeting meeting = next.get(e.getKey().id());
             entries.add(new SitePage.Entry(e.getKey().name(), "briefs/" + e.getKey().id() + ".html",
-                    "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: none scheduled"));
+                    "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: " + (meeting == null
+                            ? "none known" : BriefComposer.DATE.format(meeting.date()) + ", " + meeting.title())));
         }
         return new SitePage("councilbrief: human rights briefs for the Security Council", "", "Situations",
                 "Sourced briefs on the human rights dimensions of the situations on the Security Council's agenda.",

@@ -16,7 +16,8 @@ final class SiteRepository {
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from position)
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from upr_recommendation)
                 || '/' || (select count(*) from meeting) || '/' || (select count(*) from situation)
-                || '/' || (select count(*) from brief_revision)""")
+                || '/' || (select count(*) from brief_revision)
+                || '/' || (select count(*) || ':' || coalesce(max(id), 0) from planned_meeting)""")
                 .mapTo(String.class).one());
     }
 }

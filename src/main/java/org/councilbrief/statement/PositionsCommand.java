@@ -231,7 +231,8 @@ public final class PositionsCommand {
             }
             boolean done;
             try (Database database = Database.openOrDefault(db)) {
-                done = new StatementRepository(database.jdbi()).review(id, newStatus, newAct, newTheme);
+                done = new StatementRepository(database.jdbi()).review(id, newStatus, newAct, newTheme,
+                        "cli:" + System.getProperty("user.name"));
             }
             if (!done) {
                 throw new AppException("no position " + id);

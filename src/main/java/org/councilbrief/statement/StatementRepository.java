@@ -3,6 +3,7 @@ package org.councilbrief.statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /** Meetings, their statements and the positions found in them. */
@@ -95,13 +96,29 @@ public final class StatementRepository {
 
     /**
      * An editor's decision on a position: its status, and the act or theme when the editor corrects them (null keeps
-     * them). Returns false when there is no such position.
+     * them), written with who decided and what it was before in the change log, in one transaction. Returns false
+     * when there is no such position.
      */
-    public boolean review(long id, Position.Status status, Act act, String theme) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
-                update position set status = :status, act = coalesce(:act, act), theme = coalesce(:theme, theme)
-                where id = :id""").bind("status", status.name()).bind("act", act == null ? null : act.id())
-                .bind("theme", theme).bind("id", id).execute() > 0);
+    public boolean review(long id, Position.Status status, Act act, String theme, String user) {
+        return jdbi.inTransaction(handle -> {
+            Optional<String> before = handle.createQuery("select status, act, theme, state_code from position"
+                    + " where id = :id").bind("id", id).map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2)
+                            + " " + rs.getString(3) + " (" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")")
+                    .findOne();
+            if (before.isEmpty()) {
+                return false;
+            }
+            handle.createUpdate("""
+                    update position set status = :status, act = coalesce(:act, act), theme = coalesce(:theme, theme)
+                    where id = :id""").bind("status", status.name()).bind("act", act == null ? null : act.id())
+                    .bind("theme", theme).bind("id", id).execute();
+            String after = handle.createQuery("select status, act, theme, state_code from position where id = :id")
+                    .bind("id", id).map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2) + " " + rs.getString(3)
+                            + " (" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")").one();
+            ChangeLogRepository.record(handle, user, "position", String.valueOf(id),
+                    status.name().toLowerCase(java.util.Locale.ROOT), before.get() + " -> " + after);
+            return true;
+        });
     }
 
     /** A member's position at a meeting of a situation (null when the meeting was imported without one). */

@@ -26,7 +26,7 @@ class BrowserTest {
     }
 
     @Test
-    void aReaderJumpsToAKeyTopicAndOpensAMembersRecommendations() throws Exception {
+    void aReaderGoesFromTheHomePageToABriefAKeyTopicAUprToggleAndThePdf() throws Exception {
         if (System.getenv("CI") == null) {
             assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install -y chromium)");
         }
@@ -34,7 +34,12 @@ class BrowserTest {
             WebServer server = WebServer.start(Application.start(database, true), "127.0.0.1", 0);
             try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
                 Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1000, 900));
-                page.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali");
+                page.navigate("http://127.0.0.1:" + server.port() + "/");
+                Files.createDirectories(Path.of("target"));
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "home.png")));
+                page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions()
+                        .setName("Mali").setExact(true)).click();
+                page.waitForURL("**/briefs/mali.html");
                 assertThat(page.title()).startsWith("Mali");
 
                 page.getByText("Council meeting at which Mali asked MINUSMA to leave").click();
@@ -52,8 +57,24 @@ class BrowserTest {
                 assertThat(page.getByText("Pursue full cooperation with international human rights mechanisms")
                         .isVisible()).isTrue();
 
-                Files.createDirectories(Path.of("target"));
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-upr-open.png")));
+
+                // The PDF download: a real PDF of the brief, with its title.
+                com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF"))
+                        .click());
+                assertThat(download.suggestedFilename()).isEqualTo("mali.pdf");
+                Path pdf = Path.of("target", "downloaded-mali.pdf");
+                download.saveAs(pdf);
+                try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                    assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                            .contains("Mali").contains("Comments by Members of the Security Council");
+                }
+                for (String path : List.of("council/index.html", "members/FRA.html", "themes/accountability.html")) {
+                    page.navigate("http://127.0.0.1:" + server.port() + "/" + path);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target",
+                            path.replace('/', '-').replace(".html", ".png"))));
+                }
                 page.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali");
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief.png")));
                 assertThat(Path.of("target", "brief.png")).isNotEmptyFile();

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Role;
 import org.councilbrief.db.Database;
@@ -77,7 +76,7 @@ class EditorFlowBrowserTest {
                 assertThat(typed).isNotEqualTo(before); // counted as the editor types, before saving
                 axe(e).forEach(v -> violations.add("/workspace/briefs/mali " + v));
                 e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-edit.png")));
-                e.locator("button", new Page.LocatorOptions().setHasText("Save")).click();
+                e.locator("button", new Page.LocatorOptions().setHasText("Save the item")).click();
                 e.waitForURL("**/workspace/briefs/mali?item=*");
                 assertThat(e.content()).contains("<strong>draft</strong>");
                 e.locator("button", new Page.LocatorOptions().setHasText("Send for review")).click();
@@ -100,8 +99,15 @@ class EditorFlowBrowserTest {
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-published.png")));
                 String feed = page.request().get(base + "/feed.atom").text();
                 assertThat(feed).contains("<updated>" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+                for (String path : List.of("/workspace", "/workspace/import", "/workspace/positions?meeting=S/PV.9350",
+                        "/workspace/activity")) {
+                    e.navigate(base + path);
+                    axe(e).forEach(v -> violations.add(path + " " + v));
+                }
+                e.navigate(base + "/workspace/activity");
+                assertThat(e.content()).contains("sent for review").contains("published");
+                e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-activity.png")));
                 assertThat(violations).isEmpty();
-                assertThat(Map.of("typed", typed)).isNotEmpty();
             } finally {
                 server.stop();
             }

@@ -10,6 +10,7 @@ import okhttp3.Request;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Role;
 import org.councilbrief.account.Session;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.db.Database;
 import org.councilbrief.statement.Act;
 import org.councilbrief.statement.Meeting;
@@ -50,6 +51,14 @@ class PositionRoutesTest {
             assertThat(stored.act()).isEqualTo(Act.CALLS_FOR);
             assertThat(stored.theme()).isEqualTo("accountability");
             assertThat(stored.status()).isEqualTo(Position.Status.ACCEPTED);
+            // Who decided, and what the position was before and after, is kept.
+            assertThat(new ChangeLogRepository(database.jdbi()).of("position", String.valueOf(id)))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.user()).isEqualTo("edith");
+                        assertThat(c.action()).isEqualTo("accepted");
+                        assertThat(c.detail()).isEqualTo("FRA welcomes peacekeeping (proposed) -> FRA calls-for"
+                                + " accountability (accepted)");
+                    });
         }
     }
 }

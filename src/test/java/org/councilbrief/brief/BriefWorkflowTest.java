@@ -117,4 +117,56 @@ class BriefWorkflowTest {
                     .hasMessageContaining("lower-case");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anEditorChangesEveryFieldOfAnItemMovesItRemovesOneAndRenamesTheSituation(Database db) throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            Item comments = workflow.current("mali").brief().section(SectionKind.COMMENTS).items().get(1);
+            assertThat(comments.id()).isEqualTo("comments-2");
+            String prose = String.join("\n\n", BriefRoutes.paragraphs(new BriefComposer(Membership.shipped())
+                    .compose(workflow.current("mali").brief()), "item-comments-2"));
+            assertThat(prose).contains("The A3, Albania, Ecuador, France, Japan, Switzerland and the UK called for");
+
+            // The text as the form shows it, saved back: the member lists become structure again.
+            int v = workflow.editItem("mali", 0, "comments-2", new BriefWorkflow.ItemForm(SectionKind.COMMENTS,
+                    comments.title(), comments.date(), "Peace and Security", prose.replace("the UK called",
+                    "the United Kingdom called"), "S/PV.9350\nhttps://press.un.org/en/2023/sc15321.doc.htm"),
+                    "edith");
+            Item edited = workflow.current("mali").brief().section(SectionKind.COMMENTS).items().get(1);
+            assertThat(edited.subHeading()).isEqualTo("Peace and Security");
+            assertThat(edited.sources()).extracting(src -> src.symbol() + " " + src.url())
+                    .containsExactly("S/PV.9350 null", "null https://press.un.org/en/2023/sc15321.doc.htm");
+            assertThat(edited.paragraphs().get(0).segments()).filteredOn(Segment::isMembers)
+                    .extracting(Segment::members).contains(java.util.List.of("A3", "ALB", "ECU", "FRA", "JPN", "CHE",
+                            "GBR"));
+            assertThat(edited.meeting()).isEqualTo(comments.meeting());
+
+            // Moved to another section: a new id at its end; removed: gone, and an old version brings it back.
+            int moved = workflow.editItem("mali", v, "comments-2", new BriefWorkflow.ItemForm(SectionKind.CONSIDER,
+                    "Moved", LocalDate.of(2023, 6, 16), "", "A short text.", "S/PV.9350"), "edith");
+            Brief afterMove = workflow.current("mali").brief();
+            assertThat(afterMove.section(SectionKind.COMMENTS).items()).extracting(Item::id)
+                    .doesNotContain("comments-2");
+            Item last = afterMove.section(SectionKind.CONSIDER).items().getLast();
+            assertThat(last.title()).isEqualTo("Moved");
+            assertThat(last.id()).startsWith("consider-");
+            assertThat(last.subHeading()).isNull();
+            int removed = workflow.removeItem("mali", moved, last.id(), "edith");
+            assertThat(workflow.current("mali").brief().section(SectionKind.CONSIDER).items()).extracting(Item::id)
+                    .doesNotContain(last.id());
+            assertThatThrownBy(() -> workflow.removeItem("mali", removed, "nothing-9", "edith"))
+                    .hasMessageContaining("no item 'nothing-9'");
+
+            int renamed = workflow.editSituation("mali", removed, "Republic of Mali", "MLI", "edith");
+            assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Republic of Mali");
+            assertThatThrownBy(() -> workflow.editSituation("mali", renamed, " ", null, "edith"))
+                    .hasMessageContaining("needs a name");
+            assertThat(workflow.history("mali")).extracting(BriefRevision::note).contains("removed item "
+                    + last.id(), "named the situation Republic of Mali (MLI)");
+            assertThatThrownBy(() -> workflow.editItem("mali", renamed, "consider-1", new BriefWorkflow.ItemForm(
+                    null, "T", null, null, "Text.", "S/PV.9350"), "edith")).hasMessageContaining("needs a date");
+        }
+    }
 }

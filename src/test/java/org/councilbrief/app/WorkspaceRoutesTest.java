@@ -1,0 +1,120 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import java.util.List;
+import okhttp3.FormBody;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Role;
+import org.councilbrief.account.Session;
+import org.councilbrief.brief.BriefWorkflow;
+import org.councilbrief.brief.Item;
+import org.councilbrief.brief.SectionKind;
+import org.councilbrief.db.Database;
+import org.junit.jupiter.api.Test;
+
+/** The workspace's forms for items, the situation and its planned meetings, and the activity page. */
+class WorkspaceRoutesTest {
+    private static final String PASSWORD = "an editor's long password";
+
+    @Test
+    void anEditorEditsEveryFieldOfAnItemPlansAMeetingAndEveryChangeIsListed() throws Exception {
+        try (Database database = Database.inMemory("workspace-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            Accounts accounts = new Accounts(database);
+            accounts.add("ada", "an admin's long password", Role.ADMIN);
+            Session admin = accounts.login("ada", "an admin's long password");
+            BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String origin = client.getOrigin();
+                // The admin creates an editor on the page; the editor logs in.
+                assertThat(post(client, origin + "/workspace/users", admin, List.of("username", "edith",
+                        "password", PASSWORD, "role", "editor")).code()).isEqualTo(200);
+                Session edith = accounts.login("edith", PASSWORD);
+
+                String form = get(client, origin + "/workspace/briefs/mali?item=consider-1", edith);
+                assertThat(form).contains("name=\"subHeading\"").contains("name=\"sources\"")
+                        .contains("<option value=\"consider\" selected>");
+                try (Response saved = post(client, origin + "/workspace/briefs/mali/items/consider-1", edith,
+                        List.of("base", "0", "section", "familiar", "title", "HRW statement", "date", "2023-07-24",
+                                "subHeading", "Civil society", "body", "Human Rights Watch reported abuses.",
+                                "sources", "https://www.hrw.org/news/2023/07/24/mali\nS/2023/638, para 12"))) {
+                    assertThat(saved.code()).isEqualTo(200); // followed the redirect to the brief's page
+                }
+                Item moved = workflow.current("mali").brief().section(SectionKind.FAMILIAR).items().getLast();
+                assertThat(moved.title()).isEqualTo("HRW statement");
+                assertThat(moved.subHeading()).isEqualTo("Civil society");
+                assertThat(moved.sources()).extracting(s -> s.symbol() + " " + s.paragraph() + " " + s.url())
+                        .containsExactly("null null https://www.hrw.org/news/2023/07/24/mali", "S/2023/638 para 12 null");
+                int version = workflow.current("mali").version();
+
+                // A bad source is refused with the reason, and the text typed is still there.
+                try (Response bad = post(client, origin + "/workspace/briefs/mali/items/" + moved.id(), edith,
+                        List.of("base", String.valueOf(version), "title", "T", "date", "2023-07-24", "body",
+                                "Text kept.", "sources", "not a symbol"))) {
+                    assertThat(bad.code()).isEqualTo(400);
+                    assertThat(bad.body().string()).contains("role=\"alert\"").contains("Text kept.");
+                }
+
+                // A planned meeting shows on the home page as the next known meeting; removing it takes it away.
+                assertThat(get(client, origin + "/", null)).contains("next known meeting: none known");
+                try (Response planned = post(client, origin + "/workspace/briefs/mali/meetings", edith, List.of(
+                        "base", String.valueOf(version), "date", "2099-03-02", "title", "Briefing on Mali",
+                        "source", "S/2026/1"))) {
+                    assertThat(planned.code()).isEqualTo(200);
+                }
+                assertThat(get(client, origin + "/", null)).contains("next known meeting: 2 March 2099, Briefing on"
+                        + " Mali");
+                try (Response badSource = post(client, origin + "/workspace/briefs/mali/meetings", edith, List.of(
+                        "base", String.valueOf(version), "date", "2099-04-01", "title", "T", "source",
+                        "javascript:alert(1)"))) {
+                    assertThat(badSource.code()).isEqualTo(400);
+                }
+                long meeting = new org.councilbrief.situation.SituationRepository(database.jdbi()).planned("mali")
+                        .get(0).id();
+                post(client, origin + "/workspace/briefs/mali/meetings/" + meeting + "/remove", edith,
+                        List.of("base", String.valueOf(version))).close();
+                assertThat(get(client, origin + "/", null)).contains("next known meeting: none known");
+
+                // The situation renamed: a new draft, the public keeps the published name until it is published.
+                post(client, origin + "/workspace/briefs/mali/situation", edith, List.of("base",
+                        String.valueOf(version), "name", "Mali (Republic of)", "state", "Mali")).close();
+                assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Mali (Republic of)");
+                assertThat(get(client, origin + "/briefs/mali", null)).doesNotContain("Mali (Republic of)");
+
+                // Readers do not see the activity; editors see every change with who made it.
+                assertThat(get(client, origin + "/workspace/activity", null)).contains("Log in");
+                String activity = get(client, origin + "/workspace/activity", edith);
+                assertThat(activity).contains("user edith created").contains("role editor")
+                        .contains("planned-meeting " + meeting + " planned").contains("planned-meeting " + meeting
+                                + " removed")
+                        .contains("edited item consider-1, moved to familiar as " + moved.id())
+                        .contains("named the situation Mali (Republic of) (MLI)");
+                assertThat(activity.indexOf("named the situation")).isLessThan(activity.indexOf("edited item"));
+            });
+        }
+    }
+
+    private static String get(io.javalin.testtools.HttpClient client, String url, Session session) throws Exception {
+        Request.Builder request = new Request.Builder().url(url);
+        if (session != null) {
+            request.header("Cookie", "cb_session=" + session.id());
+        }
+        try (Response response = client.request(request.build())) {
+            return response.body().string();
+        }
+    }
+
+    private static Response post(io.javalin.testtools.HttpClient client, String url, Session session,
+            List<String> fields) {
+        FormBody.Builder form = new FormBody.Builder().add("_csrf", session.csrfToken());
+        for (int i = 0; i < fields.size(); i += 2) {
+            form.add(fields.get(i), fields.get(i + 1));
+        }
+        return client.request(new Request.Builder().url(url).header("Cookie", "cb_session=" + session.id())
+                .post(form.build()).build());
+    }
+}
