@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.councilbrief.document.ResolutionRepository;
 import org.councilbrief.statement.PressRepository;
+import org.councilbrief.statement.PositionExtractor;
 import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.upr.UprRepository;
 import org.councilbrief.upr.UprReview;
@@ -16,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * was imported before as the same kind is not written again.
  */
 final class ImportRepository implements ImportContext {
+    private static final PositionExtractor EXTRACTOR = new PositionExtractor();
     private final Jdbi jdbi;
 
     ImportRepository(Jdbi jdbi) {
@@ -34,7 +36,7 @@ final class ImportRepository implements ImportContext {
     }
 
     /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
-    boolean write(String kind, String hash, String fileName, ParsedImport parsed, List<String> warnings) {
+    boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings) {
         return jdbi.inTransaction(handle -> {
             boolean seen = handle.createQuery(
                     "select count(*) from import_log where kind = :kind and content_hash = :hash")
@@ -53,7 +55,8 @@ final class ImportRepository implements ImportContext {
                         UprRepository.save(handle, review);
                     }
                 }
-                case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(), m.statements());
+                case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(),
+                        m.statements(), EXTRACTOR::propose, user, warnings);
                 case ParsedImport.Press p -> PressRepository.save(handle, p.summary());
                 case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());
             }

@@ -106,7 +106,8 @@ public final class ImportRoutes {
                 return;
             }
             try {
-                ImportResult result = imports.importBytes(p.name(), p.bytes(), p.kind(), p.options());
+                ImportResult result = imports.importBytes(p.name(), p.bytes(), p.kind(), p.options(),
+                        session.user().username());
                 render(ctx, form(session, "", result.unchanged() ? p.name() + " was imported before; nothing changed."
                         : "Imported " + p.name() + " as " + result.target() + "."));
             } catch (AppException e) {

@@ -32,6 +32,15 @@ public final class Imports {
 
     public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options)
             throws AppException {
+        return importBytes(name, bytes, kind, options, "cli:" + System.getProperty("user.name"));
+    }
+
+    /**
+     * Imports a file's bytes; {@code user} is who imports, for the change log (positions an earlier import's editors
+     * decided that the new record no longer holds are logged in that user's name).
+     */
+    public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options, String user)
+            throws AppException {
         Importer importer = Importers.byId(kind);
         SourceText source = SourceTexts.of(name, bytes);
         ParsedImport parsed = read(importer, source, options);
@@ -39,7 +48,7 @@ public final class Imports {
         if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
             warnings.add("read as " + source.encoding());
         }
-        boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, warnings);
+        boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings);
         return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
     }
 

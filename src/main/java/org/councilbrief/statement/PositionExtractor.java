@@ -70,6 +70,17 @@ public final class PositionExtractor {
     private final RuleTagger themes = new RuleTagger(Taxonomy.council());
 
     /**
+     * The positions a statement proposes for an editor: for each member it speaks for (every member of a joint
+     * statement), each act found with its evidence sentence.
+     */
+    public List<Position> propose(Statement statement) {
+        List<String> speakers = statement.onBehalfOf() != null ? List.of(statement.onBehalfOf().split(";"))
+                : statement.stateCode() == null ? List.of() : List.of(statement.stateCode());
+        return extract(statement.text(), speakers).stream().map(f -> new Position(f.stateCode(), f.act(),
+                f.theme().id(), f.evidence(), Position.Status.PROPOSED)).toList();
+    }
+
+    /**
      * @param text what was said
      * @param speakers the members it speaks for (one, or every member of a joint statement)
      */

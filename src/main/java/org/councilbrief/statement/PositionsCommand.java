@@ -142,12 +142,7 @@ public final class PositionsCommand {
         private static void propose(StatementRepository repository, String symbol, LocalDate date) {
             PositionExtractor extractor = new PositionExtractor();
             for (Statement statement : repository.statements(symbol)) {
-                List<String> speakers = statement.onBehalfOf() != null ? List.of(statement.onBehalfOf().split(";"))
-                        : statement.stateCode() == null ? List.of() : List.of(statement.stateCode());
-                List<Position> positions = extractor.extract(statement.text(), speakers).stream()
-                        .map(f -> new Position(f.stateCode(), f.act(), f.theme().id(), f.evidence(),
-                                Position.Status.PROPOSED))
-                        .toList();
+                List<Position> positions = extractor.propose(statement);
                 if (!positions.isEmpty()) {
                     repository.addPositions(symbol, statement.index(), positions);
                 }

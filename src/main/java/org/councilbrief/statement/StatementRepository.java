@@ -36,6 +36,77 @@ public final class StatementRepository {
         }
     }
 
+    /**
+     * Writes a meeting with its statements and the positions proposed in them, inside the caller's transaction. When
+     * the meeting was imported before, what editors decided is carried over: a decided position whose member and
+     * evidence sentence are proposed again takes its decision back; one whose sentence is still in the same speech is
+     * kept as decided; one whose sentence is gone is written to the change log in full and named in
+     * {@code warnings}, so that nothing an editor did is lost without a trace.
+     */
+    public static void saveMeeting(org.jdbi.v3.core.Handle handle, Meeting meeting, List<Statement> statements,
+            java.util.function.Function<Statement, List<Position>> proposer, String user, List<String> warnings) {
+        record Decided(int index, Position position) {
+        }
+        List<Decided> decided = handle.createQuery("""
+                select s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status from position p
+                join statement s on s.id = p.statement_id where s.meeting_symbol = :s and p.status <> 'PROPOSED'
+                order by p.id""").bind("s", meeting.symbol())
+                .map((rs, ctx) -> new Decided(rs.getInt(1), new Position(rs.getString(2), Act.byId(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), Position.Status.valueOf(rs.getString(6)))))
+                .list();
+        saveMeeting(handle, meeting, statements);
+        java.util.Map<Integer, List<Position>> byIndex = new java.util.HashMap<>();
+        for (Statement statement : statements) {
+            byIndex.put(statement.index(), new java.util.ArrayList<>(proposer.apply(statement)));
+        }
+        for (Decided d : decided) {
+            List<Position> found = byIndex.get(d.index());
+            Statement statement = statements.stream().filter(s -> s.index() == d.index()).findFirst().orElse(null);
+            int same = found == null ? -1 : indexOf(found, d.position());
+            if (same >= 0) {
+                found.set(same, d.position());
+            } else if (found != null && statement.text().contains(d.position().evidence())) {
+                found.add(d.position());
+            } else {
+                Position p = d.position();
+                String what = p.stateCode() + " " + p.act().id() + " " + p.theme() + " ("
+                        + p.status().name().toLowerCase(java.util.Locale.ROOT) + "), speech " + d.index() + ": "
+                        + p.evidence();
+                ChangeLogRepository.record(handle, user, "position", meeting.symbol(), "dropped on re-import", what);
+                warnings.add("a decided position is no longer in the record (kept in the activity log): " + what);
+            }
+        }
+        for (Statement statement : statements) {
+            insertPositions(handle, meeting.symbol(), statement.index(), byIndex.get(statement.index()));
+        }
+    }
+
+    private static int indexOf(List<Position> positions, Position decided) {
+        for (int i = 0; i < positions.size(); i++) {
+            if (positions.get(i).stateCode().equals(decided.stateCode())
+                    && positions.get(i).evidence().equals(decided.evidence())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void insertPositions(org.jdbi.v3.core.Handle handle, String meeting, int index,
+            List<Position> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        long statementId = handle.createQuery("select id from statement where meeting_symbol = :s and speech_index = :i")
+                .bind("s", meeting).bind("i", index).mapTo(Long.class).one();
+        for (Position p : positions) {
+            handle.createUpdate("""
+                    insert into position (statement_id, state_code, act, theme, evidence, status)
+                    values (:statement, :stateCode, :act, :theme, :evidence, :status)""")
+                    .bind("statement", statementId).bindMethods(p).bind("act", p.act().id())
+                    .bind("status", p.status().name()).execute();
+        }
+    }
+
     public Optional<Meeting> findMeeting(String symbol) {
         return jdbi.withHandle(handle -> handle.createQuery(
                 "select symbol, situation_id, meeting_date, topic, press_release from meeting where symbol = :s")
@@ -55,18 +126,7 @@ public final class StatementRepository {
 
     /** Adds positions found in one statement; one transaction. */
     public void addPositions(String meeting, int index, List<Position> positions) {
-        jdbi.useTransaction(handle -> {
-            long statementId = handle.createQuery(
-                    "select id from statement where meeting_symbol = :s and speech_index = :i")
-                    .bind("s", meeting).bind("i", index).mapTo(Long.class).one();
-            for (Position p : positions) {
-                handle.createUpdate("""
-                        insert into position (statement_id, state_code, act, theme, evidence, status)
-                        values (:statement, :stateCode, :act, :theme, :evidence, :status)""")
-                        .bind("statement", statementId).bindMethods(p).bind("act", p.act().id())
-                        .bind("status", p.status().name()).execute();
-            }
-        });
+        jdbi.useTransaction(handle -> insertPositions(handle, meeting, index, positions));
     }
 
     public List<Position> positions(String meeting) {

@@ -18,6 +18,7 @@ import org.councilbrief.db.Database;
 import org.councilbrief.db.TestDatabases;
 import org.councilbrief.document.InputException;
 import org.councilbrief.document.ResolutionRepository;
+import org.councilbrief.statement.Position;
 import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.upr.UprRepository;
 import org.jdbi.v3.core.Jdbi;
@@ -80,6 +81,51 @@ class ImportsTest {
             importer.importFile(DATA.resolve("council-speeches/meetings/SPV.8703.txt"), "meeting-record",
                     new ImportOptions(null, null, LocalDate.of(2020, 1, 15)));
             assertThat(counts(db.jdbi())).isEqualTo(after);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMeetingRecordIsImportedWithProposalsAndAReimportKeepsWhatEditorsDecided(Database db) throws Exception {
+        try (db) {
+            Imports importer = new Imports(db);
+            StatementRepository statements = new StatementRepository(db.jdbi());
+            byte[] record = java.nio.file.Files.readAllBytes(DATA.resolve("council-speeches/meetings/SPV.8703.txt"));
+            ImportOptions options = new ImportOptions(null, null, LocalDate.of(2020, 1, 15));
+            importer.importBytes("SPV.8703.txt", record, "meeting-record", options, "edith");
+            List<StatementRepository.StoredPosition> proposed = statements.storedPositions("S/PV.8703");
+            assertThat(proposed).isNotEmpty().allSatisfy(p -> assertThat(p.position().status())
+                    .isEqualTo(Position.Status.PROPOSED));
+
+            // An editor accepts one with a corrected theme and rejects another.
+            var accepted = proposed.get(0);
+            var rejected = proposed.get(proposed.size() - 1);
+            statements.review(accepted.id(), Position.Status.ACCEPTED, null, "accountability", "edith");
+            statements.review(rejected.id(), Position.Status.REJECTED, null, null, "edith");
+
+            // A corrected record (a typo fixed elsewhere): both decisions come back, nothing else is decided.
+            String text = new String(record, java.nio.charset.StandardCharsets.UTF_8);
+            byte[] corrected = text.replace("Ticebile", "Tiebile").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ImportResult again = importer.importBytes("SPV.8703.txt", corrected, "meeting-record", options, "edith");
+            assertThat(again.unchanged()).isFalse();
+            List<StatementRepository.StoredPosition> after = statements.storedPositions("S/PV.8703");
+            assertThat(after).hasSameSizeAs(proposed);
+            assertThat(after).filteredOn(p -> p.position().status() != Position.Status.PROPOSED)
+                    .extracting(p -> p.position().stateCode() + " " + p.position().theme() + " "
+                            + p.position().status() + " " + p.position().evidence())
+                    .containsExactlyInAnyOrder(accepted.position().stateCode() + " accountability ACCEPTED "
+                            + accepted.position().evidence(), rejected.position().stateCode() + " "
+                            + rejected.position().theme() + " REJECTED " + rejected.position().evidence());
+
+            // A record where the accepted sentence is gone: the import says so and the log keeps it whole.
+            String evidence = accepted.position().evidence();
+            byte[] without = text.replace(evidence, "This sentence replaces the evidence.")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ImportResult third = importer.importBytes("SPV.8703.txt", without, "meeting-record", options, "edith");
+            assertThat(third.warnings()).anySatisfy(w -> assertThat(w).contains("no longer in the record")
+                    .contains(evidence));
+            assertThat(new org.councilbrief.audit.ChangeLogRepository(db.jdbi()).of("position", "S/PV.8703"))
+                    .anySatisfy(c -> assertThat(c.detail()).contains(evidence).contains("(accepted)"));
         }
     }
 
