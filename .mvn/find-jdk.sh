@@ -1,7 +1,13 @@
 # Sourced by ./councilbrief, ./run-tests and bench/: sets JAVA_HOME to a JDK >= 21 (JAVA_HOME if it is one, else the
 # newest under /usr/lib/jvm), and MAVEN_OPTS to silence Maven's own warnings on JDK 24+.
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+  # The JDK's release file says its version without starting a JVM; ask the JVM only when there is none.
+  local v=""
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  if [ "$v" = "1" ] || [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)
+  fi
+  echo "$v"
 }
 find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then

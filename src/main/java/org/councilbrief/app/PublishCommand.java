@@ -39,6 +39,8 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws AppException {
         long start = System.nanoTime();
+        // The first PDF, Word file and theme tagging load much once; a spare core does it while the database loads.
+        Thread.ofPlatform().daemon().name("warm-up").start(SiteBuilder::warmUp);
         List<SiteFile> files;
         long built;
         try (Database database = demo ? Database.inMemory("publish-" + System.nanoTime())

@@ -2,7 +2,6 @@ package org.councilbrief.council;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** States in the database, written from the data shipped with the application. */
@@ -16,8 +15,24 @@ public final class StateRepository {
     /** Writes the shipped states and Council terms, replacing what differs; one transaction. */
     public void syncShipped(Membership membership) {
         jdbi.useTransaction(handle -> {
+            java.util.Set<String> stored = new java.util.HashSet<>(handle.createQuery("select code from state")
+                    .mapTo(String.class).list());
+            // Two batches (new states, changed ones) rather than a statement or two per state: a fresh database is
+            // filled in one round trip.
+            var insert = handle.prepareBatch("insert into state (name, short_name, label, regional_group, status,"
+                    + " aliases, code) values (?, ?, ?, ?, ?, ?, ?)");
+            var update = handle.prepareBatch("update state set name = ?, short_name = ?, label = ?,"
+                    + " regional_group = ?, status = ?, aliases = ? where code = ?");
             for (State state : membership.states().all()) {
-                upsert(handle, state);
+                var batch = stored.contains(state.code()) ? update : insert;
+                batch.add(state.name(), state.shortName(), state.label(), state.group(), state.status().name(),
+                        String.join(";", state.aliases()), state.code());
+            }
+            if (insert.size() > 0) {
+                insert.execute();
+            }
+            if (update.size() > 0) {
+                update.execute();
             }
             handle.execute("delete from council_term");
             var batch = handle.prepareBatch("insert into council_term (state_code, from_year, to_year) values (?, ?, ?)");
@@ -26,21 +41,6 @@ public final class StateRepository {
             }
             batch.execute();
         });
-    }
-
-    private static void upsert(Handle handle, State state) {
-        int updated = handle.createUpdate("""
-                update state set name = :name, short_name = :shortName, label = :label, regional_group = :group,
-                status = :status, aliases = :aliases where code = :code""")
-                .bindMethods(state).bind("status", state.status().name()).bind("aliases", String.join(";", state.aliases()))
-                .execute();
-        if (updated == 0) {
-            handle.createUpdate("""
-                    insert into state (code, name, short_name, label, regional_group, status, aliases)
-                    values (:code, :name, :shortName, :label, :group, :status, :aliases)""")
-                    .bindMethods(state).bind("status", state.status().name())
-                    .bind("aliases", String.join(";", state.aliases())).execute();
-        }
     }
 
     public Optional<State> findByCode(String code) {

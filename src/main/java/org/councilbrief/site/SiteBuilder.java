@@ -55,6 +55,14 @@ public final class SiteBuilder {
     private final Membership membership;
     private final BriefComposer composer;
     private final LocalDate date;
+    /** The Council themes of each UPR recommendation, tagged once for all the member pages that show it. */
+    private final Map<UprRecommendation, java.util.Set<String>> recommendationThemes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** One crosswalk for all builders: its rules are compiled once, on first use (the server makes one per request). */
+    private static final class Crosswalk {
+        static final ThemeCrosswalk INSTANCE = new ThemeCrosswalk();
+    }
+
     /** The day the site is built: meetings from this day on are "next". */
     private final LocalDate today;
 
@@ -74,6 +82,35 @@ public final class SiteBuilder {
      */
     public String stamp() {
         return new SiteRepository(database.jdbi()).stamp();
+    }
+
+    /**
+     * Does the work that the first PDF, Word file and theme tagging pay once per process (loading their classes,
+     * fonts and the language model) on a small brief, so that a caller can run it on a spare core while the database
+     * loads. Failures are left to the real rendering to report.
+     */
+    public static void warmUp() {
+        try {
+            LocalDate day = LocalDate.of(2024, 1, 1);
+            List<org.councilbrief.brief.Section> sections = new ArrayList<>();
+            for (org.councilbrief.brief.SectionKind kind : org.councilbrief.brief.SectionKind.values()) {
+                sections.add(new org.councilbrief.brief.Section(kind, List.of()));
+            }
+            BriefView view = new BriefComposer(Membership.shipped()).compose(new Brief("warm-up", "Warm-up", day,
+                    org.councilbrief.brief.Updated.on(day), List.of("A brief to warm up the renderers."), sections,
+                    List.of()));
+            for (BriefRenderer r : BriefRenderers.all()) {
+                r.render(view, java.io.OutputStream.nullOutputStream());
+            }
+            Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
+        } catch (java.io.IOException | RuntimeException e) {
+            // Nothing is lost: the same work is done again, and reported, when the site is built.
+        }
+    }
+
+    private java.util.Set<String> themesOf(UprRecommendation r) {
+        return recommendationThemes.computeIfAbsent(r, key -> Crosswalk.INSTANCE.themes(key.text(),
+                key.issues()));
     }
 
     /** Every path of the site. */
@@ -304,7 +341,6 @@ public final class SiteBuilder {
         }
         List<SitePage.Entry> recommendations = new ArrayList<>();
         List<SitePage.Entry> comparison = new ArrayList<>();
-        ThemeCrosswalk crosswalk = new ThemeCrosswalk();
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             Situation situation = e.getKey();
             if (situation.stateCode() == null) {
@@ -318,7 +354,7 @@ public final class SiteBuilder {
                         recommendations.add(new SitePage.Entry(r.text(), reportUrl(review), situation.name() + ", "
                                 + reviewLabel(review) + (r.paragraph() == null ? "" : ", para " + r.paragraph())
                                 + (r.response() == null ? "" : ", " + r.response())));
-                        for (String theme : crosswalk.themes(r.text(), r.issues())) {
+                        for (String theme : themesOf(r)) {
                             byTheme.computeIfAbsent(theme, t -> new int[2])[0]++;
                         }
                     }
@@ -369,14 +405,13 @@ public final class SiteBuilder {
             }
         }
         List<SitePage.Entry> recommendations = new ArrayList<>();
-        ThemeCrosswalk crosswalk = new ThemeCrosswalk();
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             if (e.getKey().stateCode() == null) {
                 continue;
             }
             for (UprReview review : reviewsOf(e.getKey().stateCode())) {
                 for (UprRecommendation r : review.recommendations()) {
-                    if (crosswalk.themes(r.text(), r.issues()).contains(label.id())) {
+                    if (themesOf(r).contains(label.id())) {
                         recommendations.add(new SitePage.Entry(r.text(), reportUrl(review),
                                 String.join(", ", r.recommendingStates().stream()
                                         .map(c -> membership.states().require(c).shortName()).toList())
