@@ -37,6 +37,11 @@ public final class Cli {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (e instanceof org.councilbrief.db.DatabaseUnavailableException) {
+                err.println("councilbrief: " + e.getMessage());
+                err.flush();
+                return FAILURE;
+            }
             err.println("councilbrief: failed: " + e);
             e.printStackTrace(err);
             err.flush();

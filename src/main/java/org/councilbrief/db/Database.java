@@ -32,7 +32,12 @@ public final class Database implements AutoCloseable {
             config.setUsername("sa");
             config.setPassword("");
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unavailable(url, e);
+        }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
@@ -40,6 +45,21 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    private static DatabaseUnavailableException unavailable(String url, RuntimeException e) {
+        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1…");
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = String.valueOf(root.getMessage());
+        if (url.startsWith("jdbc:h2:file:") && (reason.contains("already in use") || reason.contains("locked"))) {
+            return new DatabaseUnavailableException("the database " + shown.substring("jdbc:h2:file:".length())
+                    + " is in use by another councilbrief (a running server?): stop it first, or let both use one"
+                    + " PostgreSQL database with --db", e);
+        }
+        return new DatabaseUnavailableException("cannot open the database " + shown + ": " + reason, e);
     }
 
     /** Opens the database at {@code url}, or the default H2 file under {@code ./data} when it is null. */

@@ -82,4 +82,32 @@ class CliTest {
         assertThat(run("brief", "render", "haiti", "--format", "text", "--db", db).err())
                 .contains("no brief for the situation 'haiti'");
     }
+
+    @Test
+    void aDatabaseHeldByARunningServerIsNamedInOneLineWithWhatToDo(@TempDir Path dir) throws Exception {
+        // A server in another JVM holds the H2 file, as `./councilbrief serve` does.
+        String db = "jdbc:h2:file:" + dir.resolve("held").toAbsolutePath();
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.councilbrief.app.Main", "serve", "--port", "0", "--db", db)
+                .redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.contains("is serving at"));
+            assertThat(line).as("the server started").isNotNull();
+            CliRun run = run("publish", "--out", dir.resolve("site").toString(), "--db", db);
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err().strip()).startsWith("councilbrief: the database ").contains("is in use by another"
+                    + " councilbrief").doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(run.out()).isEmpty();
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        CliRun refused = run("publish", "--out", dir.resolve("site").toString(), "--db",
+                "jdbc:postgresql://127.0.0.1:1/none?user=x&password=secret");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("councilbrief: cannot open the database").doesNotContain("secret");
+    }
 }
