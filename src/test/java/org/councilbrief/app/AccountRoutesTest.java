@@ -118,6 +118,52 @@ class AccountRoutesTest {
         }
     }
 
+    /**
+     * Every route of the workspace, read from the router itself so that a new page cannot be forgotten: a reader is
+     * sent to the login page and sees nothing of it; a write without a session, or with a session and no token, is
+     * refused and changes nothing.
+     */
+    @Test
+    void noEditorRouteAnswersAReaderOrAWriteWithoutItsToken() throws Exception {
+        try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            new Accounts(database).add("edith", "another long password", Role.EDITOR);
+            var app = WebServer.create(application);
+            List<io.javalin.router.Endpoint> routes = app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                    .map(io.javalin.router.ParsedEndpoint::getEndpoint)
+                    .filter(e -> e.getPath().startsWith("/workspace") || e.getPath().equals("/logout"))
+                    .filter(e -> !e.getPath().equals("/workspace/wordcount.js")) // the counter's script, public
+                    .toList();
+            assertThat(routes).extracting(io.javalin.router.Endpoint::getPath).contains("/workspace",
+                    "/workspace/activity", "/workspace/import", "/workspace/positions", "/workspace/briefs/{id}",
+                    "/workspace/briefs/{id}/items/{item}", "/workspace/briefs/{id}/meetings");
+            String versions = "select count(*) from brief_revision";
+            JavalinTest.test(app, (server, client) -> {
+                String session = AccountRoutes.SESSION_COOKIE + "=" + login(client, "edith", "another long password",
+                        "");
+                for (io.javalin.router.Endpoint route : routes) {
+                    String path = route.getPath().replace("{id}", "mali").replace("{item}", "comments-2")
+                            .replace("{meeting}", "1");
+                    if (route.getMethod() == io.javalin.http.HandlerType.GET) {
+                        Page page = send(client, "GET", path, null, Map.of());
+                        assertThat(page.code()).as(path).isEqualTo(302);
+                        assertThat(page.location()).as(path).endsWith("login");
+                        assertThat(page.body()).as(path).doesNotContain("Mali");
+                    } else {
+                        Map<String, String> form = Map.of("base", "0", "title", "T", "body", "B", "date",
+                                "2024-01-01", "sources", "S/PV.9350", "name", "N", "id", "new-one", "status",
+                                "accepted");
+                        assertThat(send(client, "POST", path, null, form).code()).as(path).isEqualTo(403);
+                        assertThat(send(client, "POST", path, session, form).code()).as(path + " without token")
+                                .isEqualTo(403);
+                    }
+                }
+                int written = database.jdbi().withHandle(h -> h.createQuery(versions).mapTo(Integer.class).one());
+                assertThat(written).isZero();
+            });
+        }
+    }
+
     @Test
     void aWrongPasswordSaysNothingMoreAndEveryPageCarriesItsSecurityHeaders() throws Exception {
         try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
