@@ -23,17 +23,18 @@ public final class Accounts {
     public static final Duration LOCK = Duration.ofMinutes(15);
     public static final Duration SESSION = Duration.ofHours(8);
     private static final String WRONG = "wrong username or password";
-
-    private final AccountRepository repository;
-    private final BCryptPasswordEncoder encoder;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    /** BCrypt's cost: 2^12 rounds, about a quarter of a second per hash here. */
     public static final int COST = 12;
     /**
      * A BCrypt hash at {@link #COST} of a random password nobody knows, written here once so that starting the
      * application does not spend a quarter of a second computing one.
      */
     private static final String DUMMY_HASH = "$2a$12$QLbs5WsG2aWS2oMzpOCvj.ykUXdANfCUQJm5JEb3ivPKi3dqhXx9C";
+
+    private final AccountRepository repository;
+    private final BCryptPasswordEncoder encoder;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
     /** A hash to check against when the user does not exist, so that both cases take the same time. */
     private final String dummyHash;
 

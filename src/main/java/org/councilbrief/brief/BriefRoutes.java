@@ -27,6 +27,7 @@ import org.councilbrief.situation.SituationRepository;
  */
 public final class BriefRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final String BRIEFS = "/workspace/briefs/";
     static final String WORD_COUNT_JS = """
             // Counts the words of the item being edited and shows the section's count as the editor types.
             document.addEventListener('DOMContentLoaded', function () {
@@ -42,7 +43,8 @@ public final class BriefRoutes {
             """;
 
     /** What the brief's workspace page shows. */
-    public record BriefScreen(String id, String name, String stateCode, int version, String status, String user,
+    public record BriefScreen(String root, String id, String name, String stateCode, int version, String status,
+            String user,
             boolean mayPublish, String csrf, String message, List<ItemLink> items, Item item, String itemSection,
             String itemDate, String itemText, String itemSources, int sectionBase, int sectionCount,
             List<Version> history, List<String> diff, List<PlannedMeeting> planned) {
@@ -86,7 +88,7 @@ public final class BriefRoutes {
                         ctx.formParam("sources")), session.user().username());
                 String now = workflow.current(id).brief().sections().stream().flatMap(s -> s.items().stream())
                         .anyMatch(i -> i.id().equals(item)) ? item : null;
-                ctx.redirect("../../" + id + (now == null ? "" : "?item=" + now));
+                ctx.redirect(root(ctx) + id + (now == null ? "" : "?item=" + now));
             } catch (BriefConflictException e) {
                 ctx.status(409);
                 show(ctx, session, workflow, composer, situations, id, item, e.getMessage(), body, List.of());
@@ -177,7 +179,7 @@ public final class BriefRoutes {
                 workflow.addItem(id, base(ctx), kind, ctx.formParam("title"), date(ctx.formParam("date")),
                         ctx.formParam("subHeading"), ctx.formParam("body"), ctx.formParam("sources"),
                         session.user().username());
-                ctx.redirect("../" + id);
+                ctx.redirect(root(ctx) + id);
             } catch (BriefConflictException e) {
                 ctx.status(409);
                 show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
@@ -206,7 +208,7 @@ public final class BriefRoutes {
         String id = ctx.pathParam("id");
         try {
             step.apply(id, session);
-            ctx.redirect("../" + id);
+            ctx.redirect(root(ctx) + id);
         } catch (BriefConflictException e) {
             ctx.status(409);
             show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
@@ -228,6 +230,21 @@ public final class BriefRoutes {
         } catch (NumberFormatException e) {
             throw new AppException("the form does not say which version it was made from");
         }
+    }
+
+    /**
+     * From the request's page to the folder of the briefs' pages ("../../" from /workspace/briefs/mali/items/x): the
+     * pages use relative links, so that the application may live under any prefix, and a form whose save failed is
+     * shown again at the address it was sent to.
+     */
+    static String root(Context ctx) {
+        String path = ctx.path();
+        int at = path.indexOf(BRIEFS);
+        if (at < 0) {
+            return "";
+        }
+        String rest = path.substring(at + BRIEFS.length());
+        return "../".repeat((int) rest.chars().filter(c -> c == '/').count());
     }
 
     private static SectionKind section(String id) {
@@ -322,7 +339,7 @@ public final class BriefRoutes {
             }
         }
         String stateCode = situations.find(id).map(org.councilbrief.situation.Situation::stateCode).orElse(null);
-        BriefScreen screen = new BriefScreen(id, brief.situationName(), stateCode == null ? "" : stateCode,
+        BriefScreen screen = new BriefScreen(root(ctx), id, brief.situationName(), stateCode == null ? "" : stateCode,
                 current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
                 session.csrfToken(), message == null ? "" : message, items, item,
                 itemSection == null ? "" : itemSection.id(), item == null || item.date() == null ? ""

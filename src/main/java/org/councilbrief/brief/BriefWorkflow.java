@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.councilbrief.AppException;
+import org.councilbrief.council.Composition;
 import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
 import org.councilbrief.situation.Situation;
@@ -105,7 +106,7 @@ public final class BriefWorkflow {
             }
             sections.add(new Section(s.kind(), items));
         }
-        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), null, user,
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), user,
                 "added item " + item.id());
     }
 
@@ -150,7 +151,7 @@ public final class BriefWorkflow {
             sections.add(new Section(section.kind(), items));
         }
         String note = "edited item " + itemId + (from == to ? "" : ", moved to " + to.id() + " as " + edited.id());
-        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), null, user,
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), user,
                 note);
     }
 
@@ -180,7 +181,7 @@ public final class BriefWorkflow {
         if (!found) {
             throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
         }
-        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), null, user,
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), user,
                 "removed item " + itemId);
     }
 
@@ -193,8 +194,8 @@ public final class BriefWorkflow {
         Brief b = current(situation).brief();
         Brief renamed = new Brief(b.situation(), name.strip(), b.asOf(), b.updated(), b.intro(), b.sections(),
                 b.uprReviews());
-        return save(situation, base, BriefRevision.DRAFT, renamed, Optional.ofNullable(stateCode), user,
-                "named the situation " + name.strip() + (stateCode == null ? "" : " (" + stateCode + ")"));
+        return saveWithState(situation, base, BriefRevision.DRAFT, renamed, stateCode, user, "named the situation "
+                + name.strip() + (stateCode == null ? "" : " (" + stateCode + ")"));
     }
 
     /** The lines of an item's sources as the form shows them. */
@@ -222,6 +223,10 @@ public final class BriefWorkflow {
         if (form.date() == null) {
             throw new AppException("an item needs a date");
         }
+        if (form.date().getYear() < Membership.FIRST_YEAR || form.date().getYear() > membership.lastKnownYear()) {
+            throw new AppException("an item's date is between " + Membership.FIRST_YEAR + " and the last year whose"
+                    + " Council is known (" + membership.lastKnownYear() + ")");
+        }
         List<Source> parsed = sources(form.sources());
         if (parsed.isEmpty() && (old == null || !old.sources().isEmpty())) {
             throw new AppException("an item needs at least one source: a symbol (and paragraph) or a URL");
@@ -233,7 +238,7 @@ public final class BriefWorkflow {
                 id = candidate;
             }
         }
-        var composition = membership.on(form.date());
+        Composition composition = membership.on(form.date());
         List<Paragraph> paragraphs = new ArrayList<>();
         for (String block : form.text().strip().replace("\r\n", "\n").split("\n\\s*\n")) {
             String text = block.strip().replaceAll("\\s+", " ");
@@ -291,7 +296,7 @@ public final class BriefWorkflow {
         if (!current.status().equals(BriefRevision.DRAFT)) {
             throw new AppException("only a draft can be sent for review (this version is " + current.status() + ")");
         }
-        return save(situation, base, BriefRevision.REVIEW, current.brief(), null, user, "sent for review");
+        return save(situation, base, BriefRevision.REVIEW, current.brief(), user, "sent for review");
     }
 
     public int publish(String situation, int base, String user, boolean mayPublish) throws AppException {
@@ -303,13 +308,13 @@ public final class BriefWorkflow {
             throw new AppException("only a brief in review can be published (this version is " + current.status()
                     + ")");
         }
-        return save(situation, base, BriefRevision.PUBLISHED, current.brief(), null, user, "published");
+        return save(situation, base, BriefRevision.PUBLISHED, current.brief(), user, "published");
     }
 
     public int restore(String situation, int base, int version, String user) throws AppException {
         BriefRevision old = revisions.version(situation, version).orElseThrow(() -> new AppException(
                 "the brief on '" + situation + "' has no version " + version));
-        return save(situation, base, BriefRevision.DRAFT, BriefJson.read(old.body()), null, user,
+        return save(situation, base, BriefRevision.DRAFT, BriefJson.read(old.body()), user,
                 "restored version " + version);
     }
 
@@ -333,11 +338,16 @@ public final class BriefWorkflow {
         return new TextRenderer().text(composer.compose(BriefJson.read(r.body())));
     }
 
-    /** Saves a version; {@code newState} sets the situation's state (empty for none), null keeps it. */
-    private int save(String situation, int base, String status, Brief brief, Optional<String> newState, String user,
-            String note) throws AppException {
-        String stateCode = newState != null ? newState.orElse(null)
-                : situations.find(situation).map(Situation::stateCode).orElse(null);
+    /** Saves a version; the situation keeps the state it concerns. */
+    private int save(String situation, int base, String status, Brief brief, String user, String note)
+            throws AppException {
+        return saveWithState(situation, base, status, brief, situations.find(situation)
+                .map(Situation::stateCode).orElse(null), user, note);
+    }
+
+    /** Saves a version; {@code stateCode} is the state the situation concerns from now on, or null for none. */
+    private int saveWithState(String situation, int base, String status, Brief brief, String stateCode,
+            String user, String note) throws AppException {
         if (base == 0 && revisions.latest(situation).isEmpty()) {
             // The first save through the workflow keeps the brief as it was as version 1, published.
             base = revisions.add(situation, 0, BriefRevision.PUBLISHED, null, stateCode,

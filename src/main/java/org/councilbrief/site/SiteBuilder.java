@@ -55,16 +55,16 @@ public final class SiteBuilder {
     private final Membership membership;
     private final BriefComposer composer;
     private final LocalDate date;
+    /** The day the site is built: meetings from this day on are "next". */
+    private final LocalDate today;
     /** The Council themes of each UPR recommendation, tagged once for all the member pages that show it. */
     private final Map<UprRecommendation, java.util.Set<String>> recommendationThemes =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One crosswalk for all builders: its rules are compiled once, on first use (the server makes one per request). */
     private static final class Crosswalk {
         static final ThemeCrosswalk INSTANCE = new ThemeCrosswalk();
     }
-
-    /** The day the site is built: meetings from this day on are "next". */
-    private final LocalDate today;
 
     /** @param date the day the site speaks for: the Council shown on its front pages */
     public SiteBuilder(Database database, Membership membership, LocalDate date) {
@@ -78,10 +78,11 @@ public final class SiteBuilder {
 
     /**
      * A stamp of the data the site is made from: the same stamp means the same pages, so a server may keep what it
-     * rendered until the stamp changes (an import, an editor's change, a published brief).
+     * rendered until the stamp changes (an import, an editor's change, a published brief, or a new day, which changes
+     * the next known meetings).
      */
     public String stamp() {
-        return new SiteRepository(database.jdbi()).stamp();
+        return new SiteRepository(database.jdbi()).stamp() + "/" + today;
     }
 
     /**

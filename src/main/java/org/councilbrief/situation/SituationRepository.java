@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Situations in the database. */
 public final class SituationRepository {
+    private static final String PLANNED = "select id, situation_id, meeting_date, title, source from planned_meeting";
     private final Jdbi jdbi;
 
     public SituationRepository(Jdbi jdbi) {
@@ -87,8 +88,6 @@ public final class SituationRepository {
                 .forEach(m -> next.putIfAbsent(m.situation(), m));
         return next;
     }
-
-    private static final String PLANNED = "select id, situation_id, meeting_date, title, source from planned_meeting";
 
     private static PlannedMeeting planned(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {

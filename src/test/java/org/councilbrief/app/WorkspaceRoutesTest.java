@@ -51,13 +51,31 @@ class WorkspaceRoutesTest {
                         .containsExactly("null null https://www.hrw.org/news/2023/07/24/mali", "S/2023/638 para 12 null");
                 int version = workflow.current("mali").version();
 
-                // A bad source is refused with the reason, and the text typed is still there.
+                // A bad source is refused with the reason, and the text typed is still there; the page shown at the
+                // address the form was sent to still sends its forms to the right places.
                 try (Response bad = post(client, origin + "/workspace/briefs/mali/items/" + moved.id(), edith,
                         List.of("base", String.valueOf(version), "title", "T", "date", "2023-07-24", "body",
                                 "Text kept.", "sources", "not a symbol"))) {
                     assertThat(bad.code()).isEqualTo(400);
-                    assertThat(bad.body().string()).contains("role=\"alert\"").contains("Text kept.");
+                    String page = bad.body().string();
+                    assertThat(page).contains("role=\"alert\"").contains("Text kept.");
+                    java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]*/items/"
+                            + moved.id() + ")\"").matcher(page);
+                    assertThat(action.find()).isTrue();
+                    assertThat(bad.request().url().resolve(action.group(1)).encodedPath())
+                            .isEqualTo("/workspace/briefs/mali/items/" + moved.id());
                 }
+                // Removing an item goes back to the brief's page.
+                workflow.addItem("mali", version, SectionKind.CONSIDER, "To remove", java.time.LocalDate.of(2023, 7,
+                        1), null, "A text.", "S/PV.9350", "edith");
+                String last = workflow.current("mali").brief().section(SectionKind.CONSIDER).items().getLast().id();
+                try (Response removed = post(client, origin + "/workspace/briefs/mali/items/" + last + "/remove",
+                        edith, List.of("base", String.valueOf(version + 1)))) {
+                    assertThat(removed.request().url().encodedPath()).isEqualTo("/workspace/briefs/mali");
+                }
+                assertThat(workflow.current("mali").brief().section(SectionKind.CONSIDER).items())
+                        .extracting(Item::id).doesNotContain(last);
+                version = workflow.current("mali").version();
 
                 // A planned meeting shows on the home page as the next known meeting; removing it takes it away.
                 assertThat(get(client, origin + "/", null)).contains("next known meeting: none known");
@@ -75,13 +93,18 @@ class WorkspaceRoutesTest {
                 }
                 long meeting = new org.councilbrief.situation.SituationRepository(database.jdbi()).planned("mali")
                         .get(0).id();
-                post(client, origin + "/workspace/briefs/mali/meetings/" + meeting + "/remove", edith,
-                        List.of("base", String.valueOf(version))).close();
+                try (Response removed = post(client, origin + "/workspace/briefs/mali/meetings/" + meeting + "/remove",
+                        edith, List.of("base", String.valueOf(version)))) {
+                    assertThat(removed.code()).isEqualTo(200);
+                    assertThat(removed.request().url().encodedPath()).isEqualTo("/workspace/briefs/mali");
+                }
                 assertThat(get(client, origin + "/", null)).contains("next known meeting: none known");
 
                 // The situation renamed: a new draft, the public keeps the published name until it is published.
-                post(client, origin + "/workspace/briefs/mali/situation", edith, List.of("base",
-                        String.valueOf(version), "name", "Mali (Republic of)", "state", "Mali")).close();
+                try (Response renamed = post(client, origin + "/workspace/briefs/mali/situation", edith, List.of(
+                        "base", String.valueOf(version), "name", "Mali (Republic of)", "state", "Mali"))) {
+                    assertThat(renamed.request().url().encodedPath()).isEqualTo("/workspace/briefs/mali");
+                }
                 assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Mali (Republic of)");
                 assertThat(get(client, origin + "/briefs/mali", null)).doesNotContain("Mali (Republic of)");
 

@@ -167,6 +167,9 @@ class BriefWorkflowTest {
                     + last.id(), "named the situation Republic of Mali (MLI)");
             assertThatThrownBy(() -> workflow.editItem("mali", renamed, "consider-1", new BriefWorkflow.ItemForm(
                     null, "T", null, null, "Text.", "S/PV.9350"), "edith")).hasMessageContaining("needs a date");
+            assertThatThrownBy(() -> workflow.editItem("mali", renamed, "consider-1", new BriefWorkflow.ItemForm(
+                    null, "T", LocalDate.of(2099, 1, 1), null, "Text.", "S/PV.9350"), "edith"))
+                    .hasMessageContaining("between 1946 and the last year whose Council is known");
         }
     }
 }
