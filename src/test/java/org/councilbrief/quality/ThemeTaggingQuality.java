@@ -136,7 +136,112 @@ public final class ThemeTaggingQuality {
         return scores;
     }
 
+    /**
+     * How far any choice of thresholds could take the blend's scores on sessions 10-12, chosen with the answers in
+     * hand (so these are ceilings, not results): one threshold, one threshold per issue, and the right number of
+     * issues per row known in advance (its top-k).
+     */
+    public static Map<String, Double> ceilings() {
+        Split split = split();
+        Taxonomy taxonomy = Taxonomy.uprInfo();
+        var blend = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+        List<Example> test = split.test();
+        double[][] scores = new double[test.size()][];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = blend.scores(test.get(i).text());
+        }
+        int labels = taxonomy.size();
+        double[] thresholds = new double[labels];
+        double bestSingle = 0;
+        for (double t = 0.2; t <= 0.7; t += 0.025) {
+            java.util.Arrays.fill(thresholds, t);
+            double f = microF1(test, scores, thresholds);
+            if (f > bestSingle) {
+                bestSingle = f;
+            }
+        }
+        java.util.Arrays.fill(thresholds, org.councilbrief.theme.ThemeModel.THRESHOLD);
+        for (int round = 0; round < 3; round++) {
+            for (int l = 0; l < labels; l++) {
+                double bestF = -1;
+                double bestT = thresholds[l];
+                for (double t = 0.1; t <= 0.9; t += 0.025) {
+                    thresholds[l] = t;
+                    double f = microF1(test, scores, thresholds);
+                    if (f > bestF) {
+                        bestF = f;
+                        bestT = t;
+                    }
+                }
+                thresholds[l] = bestT;
+            }
+        }
+        double perIssue = microF1(test, scores, thresholds);
+        long right = 0;
+        long total = 0;
+        for (int i = 0; i < test.size(); i++) {
+            int k = test.get(i).labels().length;
+            total += k;
+            double[] si = scores[i];
+            int[] top = java.util.stream.IntStream.range(0, labels).boxed()
+                    .sorted((x, y) -> Double.compare(si[y], si[x])).limit(k).mapToInt(Integer::intValue).toArray();
+            for (int l : top) {
+                if (hasLabel(test.get(i), l)) {
+                    right++;
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("one threshold, chosen on 10-12", bestSingle);
+        out.put("a threshold per issue, chosen on 10-12", perIssue);
+        out.put("the right number of issues per row, known in advance", right / (double) total);
+        return out;
+    }
+
+    private static boolean hasLabel(Example example, int label) {
+        return java.util.Arrays.stream(example.labels()).anyMatch(l -> l == label);
+    }
+
+    private static double microF1(List<Example> test, double[][] scores, double[] thresholds) {
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int i = 0; i < test.size(); i++) {
+            double[] s = scores[i];
+            boolean any = false;
+            int best = 0;
+            boolean[] got = new boolean[s.length];
+            for (int l = 0; l < s.length; l++) {
+                if (s[l] >= thresholds[l]) {
+                    got[l] = true;
+                    any = true;
+                }
+                if (s[l] > s[best]) {
+                    best = l;
+                }
+            }
+            if (!any) {
+                got[best] = true;
+            }
+            for (int l = 0; l < s.length; l++) {
+                boolean gold = hasLabel(test.get(i), l);
+                if (got[l] && gold) {
+                    tp++;
+                } else if (got[l]) {
+                    fp++;
+                } else if (gold) {
+                    fn++;
+                }
+            }
+        }
+        return 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("ceilings")) {
+            ceilings().forEach((what, f) -> System.out.printf("| %s | %.3f |%n", what, f));
+            return;
+        }
         long start = System.nanoTime();
         System.out.println("| Method | micro-F1 | macro-F1 | precision | recall |");
         System.out.println("|---|---:|---:|---:|---:|");
