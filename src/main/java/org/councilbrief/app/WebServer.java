@@ -37,6 +37,10 @@ final class WebServer {
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
+        // A browser gets a page it can leave by a link; other clients keep the short plain text.
+        app.error(404, "html", ctx -> errorPage(ctx, "Page not found", "There is no page at this address."));
+        app.error(403, "html", ctx -> errorPage(ctx, "Not allowed", ctx.result() == null || ctx.result().isBlank()
+                ? "This needs an editor's account." : ctx.result()));
         app.after(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");
@@ -88,6 +92,18 @@ final class WebServer {
             ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
         }
         ctx.result(file.bytes());
+    }
+
+    private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
+            gg.jte.ContentType.Html);
+
+    /** An error page with links back, relative to where it is shown so that it works under any prefix. */
+    private static void errorPage(Context ctx, String title, String message) {
+        String path = ctx.path();
+        String home = "../".repeat((int) Math.max(0, path.chars().filter(c -> c == '/').count() - 1));
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        TEMPLATES.render("app/error.jte", Map.of("title", title, "message", message, "home", home), out);
+        ctx.html(out.toString());
     }
 
     int port() {

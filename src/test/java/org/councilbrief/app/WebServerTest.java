@@ -39,6 +39,19 @@ class WebServerTest {
                 assertThat(feed.body().string()).contains("<entry>");
                 assertThat(client.get("/members/XXX.html").code()).isEqualTo(404);
                 assertThat(client.get("/../etc/passwd").code()).isEqualTo(404);
+
+                // A browser gets error pages with links back; other clients the short text.
+                var missing = client.get("/briefs/atlantis", r -> r.header("Accept", "text/html"));
+                assertThat(missing.code()).isEqualTo(404);
+                assertThat(missing.header("Content-Type")).startsWith("text/html");
+                assertThat(missing.body().string()).contains("<h1>Page not found</h1>")
+                        .contains("href=\"../index.html\"");
+                var refused = client.request("/workspace/briefs/mali/submit", r -> r.header("Accept", "text/html")
+                        .post(okhttp3.RequestBody.create(new byte[0])));
+                assertThat(refused.code()).isEqualTo(403);
+                assertThat(refused.body().string()).contains("<h1>Not allowed</h1>").contains("log in first")
+                        .contains("href=\"../../../login\"");
+                assertThat(client.get("/briefs/atlantis").body().string()).isEqualTo("Not Found");
             });
         }
     }
