@@ -75,6 +75,18 @@ class BrowserTest {
                     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target",
                             path.replace('/', '-').replace(".html", ".png"))));
                 }
+
+                // On a phone (375 px wide) no page needs scrolling sideways.
+                Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(375, 740)
+                        .setIsMobile(true));
+                for (String path : List.of("", "briefs/mali.html", "council/index.html", "members/FRA.html",
+                        "themes/accountability.html", "login")) {
+                    phone.navigate("http://127.0.0.1:" + server.port() + "/" + path);
+                    Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+                    assertThat(((Number) overflow).intValue()).as("sideways overflow of /" + path).isLessThanOrEqualTo(0);
+                }
+                phone.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali.html");
+                phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-phone.png")));
                 page.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali");
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief.png")));
                 assertThat(Path.of("target", "brief.png")).isNotEmptyFile();
