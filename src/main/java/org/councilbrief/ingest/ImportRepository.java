@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.document.ResolutionRepository;
 import org.councilbrief.statement.PressRepository;
 import org.councilbrief.statement.PositionExtractor;
@@ -63,6 +64,8 @@ final class ImportRepository implements ImportContext {
             handle.createUpdate("insert into import_log (kind, content_hash, file_name, target, imported_at) "
                     + "values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
                     .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC)).execute();
+            ChangeLogRepository.record(handle, user, "import", clip(parsed.target(), 120), "imported", kind + " from "
+                    + fileName + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
             return true;
         });
     }

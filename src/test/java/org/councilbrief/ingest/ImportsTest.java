@@ -107,6 +107,11 @@ class ImportsTest {
             String text = new String(record, java.nio.charset.StandardCharsets.UTF_8);
             byte[] corrected = text.replace("Ticebile", "Tiebile").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ImportResult again = importer.importBytes("SPV.8703.txt", corrected, "meeting-record", options, "edith");
+            assertThat(new org.councilbrief.audit.ChangeLogRepository(db.jdbi()).of("import", "S/PV.8703"))
+                    .hasSize(2).allSatisfy(c -> {
+                        assertThat(c.user()).isEqualTo("edith");
+                        assertThat(c.detail()).startsWith("meeting-record from SPV.8703.txt").contains("speeches=18");
+                    });
             assertThat(again.unchanged()).isFalse();
             List<StatementRepository.StoredPosition> after = statements.storedPositions("S/PV.8703");
             assertThat(after).hasSameSizeAs(proposed);
