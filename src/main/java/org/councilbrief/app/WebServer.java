@@ -56,26 +56,55 @@ final class WebServer {
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()));
-        // Rendered files, kept while the data they come from is unchanged (one small query per request checks).
+        // Rendered files, kept while the data they come from is unchanged. The stamp of the data is asked for at most
+        // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after any write
+        // through this server, so an editor sees their change on the next page and another process's within seconds.
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-        app.get("/", ctx -> page(application, cache, "index.html", ctx));
+        Stamp stamp = new Stamp();
+        app.after(ctx -> {
+            if (ctx.method() == io.javalin.http.HandlerType.POST) {
+                stamp.invalidate();
+            }
+        });
+        app.get("/", ctx -> page(application, cache, stamp, "index.html", ctx));
         app.get("/briefs/{file}", ctx -> {
             String file = ctx.pathParam("file");
-            page(application, cache, "briefs/" + (file.contains(".") ? file : file + ".html"), ctx);
+            page(application, cache, stamp, "briefs/" + (file.contains(".") ? file : file + ".html"), ctx);
         });
-        app.get("/<path>", ctx -> page(application, cache, ctx.pathParam("path"), ctx));
+        app.get("/<path>", ctx -> page(application, cache, stamp, ctx.pathParam("path"), ctx));
         return app;
     }
 
     private record Cached(String stamp, SiteFile file) {
     }
 
+    /** How long a stamp of the data is trusted before it is asked for again. */
+    static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(2);
+
+    /** The latest stamp of the data, asked for again when older than {@link #STAMP_AGE} or after a write. */
+    private static final class Stamp {
+        private String value;
+        private long askedAt;
+
+        synchronized String current(SiteBuilder site) {
+            long now = System.nanoTime();
+            if (value == null || now - askedAt > STAMP_AGE.toNanos()) {
+                value = site.stamp();
+                askedAt = now;
+            }
+            return value;
+        }
+
+        synchronized void invalidate() {
+            value = null;
+        }
+    }
 
     /** Serves a file of the public site, the same bytes as {@code publish} writes. */
-    private static void page(Application application, Map<String, Cached> cache, String path, Context ctx)
-            throws AppException {
+    private static void page(Application application, Map<String, Cached> cache, Stamp stamps, String path,
+            Context ctx) throws AppException {
         SiteBuilder site = application.site();
-        String stamp = site.stamp();
+        String stamp = stamps.current(site);
         Cached cached = cache.get(path);
         SiteFile file;
         if (cached != null && cached.stamp().equals(stamp)) {

@@ -57,11 +57,15 @@ class WebServerTest {
     }
 
     @Test
-    void aServedPageChangesAsSoonAsItsDataDoes() throws Exception {
+    void aServedPageChangesWithinSecondsOfAnotherProcesssWriteAndAtOnceAfterAnEditorsOne() throws Exception {
         try (Database database = Database.inMemory("web-" + System.nanoTime())) {
             Application application = Application.start(database, true);
+            org.councilbrief.account.Accounts accounts = new org.councilbrief.account.Accounts(database);
+            accounts.add("edith", "an editor's long password", org.councilbrief.account.Role.EDITOR);
+            var session = accounts.login("edith", "an editor's long password");
             JavalinTest.test(WebServer.create(application), (server, client) -> {
                 assertThat(client.get("/themes/accountability.html").body().string()).contains("No position recorded.");
+                // Another process writes to the database: the page shows it once the stamp is asked for again.
                 database.jdbi().useHandle(h -> {
                     h.execute("insert into meeting (symbol, situation_id, meeting_date) values ('S/PV.9350', 'mali',"
                             + " date '2023-06-16')");
@@ -71,8 +75,24 @@ class WebServerTest {
                             + " 'FRA', 'calls-for', 'accountability', 'We call for accountability.', 'ACCEPTED'"
                             + " from statement");
                 });
+                long deadline = System.nanoTime() + WebServer.STAMP_AGE.multipliedBy(3).toNanos();
+                String page;
+                do {
+                    Thread.sleep(100);
+                    page = client.get("/themes/accountability.html").body().string();
+                } while (!page.contains("We call for accountability.") && System.nanoTime() < deadline);
+                assertThat(page).contains("We call for accountability.").doesNotContain("No position recorded.");
+
+                // An editor rejects the position through the workspace: the next page no longer shows it.
+                long id = database.jdbi().withHandle(h -> h.createQuery("select id from position").mapTo(Long.class)
+                        .one());
+                var post = client.request("/workspace/positions/" + id, r -> r.header("Cookie", "cb_session="
+                        + session.id()).post(new okhttp3.FormBody.Builder().add("_csrf", session.csrfToken())
+                        .add("meeting", "S/PV.9350").add("status", "rejected").add("act", "calls-for")
+                        .add("theme", "accountability").build()));
+                assertThat(post.code()).isEqualTo(200);
                 assertThat(client.get("/themes/accountability.html").body().string())
-                        .contains("We call for accountability.").doesNotContain("No position recorded.");
+                        .doesNotContain("We call for accountability.");
             });
         }
     }
