@@ -43,7 +43,8 @@ public final class BriefRoutes {
             """;
 
     /** What the brief's workspace page shows. */
-    public record BriefScreen(String root, String id, String name, String stateCode, int version, String status,
+    public record BriefScreen(String root, String id, String name, String stateCode, String intro, int version,
+            String status,
             String user,
             boolean mayPublish, String csrf, String message, List<ItemLink> items, Item item, String itemSection,
             String itemDate, String itemText, String itemSources, int sectionBase, int sectionCount,
@@ -102,7 +103,10 @@ public final class BriefRoutes {
                         session.user().username())));
         app.post("/workspace/briefs/{id}/situation", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> workflow.editSituation(id, base(ctx), ctx.formParam("name"),
-                        stateCode(ctx.formParam("state")), session.user().username())));
+                        stateCode(ctx.formParam("state")), ctx.formParam("intro"), session.user().username())));
+        app.post("/workspace/briefs/{id}/items/{item}/move", ctx -> step(ctx, accounts, workflow, composer,
+                situations, (id, session) -> workflow.moveItem(id, base(ctx), ctx.pathParam("item"),
+                        "up".equals(ctx.formParam("direction")) ? -1 : 1, session.user().username())));
         app.post("/workspace/briefs/{id}/meetings", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> {
                     LocalDate date = date(ctx.formParam("date"));
@@ -340,7 +344,7 @@ public final class BriefRoutes {
         }
         String stateCode = situations.find(id).map(org.councilbrief.situation.Situation::stateCode).orElse(null);
         BriefScreen screen = new BriefScreen(root(ctx), id, brief.situationName(), stateCode == null ? "" : stateCode,
-                current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
+                String.join("\n\n", brief.intro()), current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
                 session.csrfToken(), message == null ? "" : message, items, item,
                 itemSection == null ? "" : itemSection.id(), item == null || item.date() == null ? ""
                         : item.date().toString(), typed != null ? typed : itemText,

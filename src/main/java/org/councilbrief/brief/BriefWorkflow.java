@@ -188,14 +188,66 @@ public final class BriefWorkflow {
     /** Renames the situation and sets the state it concerns (null for a thematic one); a new draft. */
     public int editSituation(String situation, int base, String name, String stateCode, String user)
             throws AppException {
+        return editSituation(situation, base, name, stateCode, null, user);
+    }
+
+    /**
+     * Renames the situation, sets the state it concerns (null for a thematic one) and, when {@code intro} is not null,
+     * replaces the brief's introduction (a blank line between paragraphs; empty for none); a new draft.
+     */
+    public int editSituation(String situation, int base, String name, String stateCode, String intro, String user)
+            throws AppException {
         if (name == null || name.isBlank()) {
             throw new AppException("a situation needs a name");
         }
         Brief b = current(situation).brief();
-        Brief renamed = new Brief(b.situation(), name.strip(), b.asOf(), b.updated(), b.intro(), b.sections(),
+        List<String> paragraphs = intro == null ? b.intro() : blocks(intro);
+        Brief renamed = new Brief(b.situation(), name.strip(), b.asOf(), b.updated(), paragraphs, b.sections(),
                 b.uprReviews());
         return saveWithState(situation, base, BriefRevision.DRAFT, renamed, stateCode, user, "named the situation "
-                + name.strip() + (stateCode == null ? "" : " (" + stateCode + ")"));
+                + name.strip() + (stateCode == null ? "" : " (" + stateCode + ")")
+                + (intro == null || paragraphs.equals(b.intro()) ? "" : "; new introduction"));
+    }
+
+    /** Moves an item one place up ({@code -1}) or down ({@code +1}) in its section; a new draft. */
+    public int moveItem(String situation, int base, String itemId, int step, String user) throws AppException {
+        if (step != -1 && step != 1) {
+            throw new AppException("an item moves one place up or down");
+        }
+        Current current = current(situation);
+        List<Section> sections = new ArrayList<>();
+        boolean found = false;
+        for (Section section : current.brief().sections()) {
+            List<Item> items = new ArrayList<>(section.items());
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).id().equals(itemId)) {
+                    found = true;
+                    int to = i + step;
+                    if (to < 0 || to >= items.size()) {
+                        throw new AppException("item " + itemId + " is already " + (step < 0 ? "first" : "last")
+                                + " in its section");
+                    }
+                    java.util.Collections.swap(items, i, to);
+                    break;
+                }
+            }
+            sections.add(new Section(section.kind(), items));
+        }
+        if (!found) {
+            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+        }
+        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), user,
+                "moved item " + itemId + (step < 0 ? " up" : " down"));
+    }
+
+    private static List<String> blocks(String text) {
+        List<String> out = new ArrayList<>();
+        for (String block : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
+            if (!block.isBlank()) {
+                out.add(block.strip().replaceAll("\\s+", " "));
+            }
+        }
+        return out;
     }
 
     /** The lines of an item's sources as the form shows them. */
@@ -240,8 +292,7 @@ public final class BriefWorkflow {
         }
         Composition composition = membership.on(form.date());
         List<Paragraph> paragraphs = new ArrayList<>();
-        for (String block : form.text().strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-            String text = block.strip().replaceAll("\\s+", " ");
+        for (String text : blocks(form.text())) {
             paragraphs.add(section.kind() == SectionKind.COMMENTS
                     ? memberLists.withMemberLists(composition, text, "item " + id, new ArrayList<>())
                     : Paragraph.of(text));

@@ -77,6 +77,18 @@ class WorkspaceRoutesTest {
                         .extracting(Item::id).doesNotContain(last);
                 version = workflow.current("mali").version();
 
+                // The Up button moves an item before the one above it.
+                List<String> order = workflow.current("mali").brief().section(SectionKind.FAMILIAR).items().stream()
+                        .map(Item::id).toList();
+                String lastFamiliar = order.getLast();
+                try (Response up = post(client, origin + "/workspace/briefs/mali/items/" + lastFamiliar + "/move",
+                        edith, List.of("base", String.valueOf(version), "direction", "up"))) {
+                    assertThat(up.request().url().encodedPath()).isEqualTo("/workspace/briefs/mali");
+                }
+                assertThat(workflow.current("mali").brief().section(SectionKind.FAMILIAR).items()).extracting(Item::id)
+                        .endsWith(lastFamiliar, order.get(order.size() - 2));
+                version = workflow.current("mali").version();
+
                 // A planned meeting shows on the home page as the next known meeting; removing it takes it away.
                 assertThat(get(client, origin + "/", null)).contains("next known meeting: none known");
                 try (Response planned = post(client, origin + "/workspace/briefs/mali/meetings", edith, List.of(
@@ -102,9 +114,11 @@ class WorkspaceRoutesTest {
 
                 // The situation renamed: a new draft, the public keeps the published name until it is published.
                 try (Response renamed = post(client, origin + "/workspace/briefs/mali/situation", edith, List.of(
-                        "base", String.valueOf(version), "name", "Mali (Republic of)", "state", "Mali"))) {
+                        "base", String.valueOf(version), "name", "Mali (Republic of)", "state", "Mali", "intro",
+                        "A new introduction."))) {
                     assertThat(renamed.request().url().encodedPath()).isEqualTo("/workspace/briefs/mali");
                 }
+                assertThat(workflow.current("mali").brief().intro()).containsExactly("A new introduction.");
                 assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Mali (Republic of)");
                 assertThat(get(client, origin + "/briefs/mali", null)).doesNotContain("Mali (Republic of)");
 
@@ -115,7 +129,8 @@ class WorkspaceRoutesTest {
                         .contains("planned-meeting " + meeting + " planned").contains("planned-meeting " + meeting
                                 + " removed")
                         .contains("edited item consider-1, moved to familiar as " + moved.id())
-                        .contains("named the situation Mali (Republic of) (MLI)");
+                        .contains("named the situation Mali (Republic of) (MLI); new introduction")
+                        .contains("moved item " + lastFamiliar + " up");
                 assertThat(activity.indexOf("named the situation")).isLessThan(activity.indexOf("edited item"));
             });
         }

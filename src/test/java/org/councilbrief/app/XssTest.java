@@ -72,10 +72,10 @@ class XssTest {
     }
 
     /**
-     * The payload in every field an editor fills (a situation's name, an item's title, sub-heading, text and source
-     * URL, a planned meeting's title and source) and in an imported meeting record (its speeches, the positions'
-     * evidence): every file of the public site, every export (HTML, Markdown, JSON, text, PDF, Word, Atom) and every
-     * workspace page shows it as text.
+     * The payload in every field an editor fills (a situation's name and introduction, an item's title, sub-heading,
+     * text and source URL, a planned meeting's title and source) and in an imported meeting record (its speeches, the
+     * positions' evidence): every file of the public site, every export (HTML, Markdown, JSON, text, PDF, Word, Atom)
+     * and every workspace page shows it as text.
      */
     @ParameterizedTest
     @ValueSource(strings = {"<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
@@ -88,6 +88,7 @@ class XssTest {
             BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
             LocalDate day = LocalDate.of(2024, 3, 1);
             int v = workflow.create("xss", "Name " + payload, null, day, "edith");
+            v = workflow.editSituation("xss", v, "Name " + payload, null, "Intro " + payload, "edith");
             v = workflow.addItem("xss", v, org.councilbrief.brief.SectionKind.COMMENTS, "Title " + payload, day,
                     "Sub " + payload, "Text " + payload, "https://example.org/" + payload + "\nS/PV.9999", "edith");
             workflow.publish("xss", workflow.submit("xss", v, "edith"), "rita", true);

@@ -159,7 +159,20 @@ class BriefWorkflowTest {
             assertThatThrownBy(() -> workflow.removeItem("mali", removed, "nothing-9", "edith"))
                     .hasMessageContaining("no item 'nothing-9'");
 
-            int renamed = workflow.editSituation("mali", removed, "Republic of Mali", "MLI", "edith");
+            // Order within a section: an item moves one place up or down, not past either end.
+            java.util.List<String> before = workflow.current("mali").brief().section(SectionKind.CONSIDER).items()
+                    .stream().map(Item::id).toList();
+            int movedUp = workflow.moveItem("mali", removed, before.get(1), -1, "edith");
+            assertThat(workflow.current("mali").brief().section(SectionKind.CONSIDER).items()).extracting(Item::id)
+                    .startsWith(before.get(1), before.get(0));
+            assertThatThrownBy(() -> workflow.moveItem("mali", movedUp, before.get(1), -1, "edith"))
+                    .hasMessageContaining("already first");
+            int introduced = workflow.editSituation("mali", movedUp, "Mali", "MLI", "First paragraph.\n\n  Second"
+                    + "\n paragraph.  ", "edith");
+            assertThat(workflow.current("mali").brief().intro()).containsExactly("First paragraph.",
+                    "Second paragraph.");
+            int renamed = workflow.editSituation("mali", introduced, "Republic of Mali", "MLI", "edith");
+            assertThat(workflow.current("mali").brief().intro()).hasSize(2); // null keeps the introduction
             assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Republic of Mali");
             assertThatThrownBy(() -> workflow.editSituation("mali", renamed, " ", null, "edith"))
                     .hasMessageContaining("needs a name");
