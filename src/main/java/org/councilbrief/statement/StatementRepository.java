@@ -81,14 +81,30 @@ public final class StatementRepository {
         }
     }
 
+    /**
+     * The proposal a decision belongs to: the same member and sentence, preferring the same act and theme, then the
+     * same act (the editor may have corrected the theme), then any act (the editor may have corrected both).
+     */
     private static int indexOf(List<Position> positions, Position decided) {
+        int sameAct = -1;
+        int sameSentence = -1;
         for (int i = 0; i < positions.size(); i++) {
-            if (positions.get(i).stateCode().equals(decided.stateCode())
-                    && positions.get(i).evidence().equals(decided.evidence())) {
+            Position p = positions.get(i);
+            if (!p.stateCode().equals(decided.stateCode()) || !p.evidence().equals(decided.evidence())
+                    || p.status() != Position.Status.PROPOSED) {
+                continue;
+            }
+            if (p.act() == decided.act() && p.theme().equals(decided.theme())) {
                 return i;
             }
+            if (p.act() == decided.act() && sameAct < 0) {
+                sameAct = i;
+            }
+            if (sameSentence < 0) {
+                sameSentence = i;
+            }
         }
-        return -1;
+        return sameAct >= 0 ? sameAct : sameSentence;
     }
 
     private static void insertPositions(org.jdbi.v3.core.Handle handle, String meeting, int index,
