@@ -44,9 +44,8 @@ public final class BriefRoutes {
 
     /** What the brief's workspace page shows. */
     public record BriefScreen(String root, String id, String name, String stateCode, String intro, int version,
-            String status,
-            String user,
-            boolean mayPublish, String csrf, String message, List<ItemLink> items, Item item, String itemSection,
+            String status, String user, boolean mayPublish, String csrf, String message, String notice,
+            List<ItemLink> items, Item item, String itemSection,
             String itemDate, String itemText, String itemSources, int sectionBase, int sectionCount,
             List<Version> history, List<String> diff, List<PlannedMeeting> planned) {
         /** An item to edit. */
@@ -84,12 +83,16 @@ public final class BriefRoutes {
             String item = ctx.pathParam("item");
             String body = ctx.formParam("body");
             try {
-                workflow.editItem(id, base(ctx), item, new BriefWorkflow.ItemForm(section(ctx.formParam("section")),
+                BriefWorkflow.ItemForm form = new BriefWorkflow.ItemForm(section(ctx.formParam("section")),
                         ctx.formParam("title"), date(ctx.formParam("date")), ctx.formParam("subHeading"), body,
-                        ctx.formParam("sources")), session.user().username());
+                        ctx.formParam("sources"));
+                SectionKind in = form.section() != null ? form.section() : sectionOf(workflow, id, item);
+                List<String> notes = workflow.notes(new BriefWorkflow.ItemForm(in, form.title(), form.date(),
+                        form.subHeading(), form.text(), form.sources()));
+                workflow.editItem(id, base(ctx), item, form, session.user().username());
                 String now = workflow.current(id).brief().sections().stream().flatMap(s -> s.items().stream())
                         .anyMatch(i -> i.id().equals(item)) ? item : null;
-                ctx.redirect(root(ctx) + id + (now == null ? "" : "?item=" + now));
+                saved(ctx, session, workflow, composer, situations, id, now, notes);
             } catch (BriefConflictException e) {
                 ctx.status(409);
                 show(ctx, session, workflow, composer, situations, id, item, e.getMessage(), body, List.of());
@@ -180,10 +183,13 @@ public final class BriefRoutes {
                 if (kind == null) {
                     throw new AppException("choose a section");
                 }
-                workflow.addItem(id, base(ctx), kind, ctx.formParam("title"), date(ctx.formParam("date")),
-                        ctx.formParam("subHeading"), ctx.formParam("body"), ctx.formParam("sources"),
-                        session.user().username());
-                ctx.redirect(root(ctx) + id);
+                BriefWorkflow.ItemForm form = new BriefWorkflow.ItemForm(kind, ctx.formParam("title"),
+                        date(ctx.formParam("date")), ctx.formParam("subHeading"), ctx.formParam("body"),
+                        ctx.formParam("sources"));
+                List<String> notes = workflow.notes(form);
+                workflow.addItem(id, base(ctx), kind, form.title(), form.date(), form.subHeading(), form.text(),
+                        form.sources(), session.user().username());
+                saved(ctx, session, workflow, composer, situations, id, null, notes);
             } catch (BriefConflictException e) {
                 ctx.status(409);
                 show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
@@ -200,6 +206,31 @@ public final class BriefRoutes {
         app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, workflow, composer, situations,
                 (id, session) -> workflow.restore(id, base(ctx), Integer.parseInt(String.valueOf(
                         ctx.formParam("version"))), session.user().username())));
+    }
+
+    /**
+     * After a save: back to the brief's page, or, when the editor should know something about what was saved (a
+     * member list rewritten in a brief's order), that page at once with the note.
+     */
+    private static void saved(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer,
+            SituationRepository situations, String id, String item, List<String> notes) throws AppException {
+        if (notes.isEmpty()) {
+            ctx.redirect(root(ctx) + id + (item == null ? "" : "?item=" + item));
+            return;
+        }
+        show(ctx, session, workflow, composer, situations, id, item, null, "Saved. " + String.join(" ", notes), null,
+                List.of());
+    }
+
+    private static SectionKind sectionOf(BriefWorkflow workflow, String id, String item) throws AppException {
+        for (Section section : workflow.current(id).brief().sections()) {
+            for (Item i : section.items()) {
+                if (i.id().equals(item)) {
+                    return section.kind();
+                }
+            }
+        }
+        return null;
     }
 
     private interface Step {
@@ -292,6 +323,12 @@ public final class BriefRoutes {
     private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer,
             SituationRepository situations, String id, String itemId, String message, String typed, List<String> diff)
             throws AppException {
+        show(ctx, session, workflow, composer, situations, id, itemId, message, null, typed, diff);
+    }
+
+    private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer,
+            SituationRepository situations, String id, String itemId, String message, String notice, String typed,
+            List<String> diff) throws AppException {
         BriefWorkflow.Current current;
         try {
             current = workflow.current(id);
@@ -345,7 +382,7 @@ public final class BriefRoutes {
         String stateCode = situations.find(id).map(org.councilbrief.situation.Situation::stateCode).orElse(null);
         BriefScreen screen = new BriefScreen(root(ctx), id, brief.situationName(), stateCode == null ? "" : stateCode,
                 String.join("\n\n", brief.intro()), current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
-                session.csrfToken(), message == null ? "" : message, items, item,
+                session.csrfToken(), message == null ? "" : message, notice == null ? "" : notice, items, item,
                 itemSection == null ? "" : itemSection.id(), item == null || item.date() == null ? ""
                         : item.date().toString(), typed != null ? typed : itemText,
                 item == null ? "" : BriefWorkflow.sourceLines(item.sources()), sectionCount - itemWords,

@@ -250,6 +250,23 @@ public final class BriefWorkflow {
         return out;
     }
 
+    /**
+     * What an editor should know before saving this form's text: member lists opening a sentence of the comments that
+     * will be written in a brief's order ("The US and France" becomes "France and the US"). Empty for other sections.
+     */
+    public List<String> notes(ItemForm form) {
+        List<String> notes = new ArrayList<>();
+        if (form.section() != SectionKind.COMMENTS || form.text() == null || form.date() == null
+                || form.date().getYear() < Membership.FIRST_YEAR || form.date().getYear() > membership.lastKnownYear()) {
+            return notes;
+        }
+        Composition composition = membership.on(form.date());
+        for (String text : blocks(form.text())) {
+            memberLists.withMemberLists(composition, text, "Note", notes);
+        }
+        return notes;
+    }
+
     /** The lines of an item's sources as the form shows them. */
     public static String sourceLines(List<Source> sources) {
         StringBuilder out = new StringBuilder();

@@ -77,6 +77,23 @@ class WorkspaceRoutesTest {
                         .extracting(Item::id).doesNotContain(last);
                 version = workflow.current("mali").version();
 
+                // A member list typed out of a brief's order is saved in order, and the editor is told.
+                try (Response added = post(client, origin + "/workspace/briefs/mali/items", edith, List.of("base",
+                        String.valueOf(version), "section", "comments", "title", "Meeting", "date", "2023-06-16",
+                        "body", "The US and France called for accountability.", "sources", "S/PV.9350"))) {
+                    assertThat(added.code()).isEqualTo(200);
+                    assertThat(added.body().string()).contains("role=\"status\"").contains("Saved.")
+                            .contains("Saved. Note: the member list 'The US and France' is not in a brief's order");
+                }
+                Item listed = workflow.current("mali").brief().section(SectionKind.COMMENTS).items().getLast();
+                assertThat(listed.paragraphs().get(0).segments().get(0).members()).containsExactlyInAnyOrder("FRA",
+                        "USA");
+                var view = application.composer().compose(workflow.current("mali").brief());
+                assertThat(view.sections().stream().flatMap(sec -> sec.blocks().stream())
+                        .flatMap(b -> b.paragraphs().stream()).map(p -> p.text()))
+                        .contains("France and the US called for accountability.");
+                version = workflow.current("mali").version();
+
                 // The Up button moves an item before the one above it.
                 List<String> order = workflow.current("mali").brief().section(SectionKind.FAMILIAR).items().stream()
                         .map(Item::id).toList();
