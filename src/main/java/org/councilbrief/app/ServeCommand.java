@@ -18,6 +18,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Start on a fresh in-memory database loaded with the bundled demo data.")
     boolean demo;
 
+    private static final java.time.Duration WARM_UP_DELAY = java.time.Duration.ofSeconds(3);
+
     @Option(names = "--port", defaultValue = "7070", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -38,6 +40,16 @@ final class ServeCommand implements Callable<Integer> {
         Database database = demo ? Database.inMemory("demo") : Database.openOrDefault(db);
         Application application = Application.start(database, demo);
         WebServer server = WebServer.start(application, host, port);
+        // The first PDF and Word downloads would pay for loading their renderers; a spare thread does it a few seconds
+        // after the start, so as not to slow the first pages.
+        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+            try {
+                Thread.sleep(WARM_UP_DELAY);
+                org.councilbrief.site.SiteBuilder.warmUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         PrintWriter err = spec.commandLine().getErr();
         String base = "http://" + host + ":" + server.port();
         err.println("councilbrief is serving at " + base + "/");
