@@ -381,8 +381,9 @@ public final class BriefRoutes {
         }
         String stateCode = situations.find(id).map(org.councilbrief.situation.Situation::stateCode).orElse(null);
         BriefScreen screen = new BriefScreen(root(ctx), id, brief.situationName(), stateCode == null ? "" : stateCode,
-                String.join("\n\n", brief.intro()), current.version(), current.status(), session.user().username(), session.user().role().mayPublish(),
-                session.csrfToken(), message == null ? "" : message, notice == null ? "" : notice, items, item,
+                String.join("\n\n", brief.intro()), current.version(), current.status(), session.user().username(),
+                session.user().role().mayPublish(), session.csrfToken(), message == null ? "" : message,
+                notice == null ? "" : notice, items, item,
                 itemSection == null ? "" : itemSection.id(), item == null || item.date() == null ? ""
                         : item.date().toString(), typed != null ? typed : itemText,
                 item == null ? "" : BriefWorkflow.sourceLines(item.sources()), sectionCount - itemWords,

@@ -256,8 +256,7 @@ public final class BriefWorkflow {
      */
     public List<String> notes(ItemForm form) {
         List<String> notes = new ArrayList<>();
-        if (form.section() != SectionKind.COMMENTS || form.text() == null || form.date() == null
-                || form.date().getYear() < Membership.FIRST_YEAR || form.date().getYear() > membership.lastKnownYear()) {
+        if (form.section() != SectionKind.COMMENTS || form.text() == null || !known(form.date())) {
             return notes;
         }
         Composition composition = membership.on(form.date());
@@ -265,6 +264,11 @@ public final class BriefWorkflow {
             memberLists.withMemberLists(composition, text, "Note", notes);
         }
         return notes;
+    }
+
+    /** Whether the Council's composition on this day is known (1946 to the last year of the shipped terms). */
+    private boolean known(LocalDate date) {
+        return date != null && date.getYear() >= Membership.FIRST_YEAR && date.getYear() <= membership.lastKnownYear();
     }
 
     /** The lines of an item's sources as the form shows them. */
@@ -292,7 +296,7 @@ public final class BriefWorkflow {
         if (form.date() == null) {
             throw new AppException("an item needs a date");
         }
-        if (form.date().getYear() < Membership.FIRST_YEAR || form.date().getYear() > membership.lastKnownYear()) {
+        if (!known(form.date())) {
             throw new AppException("an item's date is between " + Membership.FIRST_YEAR + " and the last year whose"
                     + " Council is known (" + membership.lastKnownYear() + ")");
         }

@@ -53,7 +53,8 @@ public final class PositionRoutes {
                 String theme = Taxonomy.council().label(String.valueOf(ctx.formParam("theme")))
                         .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
                 long id = Long.parseLong(ctx.pathParam("id"));
-                message = statements.review(id, status, act, theme, session.user().username()) ? "Position " + id + " is "
+                boolean done = statements.review(id, status, act, theme, session.user().username());
+                message = done ? "Position " + id + " is "
                         + status.name().toLowerCase(Locale.ROOT) + "." : "No position " + id + ".";
             } catch (IllegalArgumentException | AppException e) {
                 ctx.status(400);

@@ -112,7 +112,8 @@ public final class StatementRepository {
         if (positions.isEmpty()) {
             return;
         }
-        long statementId = handle.createQuery("select id from statement where meeting_symbol = :s and speech_index = :i")
+        long statementId = handle.createQuery(
+                "select id from statement where meeting_symbol = :s and speech_index = :i")
                 .bind("s", meeting).bind("i", index).mapTo(Long.class).one();
         for (Position p : positions) {
             handle.createUpdate("""

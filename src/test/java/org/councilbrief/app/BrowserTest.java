@@ -83,7 +83,8 @@ class BrowserTest {
                         "themes/accountability.html", "login")) {
                     phone.navigate("http://127.0.0.1:" + server.port() + "/" + path);
                     Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-                    assertThat(((Number) overflow).intValue()).as("sideways overflow of /" + path).isLessThanOrEqualTo(0);
+                    assertThat(((Number) overflow).intValue()).as("sideways overflow of /" + path)
+                            .isLessThanOrEqualTo(0);
                 }
                 phone.navigate("http://127.0.0.1:" + server.port() + "/briefs/mali.html");
                 phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-phone.png")));

@@ -48,7 +48,8 @@ class WorkspaceRoutesTest {
                 assertThat(moved.title()).isEqualTo("HRW statement");
                 assertThat(moved.subHeading()).isEqualTo("Civil society");
                 assertThat(moved.sources()).extracting(s -> s.symbol() + " " + s.paragraph() + " " + s.url())
-                        .containsExactly("null null https://www.hrw.org/news/2023/07/24/mali", "S/2023/638 para 12 null");
+                        .containsExactly("null null https://www.hrw.org/news/2023/07/24/mali",
+                                "S/2023/638 para 12 null");
                 int version = workflow.current("mali").version();
 
                 // A bad source is refused with the reason, and the text typed is still there; the page shown at the
