@@ -26,8 +26,9 @@ public final class PositionExtractor {
     }
 
     private static Pattern words(String regex) {
+        // UNICODE_CHARACTER_CLASS: \w must take the accented letters of French ("appelé", "préoccupé").
         return Pattern.compile("(?<![\\p{L}])(?:" + regex + ")(?![\\p{L}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     private static final List<Cue> CUES = List.of(
@@ -57,7 +58,8 @@ public final class PositionExtractor {
                             + "|we need|look(?:s)? to|expect\\w*|ask\\w*|have to|has to|urgent need|the only (?:way|viable)"
                             + "|(?:is|are|remains?) (?:\\w+ )?(?:crucial|essential|vital|imperative|key|necessary"
                             + "|instrumental|indispensable)"),
-                    words("appel\\w* (?:à|les|tous)|exhort\\w*|encourag\\w*|demand\\w*|doi(?:t|vent)|devons"
+                    words("appel\\w* (?:à|au|aux|les|la|le|l'|tous|toutes|chacun)|exhort\\w*|encourag\\w*"
+                            + "|demand\\w*|doi(?:t|vent)|devons"
                             + "|il (?:est|faut)|il importe|insist\\w*|soulign\\w* (?:la nécessité|l'importance)")),
             new Cue(Act.NOTES,
                     words("not(?:e|es|ed|ing) (?:that|the|with)|take[sn]? note|acknowledg\\w*|recogni[sz]\\w*"),
@@ -85,6 +87,19 @@ public final class PositionExtractor {
      * @param speakers the members it speaks for (one, or every member of a joint statement)
      */
     public List<Found> extract(String text, List<String> speakers) {
+        return extract(text, speakers, false);
+    }
+
+    /**
+     * The positions in a paragraph of a press-release summary, which reports the speaker in the third person ("The
+     * representative of Ghana … said …; she called for …"): "he", "she", "they", "the representative", "his
+     * delegation" are the speaker's voice there.
+     */
+    public List<Found> extractReported(String text, List<String> speakers) {
+        return extract(text, speakers, true);
+    }
+
+    private List<Found> extract(String text, List<String> speakers, boolean reported) {
         if (text == null || text.isBlank() || speakers.isEmpty()) {
             return List.of();
         }
@@ -102,7 +117,8 @@ public final class PositionExtractor {
             List<RuleTagger.Hit> before = previous;
             previous = hits;
             List<ActAt> acts = acts(sentence, language);
-            if (!spokenByTheSpeaker(sentence, speakers, language)) {
+            if (!spokenByTheSpeaker(sentence, speakers, language)
+                    && !(reported && (language == Language.FRENCH ? REPORTED_FR : REPORTED_EN).matcher(sentence).find())) {
                 // Someone else's act ("the Secretary-General urged", "States acknowledged") is not the speaker's;
                 // an impersonal one ("must", "is unacceptable", "is alarming") is.
                 acts = acts.stream().filter(a -> a.impersonal()).toList();
@@ -146,6 +162,10 @@ public final class PositionExtractor {
             + "|regrettabl\\w*|concerning|worrying|troubling|disturbing|encouraging)$");
     private static final Pattern FIRST_PERSON_EN = Pattern.compile(
             "(?i)\\b(?:we|i|us|our|my|the a3|african members)\\b");
+    private static final Pattern REPORTED_EN = Pattern.compile("(?i)\\b(?:he|she|they|his|her|their|the representative"
+            + "|the speaker|the delegate|(?:his|her|its|their) (?:delegation|country|Government))\\b");
+    private static final Pattern REPORTED_FR = Pattern.compile("(?i)(?<![\\p{L}])(?:il|elle|ils|elles|sa délégation"
+            + "|son pays|le représentant|la représentante|le délégué|la déléguée)(?![\\p{L}])");
     private static final Pattern FIRST_PERSON_FR = Pattern.compile(
             "(?i)(?<![\\p{L}])(?:nous|je|j'|notre|nos|ma|mon|mes|moi)(?![\\p{L}])");
 

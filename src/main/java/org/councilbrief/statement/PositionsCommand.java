@@ -31,36 +31,84 @@ public final class PositionsCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Command(name = "extract", mixinStandardHelpOptions = true,
-            description = "Reads a meeting record as 'speeches split' does and prints one object per position.")
+            description = "Reads a meeting record as 'speeches split' does, or a press-release meeting summary"
+                    + " (SC/nnnnn), and prints one object per position.")
     static final class ExtractCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The meeting record, as text or PDF.")
+        @Parameters(paramLabel = "FILE", description = "The meeting record or press summary, as text or PDF.")
         Path file;
 
         @Option(names = "--date", description = "The meeting's date, for the A3; by default read from the record.")
         LocalDate date;
 
+        @Option(names = "--kind", description = "meeting-record or press-release; by default a meeting record, or a"
+                + " press summary when the file has no speaker lines and reads as one.")
+        String kind;
+
         @Override
         public Integer call() throws AppException {
             SourceText source = SourceTexts.read(file);
-            LocalDate day = date != null ? date : SpeechSplitter.dateOf(source).orElse(null);
+            if (kind != null && !kind.equals("meeting-record") && !kind.equals("press-release")) {
+                throw new AppException("unknown --kind '" + kind + "'; expected meeting-record or press-release");
+            }
             PositionExtractor extractor = new PositionExtractor();
             PrintWriter out = spec.commandLine().getOut();
-            for (Speech speech : new SpeechSplitter().split(source, day)) {
-                for (PositionExtractor.Found found : extractor.extract(speech.text(), speakers(speech))) {
-                    ObjectNode node = JSON.createObjectNode();
-                    node.put("speechIndex", speech.index());
-                    node.put("countryCode", found.stateCode());
-                    node.put("act", found.act().id());
-                    node.put("theme", found.theme().id());
-                    node.put("evidence", found.evidence());
-                    out.println(node);
+            List<Speech> speeches = null;
+            if (!"press-release".equals(kind)) {
+                try {
+                    LocalDate day = date != null ? date : SpeechSplitter.dateOf(source).orElse(null);
+                    speeches = new SpeechSplitter().split(source, day);
+                } catch (org.councilbrief.document.InputException e) {
+                    if ("meeting-record".equals(kind)) {
+                        throw e;
+                    }
+                    try {
+                        press(extractor, new PressSummaryParser().parse(source), out);
+                        out.flush();
+                        return 0;
+                    } catch (org.councilbrief.document.InputException notPress) {
+                        throw e; // neither: the meeting record's reason is the likelier one
+                    }
+                }
+            }
+            if (speeches == null) {
+                press(extractor, new PressSummaryParser().parse(source), out);
+            } else {
+                for (Speech speech : speeches) {
+                    for (PositionExtractor.Found found : extractor.extract(speech.text(), speakers(speech))) {
+                        ObjectNode node = JSON.createObjectNode();
+                        node.put("speechIndex", speech.index());
+                        put(node, found);
+                        out.println(node);
+                    }
                 }
             }
             out.flush();
             return 0;
+        }
+
+        private static void press(PositionExtractor extractor, PressSummary summary, PrintWriter out) {
+            for (PressParagraph paragraph : summary.paragraphs()) {
+                List<String> members = !paragraph.onBehalfOf().isEmpty() ? paragraph.onBehalfOf()
+                        : paragraph.countryCode() == null ? List.of() : List.of(paragraph.countryCode());
+                for (PositionExtractor.Found found : extractor.extractReported(paragraph.text(), members)) {
+                    ObjectNode node = JSON.createObjectNode();
+                    node.put("pressRelease", summary.pressRelease());
+                    node.put("paragraph", paragraph.index());
+                    node.put("speaker", paragraph.speaker());
+                    put(node, found);
+                    out.println(node);
+                }
+            }
+        }
+
+        private static void put(ObjectNode node, PositionExtractor.Found found) {
+            node.put("countryCode", found.stateCode());
+            node.put("act", found.act().id());
+            node.put("theme", found.theme().id());
+            node.put("evidence", found.evidence());
         }
     }
 

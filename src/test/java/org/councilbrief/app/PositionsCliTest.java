@@ -31,6 +31,36 @@ class PositionsCliTest {
     }
 
     @Test
+    void extractReadsAPressSummaryAndGivesAJointStatementToEveryMember(@TempDir Path dir) throws Exception {
+        Path press = dir.resolve("sc99999.txt");
+        java.nio.file.Files.writeString(press, """
+                9999th Meeting (AM)
+                SC/99999
+
+                Council Hears Briefing on Mali
+
+                The representative of Ghana, also speaking for Gabon and Mozambique, said the three African members \
+                were deeply concerned about the attacks on civilians in central Mali. She called for accountability \
+                for all violations of human rights.
+
+                The representative of France said his country condemned the sexual violence recorded in April and \
+                called on the transitional authorities to cooperate with the United Nations mechanisms.
+                """);
+        CliRun run = CliRun.of("positions", "extract", press.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<JsonNode> positions = run.json();
+        assertThat(positions).allSatisfy(p -> assertThat(p.get("pressRelease").asText()).isEqualTo("SC/99999"));
+        assertThat(positions).extracting(p -> p.get("paragraph").asInt() + " " + p.get("countryCode").asText() + " "
+                + p.get("act").asText() + " " + p.get("theme").asText())
+                .contains("1 GHA calls-for accountability", "1 GAB calls-for accountability",
+                        "1 MOZ calls-for accountability", "2 FRA condemns conflict-related-sexual-violence");
+        assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "meeting-record").code())
+                .isEqualTo(2);
+        assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "minutes").err())
+                .contains("unknown --kind 'minutes'");
+    }
+
+    @Test
     void proposeReviewAndCompareAgainstTheDatabase(@TempDir Path dir) {
         String db = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0";
         assertThat(CliRun.of("brief", "load", writeReferenceBrief(dir).toString(), "--db", db).code()).isZero();

@@ -56,4 +56,22 @@ class PositionExtractorTest {
                 + " cometidas en el país durante el conflicto.", "MEX")).isEmpty();
         assertThat(extractor.extract("We call for accountability.", List.of())).isEmpty();
     }
+
+    @Test
+    void aPressSummaryReportsTheSpeakerInTheThirdPerson() {
+        String paragraph = "The representative of Ghana, also speaking for Gabon and Mozambique, said the transition"
+                + " must lead to elections. She called for accountability for the violations committed against"
+                + " civilians. The Secretary-General had urged restraint.";
+        assertThat(extractor.extractReported(paragraph, List.of("GHA", "GAB", "MOZ")).stream()
+                .map(f -> f.stateCode() + " " + f.act().id() + " " + f.theme().id()))
+                .contains("GHA calls-for accountability", "GAB calls-for accountability",
+                        "MOZ calls-for accountability", "GHA calls-for elections-and-transition");
+        // In a speech, "she" is someone else: only the speaker's own voice counts.
+        assertThat(found("She called for accountability for the violations committed against civilians.", "GHA"))
+                .isEmpty();
+        assertThat(extractor.extractReported("Elle a appelé toutes les parties au conflit à assurer la protection des"
+                + " civils dans le centre du pays.", List.of("FRA")).stream()
+                .map(f -> f.stateCode() + " " + f.act().id() + " " + f.theme().id()))
+                .containsExactly("FRA calls-for protection-of-civilians");
+    }
 }
