@@ -22,7 +22,7 @@ public final class PositionRoutes {
 
     /** What the page shows. */
     public record PositionsScreen(String meeting, String csrf, String message, List<Row> positions, List<String> acts,
-            List<String> themes) {
+            List<String> themes, String member, String status, List<String> members, int total) {
         /** One position. */
         public record Row(long id, int speech, String member, String act, String theme, String status,
                 String evidence) {
@@ -39,7 +39,8 @@ public final class PositionRoutes {
                 ctx.redirect("../login");
                 return;
             }
-            show(ctx, session.get(), statements, ctx.queryParam("meeting"), "");
+            show(ctx, session.get(), statements, ctx.queryParam("meeting"), "", ctx.queryParam("member"),
+                    ctx.queryParam("status"));
         });
         app.post("/workspace/positions/{id}", ctx -> {
             Session session = AccountRoutes.requireSession(ctx, accounts);
@@ -60,22 +61,33 @@ public final class PositionRoutes {
                 ctx.status(400);
                 message = e.getMessage();
             }
-            show(ctx, session, statements, meeting, message);
+            show(ctx, session, statements, meeting, message, ctx.formParam("filterMember"),
+                    ctx.formParam("filterStatus"));
         });
     }
 
+    /**
+     * The page of a meeting's positions; {@code member} and {@code status} (blank for all) narrow the list, so that an
+     * editor can go through a long meeting member by member, or see only what is still to decide.
+     */
     private static void show(Context ctx, Session session, StatementRepository statements, String meeting,
-            String message) {
+            String message, String member, String status) {
         String symbol = meeting == null || meeting.isBlank() ? "" : Symbols.tryParse(meeting)
                 .map(s -> s.canonical()).orElse(meeting.strip());
-        List<PositionsScreen.Row> rows = symbol.isEmpty() ? List.of() : statements.storedPositions(symbol).stream()
+        List<PositionsScreen.Row> all = symbol.isEmpty() ? List.of() : statements.storedPositions(symbol).stream()
                 .map(p -> new PositionsScreen.Row(p.id(), p.speechIndex(), p.position().stateCode(),
                         p.position().act().id(), p.position().theme(),
                         p.position().status().name().toLowerCase(Locale.ROOT), p.position().evidence()))
                 .toList();
+        String byMember = member == null ? "" : member.strip().toUpperCase(Locale.ROOT);
+        String byStatus = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
+        List<PositionsScreen.Row> rows = all.stream()
+                .filter(r -> byMember.isEmpty() || r.member().equals(byMember))
+                .filter(r -> byStatus.isEmpty() || r.status().equals(byStatus)).toList();
         PositionsScreen screen = new PositionsScreen(symbol, session.csrfToken(), message == null ? "" : message,
                 rows, Arrays.stream(Act.values()).map(Act::id).toList(),
-                Taxonomy.council().labels().stream().map(ThemeLabel::id).toList());
+                Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
+                all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size());
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/positions.jte", screen, out);
         ctx.html(out.toString());

@@ -47,6 +47,21 @@ class PositionRoutesTest {
                         .string();
                 assertThat(done).contains("Position " + id + " is accepted.");
             });
+            // Filters: by member and by status.
+            statements.addPositions("S/PV.9350", 1, List.of(new Position("FRA", Act.CONDEMNS, "accountability",
+                    "We condemn the attacks.", Position.Status.PROPOSED)));
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String cookie = "cb_session=" + session.id();
+                String proposed = client.request(new Request.Builder().url(client.getOrigin()
+                        + "/workspace/positions?meeting=S/PV.9350&status=proposed").header("Cookie", cookie).build())
+                        .body().string();
+                assertThat(proposed).contains("We condemn the attacks.").doesNotContain("We call for justice.")
+                        .contains("1 of 2 positions shown.");
+                String none = client.request(new Request.Builder().url(client.getOrigin()
+                        + "/workspace/positions?meeting=S/PV.9350&member=GBR").header("Cookie", cookie).build())
+                        .body().string();
+                assertThat(none).contains("No position of this meeting matches");
+            });
             Position stored = statements.storedPositions("S/PV.9350").get(0).position();
             assertThat(stored.act()).isEqualTo(Act.CALLS_FOR);
             assertThat(stored.theme()).isEqualTo("accountability");
