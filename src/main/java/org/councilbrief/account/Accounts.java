@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.councilbrief.AppException;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.db.Database;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -51,7 +52,7 @@ public final class Accounts {
 
     /** Creates an account from the command line: the change log names the system user who ran it. */
     public User add(String username, String password, Role role) throws AppException {
-        return add(username, password, role, "cli:" + System.getProperty("user.name"));
+        return add(username, password, role, ChangeLogRepository.commandLineUser());
     }
 
     /** Creates an account; {@code by} is the admin who did, for the change log. */

@@ -17,6 +17,10 @@ import org.councilbrief.site.SiteFile;
 
 /** The public site over HTTP: every page and download of {@link SiteBuilder}, at its path. */
 final class WebServer {
+    /** How long a stamp of the data is trusted before it is asked for again. */
+    static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(2);
+    private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
+            gg.jte.ContentType.Html);
     private final Javalin javalin;
 
     private WebServer(Javalin javalin) {
@@ -78,18 +82,15 @@ final class WebServer {
     private record Cached(String stamp, SiteFile file) {
     }
 
-    /** How long a stamp of the data is trusted before it is asked for again. */
-    static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(2);
-
     /** The latest stamp of the data, asked for again when older than {@link #STAMP_AGE} or after a write. */
     private static final class Stamp {
         private String value;
         private long askedAt;
 
-        synchronized String current(SiteBuilder site) {
+        synchronized String current(java.util.function.Supplier<SiteBuilder> site) {
             long now = System.nanoTime();
             if (value == null || now - askedAt > STAMP_AGE.toNanos()) {
-                value = site.stamp();
+                value = site.get().stamp();
                 askedAt = now;
             }
             return value;
@@ -103,14 +104,14 @@ final class WebServer {
     /** Serves a file of the public site, the same bytes as {@code publish} writes. */
     private static void page(Application application, Map<String, Cached> cache, Stamp stamps, String path,
             Context ctx) throws AppException {
-        SiteBuilder site = application.site();
-        String stamp = stamps.current(site);
+        // A builder is made only when the stamp is asked for or a file is rendered, not for a file served from the cache.
+        String stamp = stamps.current(application::site);
         Cached cached = cache.get(path);
         SiteFile file;
         if (cached != null && cached.stamp().equals(stamp)) {
             file = cached.file();
         } else {
-            file = site.render(path).orElseThrow(NotFoundResponse::new);
+            file = application.site().render(path).orElseThrow(NotFoundResponse::new);
             if (cache.size() < 10_000) {
                 cache.put(path, new Cached(stamp, file));
             }
@@ -122,9 +123,6 @@ final class WebServer {
         }
         ctx.result(file.bytes());
     }
-
-    private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
-            gg.jte.ContentType.Html);
 
     /** An error page with links back, relative to where it is shown so that it works under any prefix. */
     private static void errorPage(Context ctx, String title, String message) {

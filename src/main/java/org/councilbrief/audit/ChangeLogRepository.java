@@ -18,6 +18,11 @@ public final class ChangeLogRepository {
         this.jdbi = jdbi;
     }
 
+    /** Who a change made on the command line is logged as: "cli:" and the system user who ran the command. */
+    public static String commandLineUser() {
+        return "cli:" + System.getProperty("user.name");
+    }
+
     public static void record(Handle handle, String user, String entity, String entityId, String action,
             String detail) {
         String d = detail == null || detail.length() <= DETAIL_LIMIT ? detail

@@ -1,5 +1,8 @@
 package org.councilbrief.brief;
 
+import static org.councilbrief.Forms.blank;
+import static org.councilbrief.Forms.date;
+
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -7,7 +10,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -301,23 +303,8 @@ public final class BriefRoutes {
         return at.toString().replace('T', ' ').substring(0, 16) + " UTC";
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static LocalDate date(String text) throws AppException {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new AppException("'" + text + "' is not a date of the form YYYY-MM-DD");
-        }
     }
 
     private static void show(Context ctx, Session session, BriefWorkflow workflow, BriefComposer composer,

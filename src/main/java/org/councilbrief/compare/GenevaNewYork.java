@@ -47,23 +47,35 @@ public final class GenevaNewYork {
         if (situation.stateCode() == null) {
             throw new AppException("the situation '" + situationId + "' is not about one state, so it has no UPR");
         }
+        return rows(member, new UprRepository(database.jdbi()).reviewsOf(situation.stateCode()),
+                new StatementRepository(database.jdbi()).positionsOf(member, situationId),
+                r -> crosswalk.themes(r.text(), r.issues()));
+    }
+
+    /**
+     * The view from what the caller has read: the situation state's reviews, the member's positions at the meetings on
+     * the situation, and the Council themes of a recommendation. Themes raised in both places come first, then Geneva
+     * only, then New York only.
+     */
+    public static List<Row> rows(String member, List<UprReview> reviews,
+            List<StatementRepository.MeetingPosition> positions,
+            java.util.function.Function<UprRecommendation, java.util.Set<String>> themes) {
         Map<String, List<Recommendation>> geneva = new TreeMap<>();
-        for (UprReview review : new UprRepository(database.jdbi()).reviewsOf(situation.stateCode())) {
+        for (UprReview review : reviews) {
             String url = review.report() == null ? null : Symbols.tryParse(review.report()).map(s -> s.url().toString())
                     .orElse(null);
             for (UprRecommendation r : review.recommendations()) {
                 if (!r.recommendingStates().contains(member)) {
                     continue;
                 }
-                for (String theme : crosswalk.themes(r.text(), r.issues())) {
+                for (String theme : themes.apply(r)) {
                     geneva.computeIfAbsent(theme, t -> new ArrayList<>()).add(new Recommendation(review.id(),
                             r.paragraph(), r.text(), r.response(), url));
                 }
             }
         }
         Map<String, List<Statement>> newYork = new TreeMap<>();
-        for (StatementRepository.MeetingPosition p : new StatementRepository(database.jdbi())
-                .positionsOf(member, situationId)) {
+        for (StatementRepository.MeetingPosition p : positions) {
             String url = Symbols.tryParse(p.meeting()).map(s -> s.url().toString()).orElse(null);
             newYork.computeIfAbsent(p.position().theme(), t -> new ArrayList<>()).add(new Statement(p.meeting(),
                     p.date().toString(), p.speechIndex(), p.position().act().id(), p.position().evidence(),

@@ -1,5 +1,8 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.blank;
+import static org.councilbrief.Forms.date;
+
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -10,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,21 +131,6 @@ public final class ImportRoutes {
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/import.jte", screen, out);
         ctx.html(out.toString());
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static LocalDate date(String value) throws AppException {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new AppException("'" + value + "' is not a date of the form YYYY-MM-DD");
-        }
     }
 
     private static byte[] token() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.councilbrief.AppException;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.InputException;
 import org.councilbrief.document.SourceText;
@@ -32,7 +33,7 @@ public final class Imports {
 
     public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options)
             throws AppException {
-        return importBytes(name, bytes, kind, options, "cli:" + System.getProperty("user.name"));
+        return importBytes(name, bytes, kind, options, ChangeLogRepository.commandLineUser());
     }
 
     /**

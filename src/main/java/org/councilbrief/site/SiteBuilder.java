@@ -24,6 +24,7 @@ import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.brief.BriefView;
 import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.brief.HtmlRenderer;
+import org.councilbrief.compare.GenevaNewYork;
 import org.councilbrief.compare.ThemeCrosswalk;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.CouncilMember;
@@ -60,6 +61,10 @@ public final class SiteBuilder {
     /** The Council themes of each UPR recommendation, tagged once for all the member pages that show it. */
     private final Map<UprRecommendation, java.util.Set<String>> recommendationThemes =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final BriefWorkflow workflow;
+    /** Each situation's published brief and its view, read and composed once per builder for all its formats. */
+    private final Map<String, Optional<Brief>> publishedBriefs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BriefView> views = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One crosswalk for all builders: its rules are compiled once, on first use (the server makes one per request). */
     private static final class Crosswalk {
@@ -71,6 +76,7 @@ public final class SiteBuilder {
         this.database = database;
         this.membership = membership;
         this.composer = new BriefComposer(membership);
+        this.workflow = new BriefWorkflow(database, membership);
         this.today = date;
         this.date = date.getYear() > membership.lastKnownYear() ? LocalDate.of(membership.lastKnownYear(), 12, 31)
                 : date;
@@ -221,8 +227,7 @@ public final class SiteBuilder {
             List<Map.Entry<Situation, LocalDate>> published = new ArrayList<>();
             for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
                 try {
-                    new BriefWorkflow(database, membership).published(e.getKey().id())
-                            .ifPresent(b -> published.add(Map.entry(e.getKey(), b.asOf())));
+                    published(e.getKey().id()).ifPresent(b -> published.add(Map.entry(e.getKey(), b.asOf())));
                 } catch (AppException ex) {
                     throw new IllegalStateException("a stored version of the brief on " + e.getKey().id()
                             + " cannot be read", ex);
@@ -253,12 +258,21 @@ public final class SiteBuilder {
                 List.of(new SitePage.Block(null, entries, "No brief has been published yet.")));
     }
 
+    private Optional<Brief> published(String situation) throws AppException {
+        Optional<Brief> brief = publishedBriefs.get(situation);
+        if (brief == null) {
+            brief = workflow.published(situation);
+            publishedBriefs.put(situation, brief);
+        }
+        return brief;
+    }
+
     private Optional<SiteFile> brief(String situation, String extension) throws AppException {
-        Optional<Brief> brief = new BriefWorkflow(database, membership).published(situation);
+        Optional<Brief> brief = published(situation);
         if (brief.isEmpty()) {
             return Optional.empty();
         }
-        BriefView view = composer.compose(brief.get());
+        BriefView view = views.computeIfAbsent(situation, s -> composer.compose(brief.get()));
         if (extension.equals("html")) {
             List<BriefPage.Download> downloads = new ArrayList<>();
             for (BriefRenderer r : BriefRenderers.all()) {
@@ -347,30 +361,31 @@ public final class SiteBuilder {
             if (situation.stateCode() == null) {
                 continue;
             }
-            // The Geneva-New York view of GenevaNewYork, from what this builder has read already.
-            Map<String, int[]> byTheme = new java.util.TreeMap<>();
             for (UprReview review : reviewsOf(situation.stateCode())) {
                 for (UprRecommendation r : review.recommendations()) {
                     if (r.recommendingStates().contains(state.code())) {
                         recommendations.add(new SitePage.Entry(r.text(), reportUrl(review), situation.name() + ", "
                                 + reviewLabel(review) + (r.paragraph() == null ? "" : ", para " + r.paragraph())
                                 + (r.response() == null ? "" : ", " + r.response())));
-                        for (String theme : themesOf(r)) {
-                            byTheme.computeIfAbsent(theme, t -> new int[2])[0]++;
-                        }
                     }
                 }
             }
-            for (StatementRepository.MeetingPosition p : positions()) {
-                if (p.position().stateCode().equals(state.code()) && situation.id().equals(p.situation())) {
-                    byTheme.computeIfAbsent(p.position().theme(), t -> new int[2])[1]++;
-                }
+            // The Geneva-New York view, from what this builder has read already, theme by theme in order of name.
+            List<StatementRepository.MeetingPosition> here = positions().stream()
+                    .filter(p -> p.position().stateCode().equals(state.code()) && situation.id().equals(p.situation()))
+                    .toList();
+            List<GenevaNewYork.Row> rows = new ArrayList<>(GenevaNewYork.rows(state.code(),
+                    reviewsOf(situation.stateCode()), here, this::themesOf));
+            rows.sort(java.util.Comparator.comparing(GenevaNewYork.Row::theme));
+            for (GenevaNewYork.Row row : rows) {
+                comparison.add(new SitePage.Entry(themeName(row.theme()), "../themes/" + row.theme() + ".html",
+                        situation.name() + ": " + switch (row.where()) {
+                            case "both" -> "raised in Geneva and in New York";
+                            case "geneva" -> "raised in Geneva only";
+                            default -> "raised in New York only";
+                        } + " (" + count(row.geneva().size(), "recommendation") + ", "
+                                + count(row.newYork().size(), "position") + ")"));
             }
-            byTheme.forEach((theme, counts) -> comparison.add(new SitePage.Entry(themeName(theme),
-                    "../themes/" + theme + ".html", situation.name() + ": " + (counts[0] > 0 && counts[1] > 0
-                            ? "raised in Geneva and in New York" : counts[0] > 0 ? "raised in Geneva only"
-                                    : "raised in New York only") + " (" + count(counts[0], "recommendation") + ", "
-                            + count(counts[1], "position") + ")")));
         }
         return new SitePage(state.name() + " | councilbrief", "../", state.name(), councilLine(state), List.of(
                 new SitePage.Block("Geneva and New York, theme by theme", comparison,
@@ -460,7 +475,6 @@ public final class SiteBuilder {
 
     /** The Atom feed: one entry per published brief, newest first, dated when it was published. */
     private String feed() {
-        BriefWorkflow workflow = new BriefWorkflow(database, membership);
         record Update(Situation situation, LocalDate asOf, String updated) {
         }
         List<Update> updates = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
+import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
@@ -275,7 +276,7 @@ public final class PositionsCommand {
             boolean done;
             try (Database database = Database.openOrDefault(db)) {
                 done = new StatementRepository(database.jdbi()).review(id, newStatus, newAct, newTheme,
-                        "cli:" + System.getProperty("user.name"));
+                        ChangeLogRepository.commandLineUser());
             }
             if (!done) {
                 throw new AppException("no position " + id);
