@@ -227,7 +227,9 @@ public final class SiteBuilder {
             List<Map.Entry<Situation, LocalDate>> published = new ArrayList<>();
             for (Map.Entry<Situation, LocalDate> e : briefs().situationsWithBriefs()) {
                 try {
-                    published(e.getKey().id()).ifPresent(b -> published.add(Map.entry(e.getKey(), b.asOf())));
+                    // The name the public reads is the published version's: a rename waits for its publication.
+                    published(e.getKey().id()).ifPresent(b -> published.add(Map.entry(new Situation(e.getKey().id(),
+                            b.situationName(), e.getKey().stateCode()), b.asOf())));
                 } catch (AppException ex) {
                     throw new IllegalStateException("a stored version of the brief on " + e.getKey().id()
                             + " cannot be read", ex);

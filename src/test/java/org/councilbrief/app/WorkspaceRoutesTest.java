@@ -139,6 +139,8 @@ class WorkspaceRoutesTest {
                 assertThat(workflow.current("mali").brief().intro()).containsExactly("A new introduction.");
                 assertThat(workflow.current("mali").brief().situationName()).isEqualTo("Mali (Republic of)");
                 assertThat(get(client, origin + "/briefs/mali", null)).doesNotContain("Mali (Republic of)");
+                assertThat(get(client, origin + "/", null)).doesNotContain("Mali (Republic of)");
+                assertThat(get(client, origin + "/feed.atom", null)).doesNotContain("Mali (Republic of)");
 
                 // Readers do not see the activity; editors see every change with who made it.
                 assertThat(get(client, origin + "/workspace/activity", null)).contains("Log in");
