@@ -250,7 +250,7 @@ public final class BriefRoutes {
             ctx.status(409);
             show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
         } catch (AppException | NumberFormatException e) {
-            ctx.status(e.getMessage() != null && e.getMessage().startsWith("only a reviewer") ? 403 : 400);
+            ctx.status(e instanceof NotAllowedException ? 403 : 400);
             show(ctx, session, workflow, composer, situations, id, null, e.getMessage(), null, List.of());
         }
     }

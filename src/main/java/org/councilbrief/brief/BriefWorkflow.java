@@ -373,7 +373,7 @@ public final class BriefWorkflow {
 
     public int publish(String situation, int base, String user, boolean mayPublish) throws AppException {
         if (!mayPublish) {
-            throw new AppException("only a reviewer or an admin publishes");
+            throw new NotAllowedException("only a reviewer or an admin publishes");
         }
         Current current = current(situation);
         if (!current.status().equals(BriefRevision.REVIEW)) {

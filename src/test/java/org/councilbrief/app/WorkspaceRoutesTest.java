@@ -142,6 +142,13 @@ class WorkspaceRoutesTest {
                 assertThat(get(client, origin + "/", null)).doesNotContain("Mali (Republic of)");
                 assertThat(get(client, origin + "/feed.atom", null)).doesNotContain("Mali (Republic of)");
 
+                // An editor may not publish: refused with 403, and the reason shown.
+                try (Response refused = post(client, origin + "/workspace/briefs/mali/publish", edith, List.of("base",
+                        String.valueOf(workflow.current("mali").version())))) {
+                    assertThat(refused.code()).isEqualTo(403);
+                    assertThat(refused.body().string()).contains("only a reviewer or an admin publishes");
+                }
+
                 // Readers do not see the activity; editors see every change with who made it.
                 assertThat(get(client, origin + "/workspace/activity", null)).contains("Log in");
                 String activity = get(client, origin + "/workspace/activity", edith);
