@@ -146,16 +146,6 @@ public final class StatementRepository {
         jdbi.useTransaction(handle -> insertPositions(handle, meeting, index, positions));
     }
 
-    public List<Position> positions(String meeting) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                select p.state_code, p.act, p.theme, p.evidence, p.status from position p
-                join statement s on s.id = p.statement_id where s.meeting_symbol = :s
-                order by s.speech_index, p.id""").bind("s", meeting)
-                .map((rs, ctx) -> new Position(rs.getString(1), Act.byId(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), Position.Status.valueOf(rs.getString(5))))
-                .list());
-    }
-
     /** A stored position with its id and the index of the speech it was found in. */
     public record StoredPosition(long id, int speechIndex, Position position) {
     }
@@ -178,10 +168,7 @@ public final class StatementRepository {
      */
     public boolean review(long id, Position.Status status, Act act, String theme, String user) {
         return jdbi.inTransaction(handle -> {
-            Optional<String> before = handle.createQuery("select status, act, theme, state_code from position"
-                    + " where id = :id").bind("id", id).map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2)
-                            + " " + rs.getString(3) + " (" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")")
-                    .findOne();
+            Optional<String> before = describe(handle, id);
             if (before.isEmpty()) {
                 return false;
             }
@@ -189,13 +176,19 @@ public final class StatementRepository {
                     update position set status = :status, act = coalesce(:act, act), theme = coalesce(:theme, theme)
                     where id = :id""").bind("status", status.name()).bind("act", act == null ? null : act.id())
                     .bind("theme", theme).bind("id", id).execute();
-            String after = handle.createQuery("select status, act, theme, state_code from position where id = :id")
-                    .bind("id", id).map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2) + " " + rs.getString(3)
-                            + " (" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")").one();
+            String after = describe(handle, id).orElseThrow();
             ChangeLogRepository.record(handle, user, "position", String.valueOf(id),
                     status.name().toLowerCase(java.util.Locale.ROOT), before.get() + " -> " + after);
             return true;
         });
+    }
+
+    /** A position as the change log words it: "FRA calls-for accountability (accepted)". */
+    private static Optional<String> describe(org.jdbi.v3.core.Handle handle, long id) {
+        return handle.createQuery("select status, act, theme, state_code from position where id = :id").bind("id", id)
+                .map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2) + " " + rs.getString(3) + " ("
+                        + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")")
+                .findOne();
     }
 
     /** A member's position at a meeting of a situation (null when the meeting was imported without one). */
@@ -210,9 +203,7 @@ public final class StatementRepository {
                 p.evidence, p.status from position p join statement s on s.id = p.statement_id
                 join meeting m on m.symbol = s.meeting_symbol where p.status <> 'REJECTED'
                 order by m.meeting_date, s.speech_index, p.id""")
-                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getInt(4), new Position(rs.getString(5), Act.byId(rs.getString(6)),
-                                rs.getString(7), rs.getString(8), Position.Status.valueOf(rs.getString(9)))))
+                .map(StatementRepository::meetingPosition)
                 .list());
     }
 
@@ -224,9 +215,14 @@ public final class StatementRepository {
                 join meeting m on m.symbol = s.meeting_symbol
                 where p.state_code = :member and m.situation_id = :situation and p.status <> 'REJECTED'
                 order by m.meeting_date, s.speech_index, p.id""").bind("member", member).bind("situation", situation)
-                .map((rs, ctx) -> new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getInt(4), new Position(rs.getString(5), Act.byId(rs.getString(6)),
-                                rs.getString(7), rs.getString(8), Position.Status.valueOf(rs.getString(9)))))
+                .map(StatementRepository::meetingPosition)
                 .list());
+    }
+
+    private static MeetingPosition meetingPosition(java.sql.ResultSet rs,
+            org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
+                new Position(rs.getString(5), Act.byId(rs.getString(6)), rs.getString(7), rs.getString(8),
+                        Position.Status.valueOf(rs.getString(9))));
     }
 }
