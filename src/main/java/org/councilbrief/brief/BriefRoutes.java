@@ -92,9 +92,9 @@ public final class BriefRoutes {
                 List<String> notes = workflow.notes(new BriefWorkflow.ItemForm(in, form.title(), form.date(),
                         form.subHeading(), form.text(), form.sources()));
                 workflow.editItem(id, base(ctx), item, form, session.user().username());
-                String now = workflow.current(id).brief().sections().stream().flatMap(s -> s.items().stream())
-                        .anyMatch(i -> i.id().equals(item)) ? item : null;
-                saved(ctx, session, workflow, composer, situations, id, now, notes);
+                // An item moved to another section has a new id there: back to the brief rather than to the item.
+                saved(ctx, session, workflow, composer, situations, id, form.section() == null
+                        || form.section() == in ? item : null, notes);
             } catch (BriefConflictException e) {
                 ctx.status(409);
                 show(ctx, session, workflow, composer, situations, id, item, e.getMessage(), body, List.of());
