@@ -32,34 +32,32 @@ public final class BriefRepository {
 
     /** Writes the working copy of a brief inside the caller's transaction, replacing the one before. */
     static void save(org.jdbi.v3.core.Handle handle, Brief brief, String stateCode) {
-        {
-            SituationRepository.save(handle, new Situation(brief.situation(), brief.situationName(), stateCode));
-            for (UprReview review : brief.uprReviews()) {
-                UprRepository.save(handle, review);
-            }
-            Optional<Integer> version = handle.createQuery("select version from brief where situation_id = :s")
-                    .bind("s", brief.situation()).mapTo(Integer.class).findOne();
-            handle.createUpdate("delete from brief where situation_id = :s").bind("s", brief.situation()).execute();
-            long id = handle.createUpdate("""
-                    insert into brief (situation_id, as_of, updated_date, updated_text, status, version)
-                    values (:s, :asOf, :updatedDate, :updatedText, 'published', :version)""")
-                    .bind("s", brief.situation()).bind("asOf", brief.asOf())
-                    .bind("updatedDate", brief.updated().date()).bind("updatedText", brief.updated().asPublished())
-                    .bind("version", version.orElse(0) + 1)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (int i = 0; i < brief.intro().size(); i++) {
-                handle.createUpdate("insert into brief_intro (brief_id, position, body) values (?, ?, ?)")
-                        .bind(0, id).bind(1, i).bind(2, brief.intro().get(i)).execute();
-            }
-            for (UprReview review : brief.uprReviews()) {
-                handle.createUpdate("insert into brief_upr_review (brief_id, review_id) values (?, ?)")
-                        .bind(0, id).bind(1, review.id()).execute();
-            }
-            for (Section section : brief.sections()) {
-                int position = 0;
-                for (Item item : section.items()) {
-                    saveItem(handle, id, section.kind(), position++, item);
-                }
+        SituationRepository.save(handle, new Situation(brief.situation(), brief.situationName(), stateCode));
+        for (UprReview review : brief.uprReviews()) {
+            UprRepository.save(handle, review);
+        }
+        Optional<Integer> version = handle.createQuery("select version from brief where situation_id = :s")
+                .bind("s", brief.situation()).mapTo(Integer.class).findOne();
+        handle.createUpdate("delete from brief where situation_id = :s").bind("s", brief.situation()).execute();
+        long id = handle.createUpdate("""
+                insert into brief (situation_id, as_of, updated_date, updated_text, status, version)
+                values (:s, :asOf, :updatedDate, :updatedText, 'published', :version)""")
+                .bind("s", brief.situation()).bind("asOf", brief.asOf())
+                .bind("updatedDate", brief.updated().date()).bind("updatedText", brief.updated().asPublished())
+                .bind("version", version.orElse(0) + 1)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (int i = 0; i < brief.intro().size(); i++) {
+            handle.createUpdate("insert into brief_intro (brief_id, position, body) values (?, ?, ?)")
+                    .bind(0, id).bind(1, i).bind(2, brief.intro().get(i)).execute();
+        }
+        for (UprReview review : brief.uprReviews()) {
+            handle.createUpdate("insert into brief_upr_review (brief_id, review_id) values (?, ?)")
+                    .bind(0, id).bind(1, review.id()).execute();
+        }
+        for (Section section : brief.sections()) {
+            int position = 0;
+            for (Item item : section.items()) {
+                saveItem(handle, id, section.kind(), position++, item);
             }
         }
     }
