@@ -25,9 +25,15 @@ public final class GenevaNewYork {
     public record Recommendation(String review, String paragraph, String text, String response, String url) {
     }
 
-    /** A position taken in New York. */
-    public record Statement(String meeting, String date, int speechIndex, String act, String evidence, String status,
-            String url) {
+    /**
+     * A position taken in New York.
+     *
+     * @param index the speech's index in the meeting record, or the paragraph's in the press release
+     * @param pressRelease the press summary the position was read in, or null for the meeting record
+     * @param url the source's address: the press release's, or the record's
+     */
+    public record Statement(String meeting, String date, String pressRelease, int index, String act, String evidence,
+            String status, String url) {
     }
 
     /** One theme: where it was raised, and the sources. */
@@ -76,9 +82,9 @@ public final class GenevaNewYork {
         }
         Map<String, List<Statement>> newYork = new TreeMap<>();
         for (StatementRepository.MeetingPosition p : positions) {
-            String url = Symbols.tryParse(p.meeting()).map(s -> s.url().toString()).orElse(null);
+            String url = Symbols.tryParse(p.source()).map(s -> s.url().toString()).orElse(null);
             newYork.computeIfAbsent(p.position().theme(), t -> new ArrayList<>()).add(new Statement(p.meeting(),
-                    p.date().toString(), p.speechIndex(), p.position().act().id(), p.position().evidence(),
+                    p.date().toString(), p.pressRelease(), p.index(), p.position().act().id(), p.position().evidence(),
                     p.position().status().name().toLowerCase(java.util.Locale.ROOT), url));
         }
         Map<String, Row> rows = new LinkedHashMap<>();

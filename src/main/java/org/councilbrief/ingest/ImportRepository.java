@@ -58,7 +58,8 @@ final class ImportRepository implements ImportContext {
                 }
                 case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(),
                         m.statements(), EXTRACTOR::propose, user, warnings);
-                case ParsedImport.Press p -> PressRepository.save(handle, p.summary());
+                case ParsedImport.Press p -> PressRepository.save(handle, p.summary(), p.situation(),
+                        paragraph -> PressRepository.propose(EXTRACTOR, paragraph), user, warnings);
                 case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());
             }
             handle.createUpdate("insert into import_log (kind, content_hash, file_name, target, imported_at) "

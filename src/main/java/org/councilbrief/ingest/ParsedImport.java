@@ -52,7 +52,9 @@ public sealed interface ParsedImport {
         }
     }
 
-    record Press(PressSummary summary, Map<String, Integer> counts, List<String> warnings) implements ParsedImport {
+    /** A press summary, and the situation its meeting is about when the person importing names it (else null). */
+    record Press(PressSummary summary, String situation, Map<String, Integer> counts, List<String> warnings)
+            implements ParsedImport {
         @Override
         public String target() {
             return summary.pressRelease();

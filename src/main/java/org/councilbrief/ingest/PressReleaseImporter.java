@@ -37,10 +37,11 @@ final class PressReleaseImporter implements Importer {
         if (number == null) {
             throw new InputException(source.name(), 0, "the summary does not print its number; give it with --symbol");
         }
-        summary = new PressSummary(number, summary.meeting(), summary.headline(), summary.paragraphs());
+        summary = new PressSummary(number, summary.meeting(), options.date() != null ? options.date() : summary.date(),
+                summary.headline(), summary.paragraphs());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("paragraphs", summary.paragraphs().size());
         counts.put("attributed", (int) summary.paragraphs().stream().filter(p -> p.speaker() != null).count());
-        return new ParsedImport.Press(summary, counts, List.of());
+        return new ParsedImport.Press(summary, options.situation(), counts, List.of());
     }
 }

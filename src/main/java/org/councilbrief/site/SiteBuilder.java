@@ -448,9 +448,10 @@ public final class SiteBuilder {
         String member = membership.states().byCode(p.position().stateCode()).map(State::shortName)
                 .orElse(p.position().stateCode());
         return new SitePage.Entry("“" + p.position().evidence() + "”",
-                Symbols.tryParse(p.meeting()).map(s -> s.url().toString()).orElse(null),
+                Symbols.tryParse(p.source()).map(s -> s.url().toString()).orElse(null),
                 capitalize(member) + ", " + p.position().act().id().replace('-', ' ') + " (" + themeName(p.position()
-                        .theme()) + "), " + p.meeting() + ", " + BriefComposer.DATE.format(p.date())
+                        .theme()) + "), " + p.meeting() + (p.pressRelease() == null ? "" : " as summarised in "
+                        + p.pressRelease()) + ", " + BriefComposer.DATE.format(p.date())
                         + (p.position().status().name().equals("PROPOSED") ? ", proposed, not yet reviewed" : ""));
     }
 

@@ -26,8 +26,17 @@ public final class PositionProposals {
             "humanitarian-access", "foreign-security-personnel", "hate-speech", "cooperation-with-un-mechanisms",
             "detention-and-torture", "civic-space", "extrajudicial-killings", "displacement");
 
-    /** A position of a statement, as proposals read it. */
-    public record Input(int speechIndex, Position position) {
+    /**
+     * A position of a statement, as proposals read it.
+     *
+     * @param index the speech's index in the meeting record, or the paragraph's in the press release
+     * @param pressRelease the press summary the position was read in, or null for the meeting record
+     */
+    public record Input(int index, String pressRelease, Position position) {
+        /** A position read in speech {@code speechIndex} of the meeting record. */
+        public Input(int speechIndex, Position position) {
+            this(speechIndex, null, position);
+        }
     }
 
     /** One sentence and what it rests on. */

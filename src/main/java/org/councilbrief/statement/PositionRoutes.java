@@ -24,7 +24,7 @@ public final class PositionRoutes {
     public record PositionsScreen(String meeting, String csrf, String message, List<Row> positions, List<String> acts,
             List<String> themes, String member, String status, List<String> members, int total) {
         /** One position. */
-        public record Row(long id, int speech, String member, String act, String theme, String status,
+        public record Row(long id, String where, String member, String act, String theme, String status,
                 String evidence) {
         }
     }
@@ -75,7 +75,7 @@ public final class PositionRoutes {
         String symbol = meeting == null || meeting.isBlank() ? "" : Symbols.tryParse(meeting)
                 .map(s -> s.canonical()).orElse(meeting.strip());
         List<PositionsScreen.Row> all = symbol.isEmpty() ? List.of() : statements.storedPositions(symbol).stream()
-                .map(p -> new PositionsScreen.Row(p.id(), p.speechIndex(), p.position().stateCode(),
+                .map(p -> new PositionsScreen.Row(p.id(), p.where(), p.position().stateCode(),
                         p.position().act().id(), p.position().theme(),
                         p.position().status().name().toLowerCase(Locale.ROOT), p.position().evidence()))
                 .toList();

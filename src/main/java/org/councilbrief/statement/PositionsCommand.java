@@ -92,9 +92,8 @@ public final class PositionsCommand {
 
         private static void press(PositionExtractor extractor, PressSummary summary, PrintWriter out) {
             for (PressParagraph paragraph : summary.paragraphs()) {
-                List<String> members = !paragraph.onBehalfOf().isEmpty() ? paragraph.onBehalfOf()
-                        : paragraph.countryCode() == null ? List.of() : List.of(paragraph.countryCode());
-                for (PositionExtractor.Found found : extractor.extractReported(paragraph.text(), members)) {
+                for (PositionExtractor.Found found : extractor.extractReported(paragraph.text(),
+                        paragraph.members())) {
                     ObjectNode node = JSON.createObjectNode();
                     node.put("pressRelease", summary.pressRelease());
                     node.put("paragraph", paragraph.index());
@@ -110,6 +109,16 @@ public final class PositionsCommand {
             node.put("act", found.act().id());
             node.put("theme", found.theme().id());
             node.put("evidence", found.evidence());
+        }
+    }
+
+    /** Where a position was read: "speechIndex", or "pressRelease" and "paragraph". */
+    private static void putSource(ObjectNode node, int index, String pressRelease) {
+        if (pressRelease == null) {
+            node.put("speechIndex", index);
+        } else {
+            node.put("pressRelease", pressRelease);
+            node.put("paragraph", index);
         }
     }
 
@@ -146,7 +155,7 @@ public final class PositionsCommand {
                 Meeting found = repository.findMeeting(symbol).orElseThrow(() -> new AppException(symbol
                         + " is not in the database; import it with: councilbrief import FILE --kind meeting-record"));
                 List<StatementRepository.StoredPosition> stored = repository.storedPositions(symbol);
-                if (stored.isEmpty()) {
+                if (stored.stream().noneMatch(p -> p.pressRelease() == null)) { // imported before proposals were
                     propose(repository, symbol, found.date());
                     stored = repository.storedPositions(symbol);
                 }
@@ -158,7 +167,8 @@ public final class PositionsCommand {
                 }
                 List<PositionProposals.Input> inputs = new ArrayList<>();
                 stored.stream().filter(p -> !acceptedOnly || p.position().status() == Position.Status.ACCEPTED)
-                        .forEach(p -> inputs.add(new PositionProposals.Input(p.speechIndex(), p.position())));
+                        .forEach(p -> inputs.add(new PositionProposals.Input(p.index(), p.pressRelease(),
+                                p.position())));
                 proposal = new PositionProposals().propose(inputs, composition);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -172,7 +182,7 @@ public final class PositionsCommand {
                 ArrayNode evidence = node.putArray("evidence");
                 for (PositionProposals.Input input : sentence.evidence()) {
                     ObjectNode e = evidence.addObject();
-                    e.put("speechIndex", input.speechIndex());
+                    putSource(e, input.index(), input.pressRelease());
                     e.put("countryCode", input.position().stateCode());
                     e.put("status", input.position().status().name().toLowerCase(java.util.Locale.ROOT));
                     e.put("sentence", input.position().evidence());
@@ -200,7 +210,8 @@ public final class PositionsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists a meeting's stored positions with their ids and status.")
+            description = "Lists a meeting's stored positions, from its record and its press summary, with their ids"
+                    + " and status.")
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -222,7 +233,7 @@ public final class PositionsCommand {
             for (StatementRepository.StoredPosition p : stored) {
                 ObjectNode node = JSON.createObjectNode();
                 node.put("id", p.id());
-                node.put("speechIndex", p.speechIndex());
+                putSource(node, p.index(), p.pressRelease());
                 node.put("countryCode", p.position().stateCode());
                 node.put("act", p.position().act().id());
                 node.put("theme", p.position().theme());

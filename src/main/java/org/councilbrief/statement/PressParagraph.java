@@ -19,4 +19,9 @@ public record PressParagraph(int index, String speaker, String countryCode, List
     public PressParagraph {
         onBehalfOf = List.copyOf(onBehalfOf);
     }
+
+    /** The members the paragraph reports: every one a joint statement spoke for, else the speaker's state. */
+    public List<String> members() {
+        return !onBehalfOf.isEmpty() ? onBehalfOf : countryCode == null ? List.of() : List.of(countryCode);
+    }
 }

@@ -1,8 +1,11 @@
 package org.councilbrief.statement;
 
+import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,6 +48,8 @@ public final class PressSummaryParser {
     private static final Pattern PRESS_RELEASE = Pattern.compile("\\bSC/(\\d{4,6})\\b");
     private static final Pattern RELEASE_LINE = Pattern.compile("SC/\\d{4,6}");
     private static final Pattern MEETING = Pattern.compile("\\b(\\d{4,5})(?:st|nd|rd|th) [Mm]eeting\\b");
+    private static final Pattern DATE = Pattern.compile("(?i)\\b(\\d{1,2}) (January|February|March|April|May|June|"
+            + "July|August|September|October|November|December) (\\d{4})\\b");
 
     private final StateNames stateNames;
 
@@ -64,12 +69,16 @@ public final class PressSummaryParser {
         String release = null;
         String meeting = null;
         String headline = null;
+        LocalDate date = null;
         List<PressParagraph> paragraphs = new ArrayList<>();
         String speaker = null;
         String code = null;
         List<String> onBehalfOf = List.of();
         for (Block block : blocks) {
             String text = block.text();
+            if (date == null && headline == null && paragraphs.isEmpty() && text.length() < 300) {
+                date = date(text);
+            }
             if (text.length() < 80) {
                 Matcher r = PRESS_RELEASE.matcher(text);
                 Matcher m = MEETING.matcher(text);
@@ -114,7 +123,21 @@ public final class PressSummaryParser {
             throw new InputException(source.name(), 0,
                     "not a press-release meeting summary: no release number (SC/nnnnn) and no 'nnnnth Meeting' line");
         }
-        return new PressSummary(release, meeting, headline, paragraphs);
+        return new PressSummary(release, meeting, date, headline, paragraphs);
+    }
+
+    /** The release's date line ("30 June 2023", "30 JUNE 2023"), or null. */
+    private static LocalDate date(String text) {
+        Matcher m = DATE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(3)), Month.valueOf(m.group(2).toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(m.group(1)));
+        } catch (java.time.DateTimeException e) {
+            return null; // "31 June": not a date
+        }
     }
 
     record Attribution(String speaker, String code, List<String> onBehalfOf) {

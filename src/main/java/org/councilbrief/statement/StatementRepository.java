@@ -1,10 +1,17 @@
 package org.councilbrief.statement;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.councilbrief.audit.ChangeLogRepository;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Meetings, their statements and the positions found in them. */
 public final class StatementRepository {
@@ -19,15 +26,22 @@ public final class StatementRepository {
         jdbi.useTransaction(handle -> saveMeeting(handle, meeting, statements));
     }
 
-    /** Writes a meeting with its statements inside the caller's transaction, replacing an earlier import of it. */
-    public static void saveMeeting(org.jdbi.v3.core.Handle handle, Meeting meeting, List<Statement> statements) {
+    /**
+     * Writes a meeting with its statements inside the caller's transaction, replacing an earlier import of it. The
+     * situation and press release that an earlier import (of the record or of its press summary) gave the meeting are
+     * kept when this one does not name them.
+     */
+    public static void saveMeeting(Handle handle, Meeting meeting, List<Statement> statements) {
+        Optional<Meeting> before = findMeeting(handle, meeting.symbol());
         handle.createUpdate("delete from position where statement_id in "
                 + "(select id from statement where meeting_symbol = :s)").bind("s", meeting.symbol()).execute();
         handle.createUpdate("delete from statement where meeting_symbol = :s").bind("s", meeting.symbol()).execute();
         handle.createUpdate("delete from meeting where symbol = :s").bind("s", meeting.symbol()).execute();
-        handle.createUpdate("""
-                insert into meeting (symbol, situation_id, meeting_date, topic, press_release)
-                values (:symbol, :situation, :date, :topic, :pressRelease)""").bindMethods(meeting).execute();
+        Meeting kept = before.map(b -> new Meeting(meeting.symbol(),
+                meeting.situation() != null ? meeting.situation() : b.situation(), meeting.date(),
+                meeting.topic() != null ? meeting.topic() : b.topic(),
+                meeting.pressRelease() != null ? meeting.pressRelease() : b.pressRelease())).orElse(meeting);
+        insertMeeting(handle, kept);
         for (Statement s : statements) {
             handle.createUpdate("""
                     insert into statement (meeting_symbol, speech_index, speaker, state_code, on_behalf_of,
@@ -36,49 +50,78 @@ public final class StatementRepository {
         }
     }
 
+    static void insertMeeting(Handle handle, Meeting meeting) {
+        handle.createUpdate("""
+                insert into meeting (symbol, situation_id, meeting_date, topic, press_release)
+                values (:symbol, :situation, :date, :topic, :pressRelease)""").bindMethods(meeting).execute();
+    }
+
     /**
      * Writes a meeting with its statements and the positions proposed in them, inside the caller's transaction. When
-     * the meeting was imported before, what editors decided is carried over: a decided position whose member and
-     * evidence sentence are proposed again takes its decision back; one whose sentence is still in the same speech is
-     * kept as decided; one whose sentence is gone is written to the change log in full and named in
-     * {@code warnings}, so that nothing an editor did is lost without a trace.
+     * the meeting was imported before, what editors decided is carried over (see {@link #withDecisions}).
      */
-    public static void saveMeeting(org.jdbi.v3.core.Handle handle, Meeting meeting, List<Statement> statements,
-            java.util.function.Function<Statement, List<Position>> proposer, String user, List<String> warnings) {
-        record Decided(int index, Position position) {
-        }
+    public static void saveMeeting(Handle handle, Meeting meeting, List<Statement> statements,
+            Function<Statement, List<Position>> proposer, String user, List<String> warnings) {
         List<Decided> decided = handle.createQuery("""
                 select s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status from position p
                 join statement s on s.id = p.statement_id where s.meeting_symbol = :s and p.status <> 'PROPOSED'
-                order by p.id""").bind("s", meeting.symbol())
-                .map((rs, ctx) -> new Decided(rs.getInt(1), new Position(rs.getString(2), Act.byId(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), Position.Status.valueOf(rs.getString(6)))))
-                .list();
+                order by p.id""").bind("s", meeting.symbol()).map(StatementRepository::decided).list();
         saveMeeting(handle, meeting, statements);
-        java.util.Map<Integer, List<Position>> byIndex = new java.util.HashMap<>();
+        Map<Integer, String> texts = new HashMap<>();
+        Map<Integer, List<Position>> proposed = new HashMap<>();
         for (Statement statement : statements) {
-            byIndex.put(statement.index(), new java.util.ArrayList<>(proposer.apply(statement)));
+            texts.put(statement.index(), statement.text());
+            proposed.put(statement.index(), proposer.apply(statement));
         }
+        Map<Integer, List<Position>> positions = withDecisions(handle, meeting.symbol(), "speech", texts, proposed,
+                decided, user, warnings);
+        for (Statement statement : statements) {
+            List<Position> here = positions.get(statement.index());
+            if (!here.isEmpty()) {
+                insertPositions(handle, statementId(handle, meeting.symbol(), statement.index()), null, 0, here);
+            }
+        }
+    }
+
+    /** A position an editor decided (accepted or rejected), with the speech or paragraph it was found in. */
+    record Decided(int index, Position position) {
+    }
+
+    static Decided decided(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+        return new Decided(rs.getInt(1), new Position(rs.getString(2), Act.byId(rs.getString(3)), rs.getString(4),
+                rs.getString(5), Position.Status.valueOf(rs.getString(6))));
+    }
+
+    /**
+     * The positions to write for a document imported again ({@code texts} and {@code proposed} by speech or paragraph
+     * index), with what editors decided on its earlier import carried over: a decided position whose member and
+     * evidence sentence are proposed again takes its decision back; one whose sentence is still in the same speech
+     * or paragraph is kept as decided; one whose sentence is gone is written to the change log in full and named in
+     * {@code warnings}, so that nothing an editor did is lost without a trace.
+     */
+    static Map<Integer, List<Position>> withDecisions(Handle handle, String document, String unit,
+            Map<Integer, String> texts, Map<Integer, List<Position>> proposed, List<Decided> decided, String user,
+            List<String> warnings) {
+        Map<Integer, List<Position>> byIndex = new HashMap<>();
+        proposed.forEach((index, positions) -> byIndex.put(index, new ArrayList<>(positions)));
         for (Decided d : decided) {
             List<Position> found = byIndex.get(d.index());
-            Statement statement = statements.stream().filter(s -> s.index() == d.index()).findFirst().orElse(null);
             int same = found == null ? -1 : indexOf(found, d.position());
             if (same >= 0) {
                 found.set(same, d.position());
-            } else if (found != null && statement.text().contains(d.position().evidence())) {
+            } else if (found != null && texts.get(d.index()).contains(d.position().evidence())) {
                 found.add(d.position());
             } else {
                 Position p = d.position();
                 String what = p.stateCode() + " " + p.act().id() + " " + p.theme() + " ("
-                        + p.status().name().toLowerCase(java.util.Locale.ROOT) + "), speech " + d.index() + ": "
+                        + p.status().name().toLowerCase(Locale.ROOT) + "), " + unit + " " + d.index() + ": "
                         + p.evidence();
-                ChangeLogRepository.record(handle, user, "position", meeting.symbol(), "dropped on re-import", what);
-                warnings.add("a decided position is no longer in the record (kept in the activity log): " + what);
+                ChangeLogRepository.record(handle, user, "position", document, "dropped on re-import", what);
+                warnings.add("a decided position is no longer in the " + (unit.equals("speech") ? "record " : "release ")
+                        + document + " (kept in the activity log): " + what);
             }
         }
-        for (Statement statement : statements) {
-            insertPositions(handle, meeting.symbol(), statement.index(), byIndex.get(statement.index()));
-        }
+        return byIndex;
     }
 
     /**
@@ -107,29 +150,38 @@ public final class StatementRepository {
         return sameAct >= 0 ? sameAct : sameSentence;
     }
 
-    private static void insertPositions(org.jdbi.v3.core.Handle handle, String meeting, int index,
-            List<Position> positions) {
-        if (positions.isEmpty()) {
-            return;
-        }
-        long statementId = handle.createQuery(
-                "select id from statement where meeting_symbol = :s and speech_index = :i")
+    private static long statementId(Handle handle, String meeting, int index) {
+        return handle.createQuery("select id from statement where meeting_symbol = :s and speech_index = :i")
                 .bind("s", meeting).bind("i", index).mapTo(Long.class).one();
+    }
+
+    /**
+     * Inserts positions found in a statement ({@code statementId}) or, when it is null, in paragraph
+     * {@code paragraph} of press release {@code pressRelease}.
+     */
+    static void insertPositions(Handle handle, Long statementId, String pressRelease, int paragraph,
+            List<Position> positions) {
         for (Position p : positions) {
             handle.createUpdate("""
-                    insert into position (statement_id, state_code, act, theme, evidence, status)
-                    values (:statement, :stateCode, :act, :theme, :evidence, :status)""")
-                    .bind("statement", statementId).bindMethods(p).bind("act", p.act().id())
-                    .bind("status", p.status().name()).execute();
+                    insert into position (statement_id, press_release, press_paragraph, state_code, act, theme,
+                    evidence, status) values (:statement, :press, :paragraph, :stateCode, :act, :theme, :evidence,
+                    :status)""")
+                    .bind("statement", statementId).bind("press", pressRelease)
+                    .bind("paragraph", pressRelease == null ? null : paragraph).bindMethods(p)
+                    .bind("act", p.act().id()).bind("status", p.status().name()).execute();
         }
     }
 
     public Optional<Meeting> findMeeting(String symbol) {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return jdbi.withHandle(handle -> findMeeting(handle, symbol));
+    }
+
+    static Optional<Meeting> findMeeting(Handle handle, String symbol) {
+        return handle.createQuery(
                 "select symbol, situation_id, meeting_date, topic, press_release from meeting where symbol = :s")
                 .bind("s", symbol).map((rs, ctx) -> new Meeting(rs.getString(1), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)))
-                .findOne());
+                .findOne();
     }
 
     public List<Statement> statements(String meeting) {
@@ -143,21 +195,39 @@ public final class StatementRepository {
 
     /** Adds positions found in one statement; one transaction. */
     public void addPositions(String meeting, int index, List<Position> positions) {
-        jdbi.useTransaction(handle -> insertPositions(handle, meeting, index, positions));
+        jdbi.useTransaction(handle -> insertPositions(handle, statementId(handle, meeting, index), null, 0,
+                positions));
     }
 
-    /** A stored position with its id and the index of the speech it was found in. */
-    public record StoredPosition(long id, int speechIndex, Position position) {
+    /**
+     * A stored position with its id and where it was found.
+     *
+     * @param index the speech's index in the meeting record, or the paragraph's in the press release
+     * @param pressRelease the press summary (SC/15341) it was found in, or null for the meeting record
+     */
+    public record StoredPosition(long id, int index, Position position, String pressRelease) {
+        /** "speech 4", or "SC/15341, paragraph 7". */
+        public String where() {
+            return pressRelease == null ? "speech " + index : pressRelease + ", paragraph " + index;
+        }
     }
 
+    /**
+     * The positions found in a meeting's record and in its press summary, the record's first, each in the order of
+     * the speeches or paragraphs.
+     */
     public List<StoredPosition> storedPositions(String meeting) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                select p.id, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status from position p
-                join statement s on s.id = p.statement_id where s.meeting_symbol = :s
-                order by s.speech_index, p.id""").bind("s", meeting)
+                select p.id, coalesce(s.speech_index, p.press_paragraph), p.state_code, p.act, p.theme, p.evidence,
+                p.status, p.press_release from position p
+                left join statement s on s.id = p.statement_id
+                left join press_release r on r.number = p.press_release
+                where s.meeting_symbol = :s or r.meeting_symbol = :s
+                order by p.press_release nulls first, coalesce(s.speech_index, p.press_paragraph), p.id""")
+                .bind("s", meeting)
                 .map((rs, ctx) -> new StoredPosition(rs.getLong(1), rs.getInt(2), new Position(rs.getString(3),
                         Act.byId(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        Position.Status.valueOf(rs.getString(7)))))
+                        Position.Status.valueOf(rs.getString(7))), rs.getString(8)))
                 .list());
     }
 
@@ -178,51 +248,61 @@ public final class StatementRepository {
                     .bind("theme", theme).bind("id", id).execute();
             String after = describe(handle, id).orElseThrow();
             ChangeLogRepository.record(handle, user, "position", String.valueOf(id),
-                    status.name().toLowerCase(java.util.Locale.ROOT), before.get() + " -> " + after);
+                    status.name().toLowerCase(Locale.ROOT), before.get() + " -> " + after);
             return true;
         });
     }
 
     /** A position as the change log words it: "FRA calls-for accountability (accepted)". */
-    private static Optional<String> describe(org.jdbi.v3.core.Handle handle, long id) {
+    private static Optional<String> describe(Handle handle, long id) {
         return handle.createQuery("select status, act, theme, state_code from position where id = :id").bind("id", id)
                 .map((rs, ctx) -> rs.getString(4) + " " + rs.getString(2) + " " + rs.getString(3) + " ("
-                        + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ")")
+                        + rs.getString(1).toLowerCase(Locale.ROOT) + ")")
                 .findOne();
     }
 
-    /** A member's position at a meeting of a situation (null when the meeting was imported without one). */
-    public record MeetingPosition(String meeting, LocalDate date, String situation, int speechIndex,
-            Position position) {
+    /**
+     * A member's position at a meeting of a situation (null when the meeting was imported without one).
+     *
+     * @param index the speech's index in the meeting record, or the paragraph's in the press release
+     * @param pressRelease the press summary (SC/15341) it was found in, or null for the meeting record
+     */
+    public record MeetingPosition(String meeting, LocalDate date, String situation, int index, Position position,
+            String pressRelease) {
+        /** The symbol of the document the position was read in: the meeting record, or its press summary. */
+        public String source() {
+            return pressRelease == null ? meeting : pressRelease;
+        }
     }
+
+    private static final String MEETING_POSITIONS = """
+            select m.symbol, m.meeting_date, m.situation_id, coalesce(s.speech_index, p.press_paragraph),
+            p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release from position p
+            left join statement s on s.id = p.statement_id
+            left join press_release r on r.number = p.press_release
+            join meeting m on m.symbol = coalesce(s.meeting_symbol, r.meeting_symbol)
+            where p.status <> 'REJECTED'""";
+    private static final String MEETING_POSITIONS_ORDER = "\norder by m.meeting_date, m.symbol,"
+            + " p.press_release nulls first, coalesce(s.speech_index, p.press_paragraph), p.id";
 
     /** Every position not rejected, oldest meeting first: what the public site shows by member and by theme. */
     public List<MeetingPosition> publicPositions() {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                select m.symbol, m.meeting_date, m.situation_id, s.speech_index, p.state_code, p.act, p.theme,
-                p.evidence, p.status from position p join statement s on s.id = p.statement_id
-                join meeting m on m.symbol = s.meeting_symbol where p.status <> 'REJECTED'
-                order by m.meeting_date, s.speech_index, p.id""")
-                .map(StatementRepository::meetingPosition)
-                .list());
+        return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS + MEETING_POSITIONS_ORDER)
+                .map(StatementRepository::meetingPosition).list());
     }
 
     /** A member's positions, not rejected, at the meetings of a situation, oldest meeting first. */
     public List<MeetingPosition> positionsOf(String member, String situation) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                select m.symbol, m.meeting_date, m.situation_id, s.speech_index, p.state_code, p.act, p.theme,
-                p.evidence, p.status from position p join statement s on s.id = p.statement_id
-                join meeting m on m.symbol = s.meeting_symbol
-                where p.state_code = :member and m.situation_id = :situation and p.status <> 'REJECTED'
-                order by m.meeting_date, s.speech_index, p.id""").bind("member", member).bind("situation", situation)
-                .map(StatementRepository::meetingPosition)
-                .list());
+        return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS
+                + " and p.state_code = :member and m.situation_id = :situation" + MEETING_POSITIONS_ORDER)
+                .bind("member", member).bind("situation", situation)
+                .map(StatementRepository::meetingPosition).list());
     }
 
-    private static MeetingPosition meetingPosition(java.sql.ResultSet rs,
-            org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+    private static MeetingPosition meetingPosition(java.sql.ResultSet rs, StatementContext ctx)
+            throws java.sql.SQLException {
         return new MeetingPosition(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
                 new Position(rs.getString(5), Act.byId(rs.getString(6)), rs.getString(7), rs.getString(8),
-                        Position.Status.valueOf(rs.getString(9))));
+                        Position.Status.valueOf(rs.getString(9))), rs.getString(10));
     }
 }

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** positions extract / propose / list / review and member compare, from the command line. */
 class PositionsCliTest {
     private static final Path RECORD = SharedData.root().resolve("data/council-speeches/meetings/SPV.8703.txt");
+    private static final Path PRESS = resource("/press/sc99999.txt");
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(PositionsCliTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void extractPrintsOnePositionPerLineWithItsEvidence() {
@@ -32,28 +41,15 @@ class PositionsCliTest {
 
     @Test
     void extractReadsAPressSummaryAndGivesAJointStatementToEveryMember(@TempDir Path dir) throws Exception {
-        Path press = dir.resolve("sc99999.txt");
-        java.nio.file.Files.writeString(press, """
-                9999th Meeting (AM)
-                SC/99999
-
-                Council Hears Briefing on Mali
-
-                The representative of Ghana, also speaking for Gabon and Mozambique, said the three African members \
-                were deeply concerned about the attacks on civilians in central Mali. She called for accountability \
-                for all violations of human rights.
-
-                The representative of France said his country condemned the sexual violence recorded in April and \
-                called on the transitional authorities to cooperate with the United Nations mechanisms.
-                """);
+        Path press = PRESS;
         CliRun run = CliRun.of("positions", "extract", press.toString());
         assertThat(run.code()).as(run.err()).isZero();
         List<JsonNode> positions = run.json();
         assertThat(positions).allSatisfy(p -> assertThat(p.get("pressRelease").asText()).isEqualTo("SC/99999"));
         assertThat(positions).extracting(p -> p.get("paragraph").asInt() + " " + p.get("countryCode").asText() + " "
                 + p.get("act").asText() + " " + p.get("theme").asText())
-                .contains("1 GHA calls-for accountability", "1 GAB calls-for accountability",
-                        "1 MOZ calls-for accountability", "2 FRA condemns conflict-related-sexual-violence");
+                .contains("2 GHA calls-for accountability", "2 GAB calls-for accountability",
+                        "2 MOZ calls-for accountability", "3 FRA condemns conflict-related-sexual-violence");
         assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "meeting-record").code())
                 .isEqualTo(2);
         assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "minutes").err())
@@ -103,6 +99,46 @@ class PositionsCliTest {
         });
         CliRun unknown = CliRun.of("member", "compare", "--member", "Atlantis", "--situation", "mali", "--db", db);
         assertThat(unknown.code()).isEqualTo(2);
+    }
+
+    @Test
+    void positionsOfAPressSummaryAreStoredForReviewProposedAndCompared(@TempDir Path dir) {
+        String db = "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0";
+        assertThat(CliRun.of("brief", "load", writeReferenceBrief(dir).toString(), "--db", db).code()).isZero();
+        CliRun imported = CliRun.of("import", PRESS.toString(), "--kind", "press-release", "--situation", "mali",
+                "--db", db);
+        assertThat(imported.code()).as(imported.err()).isZero();
+
+        List<JsonNode> stored = CliRun.of("positions", "list", "--meeting", "S/PV.9999", "--db", db).json();
+        assertThat(stored).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.get("pressRelease").asText()).isEqualTo("SC/99999");
+            assertThat(p.has("speechIndex")).isFalse();
+        });
+        long french = stored.stream().filter(p -> p.get("countryCode").asText().equals("FRA")
+                && p.get("act").asText().equals("condemns")).findFirst().orElseThrow().get("id").asLong();
+        assertThat(CliRun.of("positions", "review", String.valueOf(french), "--status", "accepted", "--db", db)
+                .code()).isZero();
+
+        List<JsonNode> published = CliRun.of("positions", "propose", "--meeting", "S/PV.9999", "--accepted-only",
+                "--db", db).json();
+        assertThat(published.get(0).get("text").asText()).startsWith("France condemned");
+        assertThat(published.get(0).get("evidence").get(0).get("paragraph").asInt()).isEqualTo(3);
+        assertThat(published.get(0).get("evidence").get(0).get("pressRelease").asText()).isEqualTo("SC/99999");
+
+        List<JsonNode> compare = CliRun.of("member", "compare", "--member", "FRA", "--situation", "mali", "--db", db)
+                .json();
+        assertThat(compare).filteredOn(row -> row.get("theme").asText().equals("conflict-related-sexual-violence"))
+                .singleElement().satisfies(row -> {
+                    JsonNode statement = row.get("newYork").get(0);
+                    assertThat(statement.get("pressRelease").asText()).isEqualTo("SC/99999");
+                    assertThat(statement.get("url").asText()).contains("press.un.org");
+                });
+
+        // The member's page on the site names the release the position was read in.
+        Path site = dir.resolve("site");
+        assertThat(CliRun.of("publish", "--out", site.toString(), "--db", db).code()).isZero();
+        assertThat(site.resolve("members/FRA.html")).content()
+                .contains("S/PV.9999 as summarised in SC/99999, 30 June 2023");
     }
 
     private static Path writeReferenceBrief(Path dir) {

@@ -134,6 +134,104 @@ class ImportsTest {
         }
     }
 
+    /** A press summary in the UN's layout, written for the tests: the stored releases stop before the members speak. */
+    static final String PRESS = resource("/press/sc99999.txt");
+
+    private static String resource(String name) {
+        try (var in = ImportsTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPressSummaryIsImportedWithProposalsForItsMeetingAndAReimportKeepsWhatEditorsDecided(Database db)
+            throws Exception {
+        try (db) {
+            db.jdbi().useHandle(h -> h.execute("insert into situation (id, name, state_code) values "
+                    + "('mali', 'Mali', 'MLI')"));
+            Imports importer = new Imports(db);
+            StatementRepository statements = new StatementRepository(db.jdbi());
+            ImportResult first = importer.importBytes("sc99999.txt", PRESS.getBytes(StandardCharsets.UTF_8),
+                    "press-release", new ImportOptions("mali", null, null), "edith");
+            assertThat(first.warnings()).isEmpty();
+            // The meeting is known from its release alone: dated from the release, on the situation named.
+            assertThat(statements.findMeeting("S/PV.9999")).hasValueSatisfying(m -> {
+                assertThat(m.date()).isEqualTo(LocalDate.of(2023, 6, 30));
+                assertThat(m.situation()).isEqualTo("mali");
+                assertThat(m.pressRelease()).isEqualTo("SC/99999");
+            });
+            List<StatementRepository.StoredPosition> proposed = statements.storedPositions("S/PV.9999");
+            assertThat(proposed).extracting(p -> p.where() + " " + p.position().stateCode() + " "
+                    + p.position().act().id() + " " + p.position().theme() + " " + p.position().status())
+                    .contains("SC/99999, paragraph 2 GHA calls-for accountability PROPOSED",
+                            "SC/99999, paragraph 2 MOZ calls-for accountability PROPOSED",
+                            "SC/99999, paragraph 3 FRA condemns conflict-related-sexual-violence PROPOSED");
+            var french = proposed.stream().filter(p -> p.position().stateCode().equals("FRA")
+                    && p.position().act().id().equals("condemns")).findFirst().orElseThrow();
+            var ghana = proposed.stream().filter(p -> p.position().stateCode().equals("GHA")
+                    && p.position().theme().equals("accountability")).findFirst().orElseThrow();
+            statements.review(french.id(), Position.Status.ACCEPTED, null, null, "edith");
+            statements.review(ghana.id(), Position.Status.REJECTED, null, null, "edith");
+            assertThat(statements.publicPositions()).extracting(p -> p.source() + " " + p.position().stateCode() + " "
+                    + p.position().theme()).contains("SC/99999 FRA conflict-related-sexual-violence",
+                            "SC/99999 MOZ accountability").doesNotContain("SC/99999 GHA accountability");
+
+            // The release corrected elsewhere: both decisions come back.
+            String corrected = PRESS.replace("a briefing on the situation", "a briefing on the grave situation");
+            importer.importBytes("sc99999.txt", corrected.getBytes(StandardCharsets.UTF_8), "press-release",
+                    new ImportOptions("mali", null, null), "edith");
+            assertThat(statements.storedPositions("S/PV.9999")).hasSameSizeAs(proposed)
+                    .filteredOn(p -> p.position().status() != Position.Status.PROPOSED)
+                    .extracting(p -> p.position().stateCode() + " " + p.position().status())
+                    .containsExactlyInAnyOrder("FRA ACCEPTED", "GHA REJECTED");
+
+            // The meeting's record imported afterwards keeps the release's positions, situation and link.
+            String record = """
+                    The President: I thank Mr. Wane for his briefing. I now give the floor to the representative of \
+                    France.
+
+                    Mr. de Rivière (France) (spoke in French): France calls for accountability for the massacre in \
+                    Moura. We condemn the attacks against civilians.
+                    """;
+            importer.importBytes("S-PV.9999.txt", record.getBytes(StandardCharsets.UTF_8), "meeting-record",
+                    new ImportOptions(null, "S/PV.9999", LocalDate.of(2023, 6, 30)), "edith");
+            assertThat(statements.findMeeting("S/PV.9999")).hasValueSatisfying(m -> {
+                assertThat(m.situation()).isEqualTo("mali");
+                assertThat(m.pressRelease()).isEqualTo("SC/99999");
+            });
+            List<StatementRepository.StoredPosition> both = statements.storedPositions("S/PV.9999");
+            assertThat(both).anySatisfy(p -> assertThat(p.where()).isEqualTo("speech 2"));
+            assertThat(both).filteredOn(p -> p.pressRelease() != null).hasSameSizeAs(proposed);
+
+            // A release where the accepted sentence is gone: the import says so and the log keeps it whole.
+            String without = PRESS.replace("condemned the sexual violence recorded in April and ", "");
+            ImportResult third = importer.importBytes("sc99999.txt", without.getBytes(StandardCharsets.UTF_8),
+                    "press-release", new ImportOptions("mali", null, null), "edith");
+            assertThat(third.warnings()).anySatisfy(w -> assertThat(w).contains("no longer in the release SC/99999")
+                    .contains(french.position().evidence()));
+            assertThat(new org.councilbrief.audit.ChangeLogRepository(db.jdbi()).of("position", "SC/99999"))
+                    .anySatisfy(c -> assertThat(c.detail()).contains("(accepted)"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPressSummaryWithoutItsDateWarnsThatItsPositionsWaitForTheMeeting(Database db) throws Exception {
+        try (db) {
+            String undated = PRESS.replace("30 June 2023\n", "");
+            ImportResult result = new Imports(db).importBytes("sc99999.txt",
+                    undated.getBytes(StandardCharsets.UTF_8), "press-release", ImportOptions.none(), "edith");
+            assertThat(result.warnings()).singleElement().asString().contains("S/PV.9999").contains("--date");
+            StatementRepository statements = new StatementRepository(db.jdbi());
+            assertThat(statements.findMeeting("S/PV.9999")).isEmpty();
+            assertThat(statements.storedPositions("S/PV.9999")).isNotEmpty(); // kept, for the list and review
+            assertThat(statements.publicPositions()).isEmpty(); // but on no page until the meeting has a date
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void aFourthCycleReportWithItsAddendumStoresTheAnswers(Database db) throws AppException {

@@ -42,6 +42,7 @@ class PressSummaryParserTest {
         assertThat(summary.pressRelease()).isEqualTo("SC/15341");
         assertThat(summary.meeting()).isEqualTo("S/PV.9365");
         assertThat(summary.headline()).isEqualTo("Council Ends Mission's Mandate");
+        assertThat(summary.date()).as("no date line").isNull();
         List<PressParagraph> p = summary.paragraphs();
         assertThat(p).extracting(PressParagraph::countryCode).containsExactly(null, null, null, "GHA", "GHA", "FRA",
                 "GBR", null);
@@ -63,6 +64,22 @@ class PressSummaryParserTest {
             assertThat(p.speaker()).isEqualTo("El-Ghassim Wane");
             assertThat(p.countryCode()).isNull();
         });
+    }
+
+    @Test
+    void readsTheDateLineAboveTheHeadlineButNotADateInTheText() throws InputException {
+        String release = """
+                SC/15341
+                30 JUNE 2023
+                9365th Meeting (AM)
+
+                Council Ends Mission's Mandate
+
+                The Council decided today to end the mandate of the Mission as of 1 July 2023.
+                """;
+        assertThat(parser.parse(SourceTexts.of("sc.txt", release)).date()).hasToString("2023-06-30");
+        assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE 2023\n", ""))).date()).isNull();
+        assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE", "31 JUNE"))).date()).isNull();
     }
 
     @Test
