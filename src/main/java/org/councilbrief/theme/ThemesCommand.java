@@ -91,7 +91,7 @@ public final class ThemesCommand {
                         + scheme + " scheme; a model needs more");
             }
             long start = System.nanoTime();
-            BlendedTagger tagger = ThemeModel.train(taxonomy, examples);
+            StackedTagger tagger = ThemeModel.train(taxonomy, examples);
             ThemeModel.save(tagger, model);
             err.printf("councilbrief: learnt from %d rows in %.1f s; model written to %s%n", examples.size(),
                     (System.nanoTime() - start) / 1e9, model);
@@ -131,7 +131,7 @@ public final class ThemesCommand {
             if (table.header().contains("themes")) {
                 throw new InputException(in.toString(), 1, "already has a 'themes' column");
             }
-            BlendedTagger learnt = model == null ? null : ThemeModel.load(model, taxonomy);
+            Tagger learnt = model == null ? null : ThemeModel.load(model, taxonomy);
             RuleTagger rules = new RuleTagger(taxonomy);
             ThemeTexts tagger = new ThemeTexts(rules, learnt);
             List<CsvReader.Row> rows = table.rows();

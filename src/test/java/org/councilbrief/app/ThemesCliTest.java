@@ -57,6 +57,31 @@ class ThemesCliTest {
         assertThat(rows.get(0).get("id")).isEqualTo("a");
         assertThat(tag.err()).contains("in.csv:3: French text: tagged with the French cue phrases")
                 .contains("in.csv:4: empty text: no theme").contains("in.csv:5: not English or French: no theme");
+
+        // A model written before the second level (format 1) is still read, as the fixed blend it was.
+        Path old = dir.resolve("old-model");
+        Files.createDirectories(old);
+        for (String file : List.of("linear.bin", "examples.tsv")) {
+            Files.copy(model.resolve(file), old.resolve(file));
+        }
+        Files.writeString(old.resolve("model.properties"), Files.readString(model.resolve("model.properties"))
+                .replace("format=2", "format=1"));
+        Path oldOut = dir.resolve("old-out.csv");
+        CliRun oldTag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", old.toString(), "--out", oldOut.toString());
+        assertThat(oldTag.code()).as(oldTag.err()).isZero();
+        assertThat(CsvReader.read(SourceTexts.read(oldOut)).rows().get(0).get("themes")).isEqualTo("Death penalty");
+
+        // A format-2 model without its second level, or with a cut one, is a clear error.
+        Files.write(model.resolve("stack.bin"), new byte[] {0, 0, 0, 54, 0});
+        CliRun cut = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", model.toString(), "--out", dir.resolve("cut.csv").toString());
+        assertThat(cut.code()).isEqualTo(2);
+        assertThat(cut.err()).contains("cannot read the model in " + model);
+        Files.delete(model.resolve("stack.bin"));
+        CliRun missing = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", model.toString(), "--out", dir.resolve("missing.csv").toString());
+        assertThat(missing.err()).contains("is not a theme model").contains("stack.bin is missing");
     }
 
     @Test

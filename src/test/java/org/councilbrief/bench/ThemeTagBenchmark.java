@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.councilbrief.quality.ThemeTaggingQuality;
-import org.councilbrief.theme.BlendedTagger;
 import org.councilbrief.theme.Example;
 import org.councilbrief.theme.RuleTagger;
+import org.councilbrief.theme.StackedTagger;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeModel;
 import org.councilbrief.theme.ThemeTexts;
@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Tagging speed as {@code themes tag} tags: language detection, then the learnt blend (English) or the cue phrases,
+ * Tagging speed as {@code themes tag} tags: language detection, then the learnt stacked model (English) or the cue phrases,
  * on the recommendations of sessions 10-12 with a model learnt on sessions 1-9; two threads, as on two cores. Run
  * with {@code bench/jmh.sh ThemeTag}.
  */
@@ -36,7 +36,7 @@ public class ThemeTagBenchmark {
     @Setup
     public void setUp() {
         Taxonomy taxonomy = Taxonomy.uprInfo();
-        BlendedTagger model = ThemeModel.train(taxonomy, ThemeTaggingQuality.rows(1, 9));
+        StackedTagger model = ThemeModel.train(taxonomy, ThemeTaggingQuality.rows(1, 9));
         texts = ThemeTaggingQuality.rows(10, 12).stream().map(Example::text).toList();
         learnt = new ThemeTexts(new RuleTagger(taxonomy), model);
         rules = new ThemeTexts(new RuleTagger(taxonomy), null);
