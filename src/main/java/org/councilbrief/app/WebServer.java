@@ -54,12 +54,13 @@ final class WebServer {
         });
         AccountRoutes.register(app, application.accounts(), () -> application.briefs().situationsWithBriefs()
                 .stream().map(e -> e.getKey().id() + " " + e.getKey().name()).toList());
-        BriefRoutes.register(app, application.accounts(), new BriefWorkflow(application.database(),
-                application.membership()), application.composer(),
+        BriefWorkflow workflow = new BriefWorkflow(application.database(), application.membership());
+        BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
-        PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()));
+        PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
+                workflow);
         // Rendered files, kept while the data they come from is unchanged. The stamp of the data is asked for at most
         // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after any write
         // through this server, so an editor sees their change on the next page and another process's within seconds.

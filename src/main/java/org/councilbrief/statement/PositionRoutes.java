@@ -12,6 +12,10 @@ import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
+import org.councilbrief.brief.BriefComposer;
+import org.councilbrief.brief.BriefWorkflow;
+import org.councilbrief.council.Composition;
+import org.councilbrief.council.Membership;
 import org.councilbrief.document.Symbols;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
@@ -21,25 +25,42 @@ public final class PositionRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     /** What the page shows. */
-    public record PositionsScreen(String meeting, String csrf, String message, List<Row> positions, List<String> acts,
-            List<String> themes, String member, String status, List<String> members, int total) {
+    public record PositionsScreen(String root, String meeting, String csrf, String message, List<Row> positions,
+            List<String> acts, List<String> themes, String member, String status, List<String> members, int total,
+            Comments comments) {
         /** One position. */
         public record Row(long id, String where, String member, String act, String theme, String status,
                 String evidence) {
+        }
+
+        /**
+         * The comments-section sentences the accepted positions write, and a draft item of the meeting's situation's
+         * brief built from them, for the editor to correct and add ({@code situation} null when the meeting is on no
+         * situation with a brief).
+         *
+         * @param undecided positions still proposed, which the sentences leave out
+         */
+        public record Comments(List<String> sentences, String keyTopic, int undecided, String situation,
+                String situationName, int version, String title, String date, String body, String sources) {
+            /** "3 positions are still to decide", "1 position is still to decide". */
+            public String undecidedLine() {
+                return undecided + (undecided == 1 ? " position is" : " positions are") + " still to decide";
+            }
         }
     }
 
     private PositionRoutes() {
     }
 
-    public static void register(Javalin app, Accounts accounts, StatementRepository statements) {
+    public static void register(Javalin app, Accounts accounts, StatementRepository statements,
+            BriefWorkflow briefs) {
         app.get("/workspace/positions", ctx -> {
             var session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
                 ctx.redirect("../login");
                 return;
             }
-            show(ctx, session.get(), statements, ctx.queryParam("meeting"), "", ctx.queryParam("member"),
+            show(ctx, session.get(), statements, briefs, ctx.queryParam("meeting"), "", ctx.queryParam("member"),
                     ctx.queryParam("status"));
         });
         app.post("/workspace/positions/{id}", ctx -> {
@@ -61,7 +82,7 @@ public final class PositionRoutes {
                 ctx.status(400);
                 message = e.getMessage();
             }
-            show(ctx, session, statements, meeting, message, ctx.formParam("filterMember"),
+            show(ctx, session, statements, briefs, meeting, message, ctx.formParam("filterMember"),
                     ctx.formParam("filterStatus"));
         });
     }
@@ -70,11 +91,13 @@ public final class PositionRoutes {
      * The page of a meeting's positions; {@code member} and {@code status} (blank for all) narrow the list, so that an
      * editor can go through a long meeting member by member, or see only what is still to decide.
      */
-    private static void show(Context ctx, Session session, StatementRepository statements, String meeting,
-            String message, String member, String status) {
+    private static void show(Context ctx, Session session, StatementRepository statements, BriefWorkflow briefs,
+            String meeting, String message, String member, String status) {
         String symbol = meeting == null || meeting.isBlank() ? "" : Symbols.tryParse(meeting)
                 .map(s -> s.canonical()).orElse(meeting.strip());
-        List<PositionsScreen.Row> all = symbol.isEmpty() ? List.of() : statements.storedPositions(symbol).stream()
+        List<StatementRepository.StoredPosition> stored = symbol.isEmpty() ? List.of()
+                : statements.storedPositions(symbol);
+        List<PositionsScreen.Row> all = stored.stream()
                 .map(p -> new PositionsScreen.Row(p.id(), p.where(), p.position().stateCode(),
                         p.position().act().id(), p.position().theme(),
                         p.position().status().name().toLowerCase(Locale.ROOT), p.position().evidence()))
@@ -84,12 +107,61 @@ public final class PositionRoutes {
         List<PositionsScreen.Row> rows = all.stream()
                 .filter(r -> byMember.isEmpty() || r.member().equals(byMember))
                 .filter(r -> byStatus.isEmpty() || r.status().equals(byStatus)).toList();
-        PositionsScreen screen = new PositionsScreen(symbol, session.csrfToken(), message == null ? "" : message,
+        // The page is served at /workspace/positions, and at /workspace/positions/{id} after a decision: its links
+        // are relative to /workspace/ from either.
+        String root = ctx.path().startsWith("/workspace/positions/") ? "../" : "";
+        PositionsScreen screen = new PositionsScreen(root, symbol, session.csrfToken(), message == null ? "" : message,
                 rows, Arrays.stream(Act.values()).map(Act::id).toList(),
                 Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
-                all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size());
+                all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size(),
+                stored.isEmpty() ? null : comments(statements, briefs, symbol, stored));
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/positions.jte", screen, out);
         ctx.html(out.toString());
+    }
+
+    /**
+     * What the accepted positions write for the brief, as a published brief would (rejected and undecided ones left
+     * out), and the meeting's item drafted from it: "On 30 June 2023, the Security Council held a meeting on Mali."
+     * then the sentences, with the meeting record and its press summary as sources.
+     */
+    private static PositionsScreen.Comments comments(StatementRepository statements, BriefWorkflow briefs,
+            String symbol, List<StatementRepository.StoredPosition> stored) {
+        Meeting meeting = statements.findMeeting(symbol).orElse(null);
+        if (meeting == null) {
+            return null; // positions of a release whose meeting is not known: nothing to date the sentences by
+        }
+        Composition composition;
+        try {
+            composition = Membership.shipped().on(meeting.date());
+        } catch (IllegalArgumentException e) {
+            return null; // a year whose Council is not known
+        }
+        List<PositionProposals.Input> accepted = stored.stream()
+                .filter(p -> p.position().status() == Position.Status.ACCEPTED)
+                .map(p -> new PositionProposals.Input(p.index(), p.pressRelease(), p.position())).toList();
+        PositionProposals.Proposal proposal = new PositionProposals().propose(accepted, composition);
+        List<String> sentences = proposal.sentences().stream().map(PositionProposals.Sentence::text).toList();
+        int undecided = (int) stored.stream().filter(p -> p.position().status() == Position.Status.PROPOSED).count();
+        String situation = null;
+        String name = null;
+        int version = 0;
+        if (meeting.situation() != null) {
+            try {
+                BriefWorkflow.Current current = briefs.current(meeting.situation());
+                situation = meeting.situation();
+                name = current.brief().situationName();
+                version = current.version();
+            } catch (AppException e) {
+                // no brief on the meeting's situation yet: the sentences are shown without a draft item
+            }
+        }
+        String date = BriefComposer.DATE.format(meeting.date());
+        String body = "On " + date + ", the Security Council held a meeting" + (name == null ? "" : " on " + name)
+                + "." + (sentences.isEmpty() ? "" : " " + String.join(" ", sentences));
+        String sources = meeting.symbol() + (meeting.pressRelease() == null ? "" : "\n" + meeting.pressRelease());
+        return new PositionsScreen.Comments(sentences, proposal.keyTopic(), undecided, situation, name, version,
+                "Security Council meeting" + (name == null ? "" : " on " + name), meeting.date().toString(), body,
+                sources);
     }
 }

@@ -52,6 +52,14 @@ class EditorFlowBrowserTest {
             Application application = Application.start(database, true);
             new Accounts(database).add("edith", "an editor's long password", Role.EDITOR);
             new Accounts(database).add("rita", "a reviewer's long password", Role.REVIEWER);
+            var statements = new org.councilbrief.statement.StatementRepository(database.jdbi());
+            statements.saveMeeting(new org.councilbrief.statement.Meeting("S/PV.9350", "mali",
+                    java.time.LocalDate.of(2023, 6, 16), null, null), List.of(new org.councilbrief.statement.Statement(
+                    "S/PV.9350", 1, "Mr. X", "GBR", null, null, "We call for accountability for the killings.")));
+            statements.addPositions("S/PV.9350", 1, List.of(new org.councilbrief.statement.Position("GBR",
+                    org.councilbrief.statement.Act.CALLS_FOR, "accountability",
+                    "We call for accountability for the killings.",
+                    org.councilbrief.statement.Position.Status.PROPOSED)));
             WebServer server = WebServer.start(application, "127.0.0.1", 0);
             String base = "http://127.0.0.1:" + server.port();
             try (Playwright playwright = Playwright.create(); Browser browser = BrowserTest.launch(playwright)) {
@@ -107,6 +115,18 @@ class EditorFlowBrowserTest {
                 e.navigate(base + "/workspace/activity");
                 assertThat(e.content()).contains("sent for review").contains("published");
                 e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-activity.png")));
+
+                // The editor accepts the proposed position; it writes the meeting's comments, which go into the brief.
+                e.navigate(base + "/workspace/positions?meeting=S/PV.9350");
+                e.locator("button", new Page.LocatorOptions().setHasText("Accept")).first().click();
+                e.waitForLoadState();
+                assertThat(e.content()).contains("The UK called for investigations and accountability.");
+                axe(e).forEach(v -> violations.add("/workspace/positions (accepted) " + v));
+                e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-positions.png"))
+                        .setFullPage(true));
+                e.locator("button", new Page.LocatorOptions().setHasText("Add to the brief on Mali")).click();
+                e.waitForURL("**/workspace/briefs/mali**");
+                assertThat(e.content()).contains("Security Council meeting on Mali").contains("<strong>draft</strong>");
                 assertThat(violations).isEmpty();
             } finally {
                 server.stop();
