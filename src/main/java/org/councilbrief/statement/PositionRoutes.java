@@ -27,7 +27,7 @@ public final class PositionRoutes {
     /** What the page shows. */
     public record PositionsScreen(String root, String meeting, String csrf, String message, List<Row> positions,
             List<String> acts, List<String> themes, String member, String status, List<String> members, int total,
-            Comments comments) {
+            List<String> council, Comments comments) {
         /** One position. */
         public record Row(long id, String where, String member, String act, String theme, String status,
                 String evidence) {
@@ -74,8 +74,16 @@ public final class PositionRoutes {
                 Act act = Act.byId(String.valueOf(ctx.formParam("act")));
                 String theme = Taxonomy.council().label(String.valueOf(ctx.formParam("theme")))
                         .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
+                String member = ctx.formParam("member");
+                if (member != null && !member.isBlank()) {
+                    member = org.councilbrief.council.States.shipped().byCode(member.strip())
+                            .map(org.councilbrief.council.State::code)
+                            .orElseThrow(() -> new AppException("not a state's code"));
+                } else {
+                    member = null;
+                }
                 long id = Long.parseLong(ctx.pathParam("id"));
-                boolean done = statements.review(id, status, act, theme, session.user().username());
+                boolean done = statements.review(id, status, member, act, theme, session.user().username());
                 message = done ? "Position " + id + " is "
                         + status.name().toLowerCase(Locale.ROOT) + "." : "No position " + id + ".";
             } catch (IllegalArgumentException | AppException e) {
@@ -114,10 +122,29 @@ public final class PositionRoutes {
                 rows, Arrays.stream(Act.values()).map(Act::id).toList(),
                 Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
                 all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size(),
-                stored.isEmpty() ? null : comments(statements, briefs, symbol, stored));
+                council(statements, symbol, all), stored.isEmpty() ? null : comments(statements, briefs, symbol,
+                        stored));
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/positions.jte", screen, out);
         ctx.html(out.toString());
+    }
+
+    /**
+     * The members an editor may give a position to: the Council's on the meeting's date, and any member a position
+     * has already, in order of code.
+     */
+    private static List<String> council(StatementRepository statements, String symbol,
+            List<PositionsScreen.Row> rows) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        rows.forEach(r -> codes.add(r.member()));
+        statements.findMeeting(symbol).ifPresent(m -> {
+            try {
+                codes.addAll(Membership.shipped().on(m.date()).codes());
+            } catch (IllegalArgumentException e) {
+                // a year whose Council is not known: the members the positions have
+            }
+        });
+        return List.copyOf(codes);
     }
 
     /**

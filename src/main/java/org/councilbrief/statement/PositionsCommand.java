@@ -265,6 +265,10 @@ public final class PositionsCommand {
         @Option(names = "--theme", description = "A corrected theme of the Council scheme.")
         String theme;
 
+        @Option(names = "--member", description = "A corrected member: its ISO code or name (a joint statement's"
+                + " position given to a member that did not join it).")
+        String member;
+
         @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
         String db;
 
@@ -284,9 +288,17 @@ public final class PositionsCommand {
                 newTheme = Taxonomy.council().label(theme).orElseThrow(() -> new AppException("'" + theme
                         + "' is not a theme of the Council scheme")).id();
             }
+            String newMember = null;
+            if (member != null) {
+                newMember = org.councilbrief.council.States.shipped()
+                        .byCode(member.strip().toUpperCase(java.util.Locale.ROOT))
+                        .or(() -> org.councilbrief.council.States.shipped().byName(member))
+                        .map(org.councilbrief.council.State::code)
+                        .orElseThrow(() -> new AppException("'" + member + "' is not a state"));
+            }
             boolean done;
             try (Database database = Database.openOrDefault(db)) {
-                done = new StatementRepository(database.jdbi()).review(id, newStatus, newAct, newTheme,
+                done = new StatementRepository(database.jdbi()).review(id, newStatus, newMember, newAct, newTheme,
                         ChangeLogRepository.commandLineUser());
             }
             if (!done) {

@@ -237,14 +237,23 @@ public final class StatementRepository {
      * when there is no such position.
      */
     public boolean review(long id, Position.Status status, Act act, String theme, String user) {
+        return review(id, status, null, act, theme, user);
+    }
+
+    /**
+     * As {@link #review(long, Position.Status, Act, String, String)}, and the member too when the editor corrects it
+     * (a position of a joint statement given to a member that did not join it); {@code member} is an ISO code.
+     */
+    public boolean review(long id, Position.Status status, String member, Act act, String theme, String user) {
         return jdbi.inTransaction(handle -> {
             Optional<String> before = describe(handle, id);
             if (before.isEmpty()) {
                 return false;
             }
             handle.createUpdate("""
-                    update position set status = :status, act = coalesce(:act, act), theme = coalesce(:theme, theme)
-                    where id = :id""").bind("status", status.name()).bind("act", act == null ? null : act.id())
+                    update position set status = :status, state_code = coalesce(:member, state_code),
+                    act = coalesce(:act, act), theme = coalesce(:theme, theme) where id = :id""")
+                    .bind("status", status.name()).bind("member", member).bind("act", act == null ? null : act.id())
                     .bind("theme", theme).bind("id", id).execute();
             String after = describe(handle, id).orElseThrow();
             ChangeLogRepository.record(handle, user, "position", String.valueOf(id),

@@ -38,10 +38,12 @@ class PositionRoutesTest {
                         + "/workspace/positions?meeting=S/PV.9350").header("Cookie", "cb_session=" + session.id())
                         .build()).body().string();
                 assertThat(page).contains("We call for justice.").contains("(proposed)");
+                assertThat(page).contains("<label for=\"member-" + id + "\">Member</label>")
+                        .contains("<option selected>FRA</option>").contains("<option>GBR</option>"); // 2023's Council
                 var post = new Request.Builder().url(client.getOrigin() + "/workspace/positions/" + id)
                         .post(new FormBody.Builder().add("_csrf", session.csrfToken()).add("meeting", "S/PV.9350")
-                                .add("act", "calls-for").add("theme", "accountability").add("status", "accepted")
-                                .build());
+                                .add("member", "FRA").add("act", "calls-for").add("theme", "accountability")
+                                .add("status", "accepted").build());
                 assertThat(client.request(post.build()).code()).isEqualTo(403); // no session cookie
                 String done = client.request(post.header("Cookie", "cb_session=" + session.id()).build()).body()
                         .string();

@@ -118,6 +118,18 @@ class PositionsCliTest {
                 && p.get("act").asText().equals("condemns")).findFirst().orElseThrow().get("id").asLong();
         assertThat(CliRun.of("positions", "review", String.valueOf(french), "--status", "accepted", "--db", db)
                 .code()).isZero();
+        // An editor gives a position of the joint statement to the member it belongs to, by name or code.
+        long gabon = stored.stream().filter(p -> p.get("countryCode").asText().equals("GAB")).findFirst()
+                .orElseThrow().get("id").asLong();
+        assertThat(CliRun.of("positions", "review", String.valueOf(gabon), "--status", "rejected", "--member",
+                "Ghana", "--db", db).code()).isZero();
+        assertThat(CliRun.of("positions", "list", "--meeting", "S/PV.9999", "--db", db).json())
+                .filteredOn(p -> p.get("id").asLong() == gabon).singleElement()
+                .satisfies(p -> assertThat(p.get("countryCode").asText()).isEqualTo("GHA"));
+        CliRun atlantis = CliRun.of("positions", "review", String.valueOf(gabon), "--status", "rejected", "--member",
+                "Atlantis", "--db", db);
+        assertThat(atlantis.code()).isEqualTo(2);
+        assertThat(atlantis.err()).contains("'Atlantis' is not a state");
 
         List<JsonNode> published = CliRun.of("positions", "propose", "--meeting", "S/PV.9999", "--accepted-only",
                 "--db", db).json();
