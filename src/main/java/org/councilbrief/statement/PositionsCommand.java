@@ -172,6 +172,12 @@ public final class PositionsCommand {
                 proposal = new PositionProposals().propose(inputs, composition);
             }
             PrintWriter out = spec.commandLine().getOut();
+            if (proposal.sentences().isEmpty()) {
+                spec.commandLine().getErr().println("councilbrief: " + symbol + " has no "
+                        + (acceptedOnly ? "accepted " : "") + "position of a Council member to write from"
+                        + (acceptedOnly ? "; accept some with 'positions review'" : ""));
+                spec.commandLine().getErr().flush();
+            }
             for (PositionProposals.Sentence sentence : proposal.sentences()) {
                 ObjectNode node = JSON.createObjectNode();
                 node.put("kind", "sentence");

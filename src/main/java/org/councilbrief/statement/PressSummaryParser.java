@@ -49,7 +49,8 @@ public final class PressSummaryParser {
     private static final Pattern RELEASE_LINE = Pattern.compile("SC/\\d{4,6}");
     private static final Pattern MEETING = Pattern.compile("\\b(\\d{4,5})(?:st|nd|rd|th) [Mm]eeting\\b");
     private static final Pattern DATE = Pattern.compile("(?i)\\b(\\d{1,2}) (January|February|March|April|May|June|"
-            + "July|August|September|October|November|December) (\\d{4})\\b");
+            + "July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+            + " (\\d{4})\\b");
 
     private final StateNames stateNames;
 
@@ -126,15 +127,17 @@ public final class PressSummaryParser {
         return new PressSummary(release, meeting, date, headline, paragraphs);
     }
 
-    /** The release's date line ("30 June 2023", "30 JUNE 2023"), or null. */
+    /** The release's date line ("30 June 2023", "30 JUNE 2023", "28 Aug 2023"), or null. */
     private static LocalDate date(String text) {
         Matcher m = DATE.matcher(text);
         if (!m.find()) {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(3)), Month.valueOf(m.group(2).toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(m.group(1)));
+            String month = m.group(2).substring(0, 3).toUpperCase(Locale.ROOT);
+            Month named = java.util.Arrays.stream(Month.values()).filter(x -> x.name().startsWith(month)).findFirst()
+                    .orElseThrow();
+            return LocalDate.of(Integer.parseInt(m.group(3)), named, Integer.parseInt(m.group(1)));
         } catch (java.time.DateTimeException e) {
             return null; // "31 June": not a date
         }

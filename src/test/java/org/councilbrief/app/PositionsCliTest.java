@@ -108,6 +108,11 @@ class PositionsCliTest {
         CliRun imported = CliRun.of("import", PRESS.toString(), "--kind", "press-release", "--situation", "mali",
                 "--db", db);
         assertThat(imported.code()).as(imported.err()).isZero();
+        CliRun none = CliRun.of("positions", "propose", "--meeting", "S/PV.9999", "--accepted-only", "--db", db);
+        assertThat(none.code()).isZero();
+        assertThat(none.json()).singleElement().satisfies(k -> assertThat(k.get("kind").asText())
+                .isEqualTo("key-topic"));
+        assertThat(none.err()).contains("S/PV.9999 has no accepted position of a Council member to write from");
 
         List<JsonNode> stored = CliRun.of("positions", "list", "--meeting", "S/PV.9999", "--db", db).json();
         assertThat(stored).isNotEmpty().allSatisfy(p -> {

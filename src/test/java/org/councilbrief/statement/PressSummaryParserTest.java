@@ -80,6 +80,9 @@ class PressSummaryParserTest {
         assertThat(parser.parse(SourceTexts.of("sc.txt", release)).date()).hasToString("2023-06-30");
         assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE 2023\n", ""))).date()).isNull();
         assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE", "31 JUNE"))).date()).isNull();
+        assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE", "28 Aug."))).date())
+                .hasToString("2023-08-28");
+        assertThat(parser.parse(SourceTexts.of("sc.txt", release.replace("30 JUNE", "30 Junk"))).date()).isNull();
     }
 
     @Test
