@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
@@ -16,6 +18,8 @@ import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.Membership;
+import org.councilbrief.council.State;
+import org.councilbrief.council.States;
 import org.councilbrief.document.Symbols;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
@@ -76,8 +80,7 @@ public final class PositionRoutes {
                         .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
                 String member = ctx.formParam("member");
                 if (member != null && !member.isBlank()) {
-                    member = org.councilbrief.council.States.shipped().byCode(member.strip())
-                            .map(org.councilbrief.council.State::code)
+                    member = States.shipped().byCode(member.strip()).map(State::code)
                             .orElseThrow(() -> new AppException("not a state's code"));
                 } else {
                     member = null;
@@ -105,6 +108,7 @@ public final class PositionRoutes {
                 .map(s -> s.canonical()).orElse(meeting.strip());
         List<StatementRepository.StoredPosition> stored = symbol.isEmpty() ? List.of()
                 : statements.storedPositions(symbol);
+        Meeting known = symbol.isEmpty() ? null : statements.findMeeting(symbol).orElse(null);
         List<PositionsScreen.Row> all = stored.stream()
                 .map(p -> new PositionsScreen.Row(p.id(), p.where(), p.position().stateCode(),
                         p.position().act().id(), p.position().theme(),
@@ -122,8 +126,7 @@ public final class PositionRoutes {
                 rows, Arrays.stream(Act.values()).map(Act::id).toList(),
                 Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
                 all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size(),
-                council(statements, symbol, all), stored.isEmpty() ? null : comments(statements, briefs, symbol,
-                        stored));
+                council(known, all), stored.isEmpty() ? null : comments(known, briefs, stored));
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/positions.jte", screen, out);
         ctx.html(out.toString());
@@ -133,17 +136,16 @@ public final class PositionRoutes {
      * The members an editor may give a position to: the Council's on the meeting's date, and any member a position
      * has already, in order of code.
      */
-    private static List<String> council(StatementRepository statements, String symbol,
-            List<PositionsScreen.Row> rows) {
-        java.util.Set<String> codes = new java.util.TreeSet<>();
+    private static List<String> council(Meeting meeting, List<PositionsScreen.Row> rows) {
+        Set<String> codes = new TreeSet<>();
         rows.forEach(r -> codes.add(r.member()));
-        statements.findMeeting(symbol).ifPresent(m -> {
+        if (meeting != null) {
             try {
-                codes.addAll(Membership.shipped().on(m.date()).codes());
+                codes.addAll(Membership.shipped().on(meeting.date()).codes());
             } catch (IllegalArgumentException e) {
                 // a year whose Council is not known: the members the positions have
             }
-        });
+        }
         return List.copyOf(codes);
     }
 
@@ -152,9 +154,8 @@ public final class PositionRoutes {
      * out), and the meeting's item drafted from it: "On 30 June 2023, the Security Council held a meeting on Mali."
      * then the sentences, with the meeting record and its press summary as sources.
      */
-    private static PositionsScreen.Comments comments(StatementRepository statements, BriefWorkflow briefs,
-            String symbol, List<StatementRepository.StoredPosition> stored) {
-        Meeting meeting = statements.findMeeting(symbol).orElse(null);
+    private static PositionsScreen.Comments comments(Meeting meeting, BriefWorkflow briefs,
+            List<StatementRepository.StoredPosition> stored) {
         if (meeting == null) {
             return null; // positions of a release whose meeting is not known: nothing to date the sentences by
         }

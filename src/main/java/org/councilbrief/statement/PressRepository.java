@@ -17,7 +17,7 @@ public final class PressRepository {
         this.jdbi = jdbi;
     }
 
-    /** Writes a summary inside the caller's transaction, replacing an earlier import of the release and its positions. */
+    /** Writes a summary inside the caller's transaction, replacing an earlier import of it and its positions. */
     private static void save(Handle handle, PressSummary summary) {
         handle.createUpdate("delete from position where press_release = :n").bind("n", summary.pressRelease())
                 .execute();
@@ -82,8 +82,9 @@ public final class PressRepository {
 
     /** The positions a paragraph proposes: the reported speaker's, or every member of a joint statement. */
     public static List<Position> propose(PositionExtractor extractor, PressParagraph paragraph) {
-        return extractor.extractReported(paragraph.text(), paragraph.members()).stream().map(f -> new Position(f.stateCode(),
-                f.act(), f.theme().id(), f.evidence(), Position.Status.PROPOSED)).toList();
+        return extractor.extractReported(paragraph.text(), paragraph.members()).stream()
+                .map(f -> new Position(f.stateCode(), f.act(), f.theme().id(), f.evidence(), Position.Status.PROPOSED))
+                .toList();
     }
 
     public Optional<PressSummary> find(String number) {

@@ -117,8 +117,9 @@ public final class StatementRepository {
                         + p.status().name().toLowerCase(Locale.ROOT) + "), " + unit + " " + d.index() + ": "
                         + p.evidence();
                 ChangeLogRepository.record(handle, user, "position", document, "dropped on re-import", what);
-                warnings.add("a decided position is no longer in the " + (unit.equals("speech") ? "record " : "release ")
-                        + document + " (kept in the activity log): " + what);
+                String in = unit.equals("speech") ? "the record " : "the release ";
+                warnings.add("a decided position is no longer in " + in + document + " (kept in the activity log): "
+                        + what);
             }
         }
         return byIndex;
@@ -218,12 +219,12 @@ public final class StatementRepository {
      */
     public List<StoredPosition> storedPositions(String meeting) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                select p.id, coalesce(s.speech_index, p.press_paragraph), p.state_code, p.act, p.theme, p.evidence,
-                p.status, p.press_release from position p
-                left join statement s on s.id = p.statement_id
-                left join press_release r on r.number = p.press_release
-                where s.meeting_symbol = :s or r.meeting_symbol = :s
-                order by p.press_release nulls first, coalesce(s.speech_index, p.press_paragraph), p.id""")
+                select p.id, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release
+                from position p join statement s on s.id = p.statement_id where s.meeting_symbol = :s
+                union all
+                select p.id, p.press_paragraph, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release
+                from position p join press_release r on r.number = p.press_release where r.meeting_symbol = :s
+                order by 8 nulls first, 2, 1""")
                 .bind("s", meeting)
                 .map((rs, ctx) -> new StoredPosition(rs.getLong(1), rs.getInt(2), new Position(rs.getString(3),
                         Act.byId(rs.getString(4)), rs.getString(5), rs.getString(6),
