@@ -37,7 +37,7 @@ public final class PositionQuality {
             return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
         }
 
-        Counts plus(Counts o) {
+        public Counts plus(Counts o) {
             return new Counts(tp + o.tp, fp + o.fp, fn + o.fn);
         }
     }
