@@ -63,6 +63,21 @@ public final class PositionExcerpts {
         return draw(2027, 80, "d", used);
     }
 
+    /**
+     * A fresh held-out sample (seed 2028, ids h1…), from speeches neither earlier sample used, drawn and annotated
+     * before the rules were written again from all earlier statements (whose texts had all been read by then).
+     */
+    static List<Excerpt> drawHeldOut() {
+        Set<String> used = new java.util.HashSet<>();
+        for (Excerpt e : draw()) {
+            used.add(e.source() + "#" + e.speech());
+        }
+        for (Excerpt e : drawMore()) {
+            used.add(e.source() + "#" + e.speech());
+        }
+        return draw(2028, 80, "h", used);
+    }
+
     static List<Excerpt> draw(long seed, int count, String prefix, Set<String> exclude) {
         Path meetings = SharedData.root().resolve("data/council-speeches/meetings");
         Random random = new Random(seed);
@@ -158,6 +173,8 @@ public final class PositionExcerpts {
         List<Excerpt> all = new ArrayList<>();
         if (args.length > 0 && args[0].equals("more")) {
             all.addAll(drawMore());
+        } else if (args.length > 0 && args[0].equals("held-out")) {
+            all.addAll(drawHeldOut());
         } else {
             all.addAll(draw());
             all.addAll(mali2023());

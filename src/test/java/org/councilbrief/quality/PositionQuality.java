@@ -26,6 +26,16 @@ public final class PositionQuality {
         boolean dev() {
             return id.startsWith("d") || id.startsWith("s") && Integer.parseInt(id.substring(1)) <= 65;
         }
+
+        /** The fresh held-out sample (h1-h34), annotated after every earlier statement's text had been read. */
+        boolean fresh() {
+            return id.startsWith("h");
+        }
+
+        /** The first held-out part (s66-s130, m1-m28), whose errors were never read. */
+        boolean heldOut() {
+            return !dev() && !fresh();
+        }
     }
 
     public record Counts(int tp, int fp, int fn) {
@@ -110,12 +120,13 @@ public final class PositionQuality {
     public static void main(String[] args) {
         List<Item> items = items();
         boolean showErrors = args.length > 0 && args[0].equals("-v");
-        for (String part : List.of("dev", "second dev sample", "test", "all")) {
+        for (String part : List.of("dev", "second dev sample", "test", "fresh held-out", "all")) {
             List<Item> subset = items.stream().filter(i -> switch (part) {
                 case "all" -> true;
                 case "second dev sample" -> i.id().startsWith("d");
                 case "dev" -> i.dev();
-                default -> !i.dev();
+                case "fresh held-out" -> i.fresh();
+                default -> i.heldOut();
             }).toList();
             List<String> errors = new ArrayList<>();
             Map<String, Counts> byAct = score(subset, p -> "act " + p.split(" ")[1], errors);

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class PositionQualityTest {
     @Test
-    void theSetHas238StatementsAnnotatedWithPositions() {
+    void theSetHas272StatementsAnnotatedWithPositions() {
         List<PositionQuality.Item> items = PositionQuality.items();
-        assertThat(items).hasSize(238);
-        assertThat(items.stream().filter(i -> !i.dev())).hasSize(93);
-        assertThat(items.stream().mapToInt(i -> i.gold().size()).sum()).isEqualTo(269);
+        assertThat(items).hasSize(272);
+        assertThat(items.stream().filter(PositionQuality.Item::heldOut)).hasSize(93);
+        assertThat(items.stream().filter(PositionQuality.Item::fresh)).hasSize(34);
+        assertThat(items.stream().filter(i -> !i.fresh()).mapToInt(i -> i.gold().size()).sum()).isEqualTo(269);
         assertThat(items).allSatisfy(i -> assertThat(i.text()).isNotBlank());
     }
 
@@ -25,8 +26,8 @@ class PositionQualityTest {
         List<PositionQuality.Item> items = PositionQuality.items();
         Map<String, PositionQuality.Counts> dev = PositionQuality.score(items.stream().filter(PositionQuality.Item::dev)
                 .toList(), p -> p.split(" ")[1], null);
-        Map<String, PositionQuality.Counts> test = PositionQuality.score(items.stream().filter(i -> !i.dev()).toList(),
-                p -> p.split(" ")[1], null);
+        Map<String, PositionQuality.Counts> test = PositionQuality.score(items.stream()
+                .filter(PositionQuality.Item::heldOut).toList(), p -> p.split(" ")[1], null);
         assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.75);
         assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.78);
         assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.60);
