@@ -31,33 +31,69 @@ public final class PositionExtractor {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     }
 
+    /** Alternatives of one pattern, one a line, so that each cue can be read (and tested) on its own. */
+    private static String any(String... alternatives) {
+        return String.join("|", alternatives);
+    }
+
     private static final List<Cue> CUES = List.of(
             new Cue(Act.CONDEMNS,
                     words("condemn\\w*|deplor\\w*|denounc\\w*|unacceptable|intolerable|reprehensible|abhorrent"),
                     words("condamn\\w*|déplor\\w*|dénonc\\w*|inacceptable|intolérable")),
             new Cue(Act.EXPRESSES_CONCERN,
-                    words("concern(?:ed|s|ing)?|alarm\\w*|worr(?:ied|ying|y)|disturb\\w*|troubl\\w*|disappoint\\w*"
-                            + "|frustrat\\w*|regret\\w*|dismay\\w*|deplorabl\\w*"),
+                    words(any(
+                            // "the parties concerned" are the parties involved
+                            "(?<!(?:parties|countries|states|all|those|actors|stakeholders|authorities|sides|persons"
+                                    + "|members|groups|governments|organizations) )concern(?:ed)?",
+                            // "concerning the role of …" is a preposition
+                            "concerning(?! (?:the|a|an|its|their|these|those|our|his|her)\\b)",
+                            // a plural "concerns" only when someone has them: "we share the concerns"
+                            "(?:share|shares|shared|express\\w*|voice[sd]?|raise[sd]?|our|its|deep|serious|grave|great)"
+                                    + " (?:\\w+ )?concerns",
+                            // "an alarming situation" describes; "the situation is alarming" judges
+                            "(?<!\\b(?:an?|the) )(?:alarm\\w*|worr(?:ied|ying|y)|disturb\\w*|troubl\\w*)",
+                            "disappoint\\w*|frustrat\\w*|regret\\w*|dismay\\w*|deplorabl\\w*")),
                     words("préoccup\\w*|inqui\\w*|alarm\\w*|regrett\\w*|déçu\\w*")),
             new Cue(Act.REJECTS,
                     words("reject\\w*|oppose[sd]?|cannot (?:accept|agree|support)|do not accept|will not accept"),
                     words("rejet\\w*|rejett\\w*|oppos\\w*|ne (?:pouvons|peut) (?:pas )?accepter")),
             new Cue(Act.WELCOMES,
-                    words("welcom\\w*|commend\\w*|applaud\\w*|appreciat\\w*|prais\\w*|salute[sd]?|encouraged by"
-                            + "|(?:are|am|is) (?:pleased|encouraged|satisfied)|(?<!to )support(?:s|ed)?"
-                            + "|positive (?:step|development|sign|move)s?"),
+                    words(any(
+                            "welcom\\w*|commend\\w*|applaud\\w*|appreciat\\w*|prais\\w*|salute[sd]?|encouraged by",
+                            "(?:are|am|is|was|were) (?:\\w+ )?"
+                                    + "(?:pleased|encouraged|satisfied|impressed|heartened|happy)",
+                            "(?:it is )?heartening",
+                            // the verb, not the noun ("the continued support of the international community")
+                            "(?<!to |the |their |its |continued |and |of )support(?:s|ed)?",
+                            "play(?:s|ed)? an? (?:\\w+ )?"
+                                    + "(?:important|crucial|key|vital|pivotal|critical|essential) role",
+                            "positive (?:step|development|sign|move)s?")),
                     words("salu\\w*|félicit\\w*|se réjou\\w*|nous réjouiss\\w*|accueill\\w*|appui\\w*|soutien\\w*")),
             new Cue(Act.CALLS_FOR,
-                    words("call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed|ing)|encourag(?:e|es|ed)\\b(?! by)"
-                            + "|demand\\w*|appeal\\w* (?:to|for)|stress(?:es|ed)? (?:the )?(?:need|importance)"
-                            + "|underlin\\w* (?:the )?(?:need|importance)|emphasi[sz]\\w* (?:the )?(?:need|importance)"
-                            + "|reiterat\\w* (?:our|its|the) call|reiterat\\w* the importance|underscor\\w* the importance"
-                            + "|must|should|need(?:s)? to|need for|(?:is|are) needed|it is (?:\\w+ )?urgent|hope[sd]?|hoping"
-                            + "|await\\w*|(?:is|are) (?:all )?(?:a )?prerequisites?|it is (?:\\w+ )?"
-                            + "(?:important|essential|imperative|crucial|vital|necessary|critical)|there must"
-                            + "|we need|look(?:s)? to|expect\\w*|ask\\w*|have to|has to|urgent need|the only (?:way|viable)"
-                            + "|(?:is|are|remains?) (?:\\w+ )?(?:crucial|essential|vital|imperative|key|necessary"
-                            + "|instrumental|indispensable)"),
+                    words(any(
+                            "call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed|ing)",
+                            // "we are encouraged that …" is a welcome
+                            "(?<!(?:are|am|is|was|were|be|been|feel|remain) )encourag(?:e|es|ed)\\b(?! by)",
+                            "demand\\w*|appeal\\w* (?:to|for)",
+                            "stress(?:es|ed)? (?:the )?(?:\\w+ )?(?:need|importance)",
+                            "underlin\\w* (?:the )?(?:\\w+ )?(?:need|importance)",
+                            "emphasi[sz]\\w* (?:the )?(?:\\w+ )?(?:need|importance)",
+                            "highlight\\w* the (?:\\w+ )?importance",
+                            "(?:has|have) an obligation|urgently needs?|can only be",
+                            "reiterat\\w* (?:our|its|the) call|reiterat\\w* the importance",
+                            "underscor\\w* the importance",
+                            "must|should|need(?:s)? to|need for|(?:is|are) needed|it is (?:\\w+ )?urgent",
+                            // the verb, not the noun ("signs of hope")
+                            "(?<!(?:of|for|a|the|new|some|much) )hope[sd]?|hoping",
+                            "there (?:can|could) be no",
+                            // "we await", not "long-awaited"
+                            "(?<!-)await(?:s|ing)?",
+                            "(?:is|are) (?:all )?(?:a )?prerequisites?",
+                            "it is (?:\\w+ )?(?:important|essential|imperative|crucial|vital|necessary|critical)",
+                            "there must|we need|look(?:s)? to|expect\\w*|ask\\w*|have to|has to|urgent need",
+                            "the only (?:way|viable)",
+                            "(?:is|are|remains?) (?:\\w+ )?(?:crucial|essential|vital|imperative|key|necessary"
+                                    + "|instrumental|indispensable)")),
                     words("appel\\w* (?:à|au|aux|les|la|le|l'|tous|toutes|chacun)|exhort\\w*|encourag\\w*"
                             + "|demand\\w*|doi(?:t|vent)|devons"
                             + "|il (?:est|faut)|il importe|insist\\w*|soulign\\w* (?:la nécessité|l'importance)")),
@@ -133,9 +169,18 @@ public final class PositionExtractor {
             }
             // Each act takes the themes named from where it stands to where the next act stands; the first act also
             // takes those named before it ("Attacks on civilians are unacceptable").
+            // An act that names no theme of its own takes those of the act before it ("Estonia supports the drought
+            // coordination and encourages further efforts", "We condemn the violence against civilians and call for
+            // enhanced protection").
+            int spanFrom = 0;
             for (int a = 0; a < acts.size(); a++) {
                 int from = a == 0 ? 0 : acts.get(a).word();
                 int to = a + 1 < acts.size() ? acts.get(a + 1).word() : Integer.MAX_VALUE;
+                int start = from;
+                if (a > 0 && hits.stream().noneMatch(h -> h.word() >= start && h.word() < to)) {
+                    from = spanFrom;
+                }
+                spanFrom = from;
                 for (RuleTagger.Hit hit : hits) {
                     if (hit.word() < from || hit.word() >= to) {
                         continue;
@@ -157,7 +202,8 @@ public final class PositionExtractor {
     }
 
     private static final Pattern IMPERSONAL = Pattern.compile("(?i)^(?:must|should|need(?:s)? to|need for|have to|has to"
-            + "|there must|urgent need|the only|it is .*|(?:is|are|remains?) .*|unacceptable|intolerable|reprehensible"
+            + "|there must|urgent need|the only|there (?:can|could) be no|(?:has|have) an obligation|it is .*"
+            + "|(?:is|are|remains?) .*|unacceptable|intolerable|reprehensible"
             + "|abhorrent|positive .*|inacceptable|intolérable|il (?:est|faut).*|il importe|doi(?:t|vent)|alarm\\w*"
             + "|regrettabl\\w*|concerning|worrying|troubling|disturbing|encouraging)$");
     private static final Pattern FIRST_PERSON_EN = Pattern.compile(
@@ -178,8 +224,10 @@ public final class PositionExtractor {
         for (String code : speakers) {
             var state = org.councilbrief.council.States.shipped().byCode(code);
             if (state.isPresent()) {
-                for (String name : List.of(state.get().name(), state.get().shortName().replaceFirst("^the ", ""),
-                        state.get().label())) {
+                List<String> names = new ArrayList<>(List.of(state.get().name(),
+                        state.get().shortName().replaceFirst("^the ", ""), state.get().label()));
+                names.addAll(state.get().aliases()); // "The United Kingdom calls on …"
+                for (String name : names) {
                     if (name.length() > 2 && lower.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                         return true;
                     }
@@ -203,9 +251,8 @@ public final class PositionExtractor {
                         IMPERSONAL.matcher(m.group()).matches()));
             }
         }
-        boolean strong = acts.stream().anyMatch(a -> a.act() == Act.EXPRESSES_CONCERN || a.act() == Act.WELCOMES);
-        if (strong) {
-            acts.removeIf(a -> a.act() == Act.NOTES);
+        if (acts.stream().anyMatch(a -> a.act() != Act.NOTES)) {
+            acts.removeIf(a -> a.act() == Act.NOTES); // "We note with concern", "We note that they must …"
         }
         acts.sort(java.util.Comparator.comparingInt(ActAt::word));
         return acts;

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Tags by the cue phrases shipped with each scheme: a text gets a theme when one of the theme's cues occurs in it as a
- * sequence of words ("optional protocol"), a cue word ending in "*" matching any word it begins ("ratif*"). English
- * cues are used for English texts, French cues for French ones, both when the language is not known.
+ * sequence of words ("optional protocol"), a cue word ending in "*" matching any word it begins ("ratif*"). A cue
+ * starting with "-" is an exception: the theme's other cues do not count where it occurs ("-transition government*"
+ * keeps "the transition government's decision" from naming the transition). English cues are used for English texts,
+ * French cues for French ones, both when the language is not known.
  */
 public final class RuleTagger implements Tagger {
-    private record Cue(String[] words, boolean[] prefix) {
+    private record Cue(String[] words, boolean[] prefix, boolean exception) {
     }
 
     private final Taxonomy taxonomy;
@@ -27,7 +29,9 @@ public final class RuleTagger implements Tagger {
     private static Cue cue(String phrase) {
         List<String> words = new ArrayList<>();
         List<Boolean> prefix = new ArrayList<>();
-        for (String part : phrase.strip().split("\\s+")) {
+        String stripped = phrase.strip();
+        boolean exception = stripped.startsWith("-");
+        for (String part : (exception ? stripped.substring(1) : stripped).strip().split("\\s+")) {
             boolean star = part.endsWith("*");
             List<String> normalized = Words.of(star ? part.substring(0, part.length() - 1) : part);
             for (int i = 0; i < normalized.size(); i++) {
@@ -39,7 +43,7 @@ public final class RuleTagger implements Tagger {
         for (int i = 0; i < p.length; i++) {
             p[i] = prefix.get(i);
         }
-        return new Cue(words.toArray(String[]::new), p);
+        return new Cue(words.toArray(String[]::new), p, exception);
     }
 
     @Override
@@ -69,6 +73,25 @@ public final class RuleTagger implements Tagger {
         return scores;
     }
 
+    /** The words covered by the exceptions among {@code cues}, or null when none occurs (the usual case). */
+    private static boolean[] excepted(List<Cue> cues, String[] words) {
+        boolean[] out = null;
+        for (Cue cue : cues) {
+            if (!cue.exception()) {
+                continue;
+            }
+            for (int i = 0; i + cue.words().length <= words.length; i++) {
+                if (matchesAt(cue, words, i)) {
+                    if (out == null) {
+                        out = new boolean[words.length];
+                    }
+                    java.util.Arrays.fill(out, i, i + cue.words().length, true);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Where a cue of a label occurs: the label's index in the taxonomy and the word the cue starts at. */
     public record Hit(int label, int word) {
     }
@@ -85,9 +108,13 @@ public final class RuleTagger implements Tagger {
             if (language != Language.ENGLISH) {
                 cues.addAll(french.get(l));
             }
+            boolean[] excepted = excepted(cues, words);
             for (Cue cue : cues) {
+                if (cue.exception()) {
+                    continue;
+                }
                 for (int i = 0; i + cue.words().length <= words.length; i++) {
-                    if (matchesAt(cue, words, i)) {
+                    if (matchesAt(cue, words, i) && (excepted == null || !excepted[i])) {
                         hits.add(new Hit(l, i));
                     }
                 }
@@ -118,29 +145,16 @@ public final class RuleTagger implements Tagger {
     }
 
     private static boolean matchesAny(List<Cue> cues, String[] words) {
+        boolean[] excepted = excepted(cues, words);
         for (Cue cue : cues) {
-            if (matches(cue, words)) {
-                return true;
+            if (cue.exception()) {
+                continue;
             }
-        }
-        return false;
-    }
-
-    private static boolean matches(Cue cue, String[] words) {
-        int n = cue.words().length;
-        if (n == 0) {
-            return false;
-        }
-        outer:
-        for (int i = 0; i + n <= words.length; i++) {
-            for (int k = 0; k < n; k++) {
-                String w = words[i + k];
-                String c = cue.words()[k];
-                if (cue.prefix()[k] ? !w.startsWith(c) : !w.equals(c)) {
-                    continue outer;
+            for (int i = 0; i + cue.words().length <= words.length; i++) {
+                if (matchesAt(cue, words, i) && (excepted == null || !excepted[i])) {
+                    return true;
                 }
             }
-            return true;
         }
         return false;
     }

@@ -136,7 +136,7 @@ public final class PositionQuality {
                 m.forEach((k, c) -> System.out.printf("| %s | %d | %d | %d | %.2f | %.2f |%n", k, c.tp(), c.fp(),
                         c.fn(), c.precision(), c.recall()));
             }
-            if (showErrors && part.equals("dev")) {
+            if (showErrors && part.equals(args.length > 1 ? args[1] : "dev")) {
                 errors.forEach(e -> System.out.println("    " + e));
             }
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the position extractor at its measured level on the hand-annotated set (docs/quality.md). The issue's goal,
- * precision 0.85 at recall 0.70, is met on the statements the rules were written from but not on the held-out ones.
+ * precision 0.85 at recall 0.70, is not met on the statements the rules were not written from (the fresh sample).
  */
 class PositionQualityTest {
     @Test
@@ -28,10 +28,14 @@ class PositionQualityTest {
                 .toList(), p -> p.split(" ")[1], null);
         Map<String, PositionQuality.Counts> test = PositionQuality.score(items.stream()
                 .filter(PositionQuality.Item::heldOut).toList(), p -> p.split(" ")[1], null);
-        assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.75);
-        assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.78);
-        assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.60);
-        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.58);
+        Map<String, PositionQuality.Counts> fresh = PositionQuality.score(items.stream()
+                .filter(PositionQuality.Item::fresh).toList(), p -> p.split(" ")[1], null);
+        assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.77);
+        assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.81);
+        assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.70);
+        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.78);
+        assertThat(fresh.get("all").precision()).isGreaterThanOrEqualTo(0.64);
+        assertThat(fresh.get("all").recall()).isGreaterThanOrEqualTo(0.50);
     }
 
     @Test

@@ -74,4 +74,47 @@ class PositionExtractorTest {
                 .map(f -> f.stateCode() + " " + f.act().id() + " " + f.theme().id()))
                 .containsExactly("FRA calls-for protection-of-civilians");
     }
+
+    @Test
+    void theSpeakersOwnNameInAnyOfItsFormsIsItsVoice() {
+        assertThat(found("The United Kingdom calls on all Iraqi leaders to work together to support a new prime"
+                + " minister.", "GBR")).containsExactly("GBR calls-for elections-and-transition");
+    }
+
+    @Test
+    void wordsThatLookLikeActsButNameSomethingElseAreNotActs() {
+        // "the parties concerned" are the parties involved; "long-awaited" and "signs of hope" are no call; "an
+        // alarming situation" describes, where "the situation is alarming" would judge.
+        assertThat(found("We call on all parties concerned to end hostilities.", "VNM"))
+                .containsExactly("VNM calls-for peace-process");
+        assertThat(found("We are encouraged by the progress in the long-awaited inclusive national dialogue.", "DOM"))
+                .containsExactly("DOM welcomes peace-process");
+        assertThat(found("We welcome the positive steps, which are signs of hope, especially the Riyadh agreement.",
+                "TUN")).containsExactly("TUN welcomes peace-process");
+        assertThat(found("Concerning the humanitarian situation, we commend the work of humanitarian workers.", "TUN"))
+                .containsExactly("TUN welcomes humanitarian-access");
+        assertThat(found("It is extremely concerning that the peace agreement is not implemented.", "GBR"))
+                .containsExactly("GBR expresses-concern peace-process");
+    }
+
+    @Test
+    void theTransitionGovernmentIsAnActorNotTheTransition() {
+        assertThat(found("We deeply regret the transition government's decision to abandon MINUSMA.", "USA"))
+                .containsExactly("USA expresses-concern peacekeeping");
+        assertThat(found("We stress the need for the political transition to be inclusive.", "ALB"))
+                .containsExactly("ALB calls-for elections-and-transition");
+    }
+
+    @Test
+    void anActThatNamesNoThemeTakesThoseOfTheActBeforeIt() {
+        assertThat(found("We condemn the attacks on civilians and call for enhanced protection measures.", "ALB"))
+                .containsExactlyInAnyOrder("ALB condemns protection-of-civilians",
+                        "ALB calls-for protection-of-civilians");
+    }
+
+    @Test
+    void anObligationIsACallWhoeverHasIt() {
+        assertThat(found("The transition government has an obligation to guarantee the freedom of movement of"
+                + " MINUSMA.", "USA")).containsExactly("USA calls-for peacekeeping");
+    }
 }

@@ -30,4 +30,14 @@ class RuleTaggerTest {
     void aTextWithoutCuesGetsNothing() {
         assertThat(council.tag("Thank you, Madam President.", Language.ENGLISH)).isEmpty();
     }
+
+    @Test
+    void anExceptionCueKeepsTheThemesOtherCuesFromCountingWhereItOccurs() {
+        assertThat(council.tag("The transition government's decision.", Language.ENGLISH))
+                .extracting(ThemeLabel::id).doesNotContain("elections-and-transition");
+        assertThat(council.tag("The transition government must hold the elections.", Language.ENGLISH))
+                .extracting(ThemeLabel::id).contains("elections-and-transition");
+        assertThat(council.tag("The political transition is at a crucial phase.", Language.ENGLISH))
+                .extracting(ThemeLabel::id).contains("elections-and-transition");
+    }
 }
