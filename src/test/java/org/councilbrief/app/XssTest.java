@@ -73,8 +73,8 @@ class XssTest {
 
     /**
      * The payload in every field an editor fills (a situation's name and introduction, an item's title, sub-heading,
-     * text and source URL, a planned meeting's title and source) and in an imported meeting record (its speeches, the
-     * positions' evidence): every file of the public site, every export (HTML, Markdown, JSON, text, PDF, Word, Atom)
+     * text and source URL, a planned meeting's title and source) and in an imported meeting record and press summary
+     * (their speeches and paragraphs, the positions' evidence): every file of the public site, every export (HTML, Markdown, JSON, text, PDF, Word, Atom)
      * and every workspace page shows it as text.
      */
     @ParameterizedTest
@@ -100,6 +100,11 @@ class XssTest {
             new org.councilbrief.ingest.Imports(database).importBytes("record " + payload + ".txt",
                     record.getBytes(StandardCharsets.UTF_8), "meeting-record", new org.councilbrief.ingest
                             .ImportOptions("xss", "S/PV.9999", day), "edith");
+            String press = "1 March 2024\n9999th Meeting (AM)\nSC/99999\n\nCouncil Hears Briefing\n\nThe representative"
+                    + " of France said his country condemned the raids " + payload + " on civilians.\n";
+            new org.councilbrief.ingest.Imports(database).importBytes("press.txt",
+                    press.getBytes(StandardCharsets.UTF_8), "press-release", new org.councilbrief.ingest
+                            .ImportOptions("xss", null, null), "edith");
 
             SiteBuilder site = application.site();
             List<String> paths = site.paths();
@@ -138,7 +143,8 @@ class XssTest {
             }
             assertThat(seen).as("files that show the payload").isGreaterThanOrEqualTo(6);
             assertThat(new String(site.render("members/FRA.html").orElseThrow().bytes(), StandardCharsets.UTF_8))
-                    .contains("alert(1)"); // the evidence of France's position, as text
+                    .contains("alert(1)") // the evidence of France's position, as text
+                    .contains("as summarised in SC/99999"); // and of the one read in the press summary
             assertThat(new String(site.render("index.html").orElseThrow().bytes(), StandardCharsets.UTF_8))
                     .contains("Meeting ").contains("alert(1)");
 
