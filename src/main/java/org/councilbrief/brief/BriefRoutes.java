@@ -294,8 +294,7 @@ public final class BriefRoutes {
         if (state == null) {
             return null;
         }
-        var states = org.councilbrief.council.States.shipped();
-        return states.byCode(state.toUpperCase(java.util.Locale.ROOT)).or(() -> states.byName(state))
+        return org.councilbrief.council.States.shipped().byName(state) // codes are among a state's names
                 .orElseThrow(() -> new AppException("'" + state + "' is not a state")).code();
     }
 

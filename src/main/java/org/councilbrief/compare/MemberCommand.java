@@ -3,7 +3,6 @@ package org.councilbrief.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
 import org.councilbrief.council.States;
@@ -37,8 +36,7 @@ public final class MemberCommand {
 
         @Override
         public Integer call() throws AppException {
-            String code = States.shipped().byCode(member.strip().toUpperCase(Locale.ROOT))
-                    .or(() -> States.shipped().byName(member)).map(s -> s.code())
+            String code = States.shipped().byName(member).map(s -> s.code()) // a code is among its names
                     .orElseThrow(() -> new AppException("'" + member + "' is not a state"));
             List<GenevaNewYork.Row> rows;
             try (Database database = Database.openOrDefault(db)) {

@@ -109,6 +109,7 @@ public final class PositionRoutes {
         List<StatementRepository.StoredPosition> stored = symbol.isEmpty() ? List.of()
                 : statements.storedPositions(symbol);
         Meeting known = symbol.isEmpty() ? null : statements.findMeeting(symbol).orElse(null);
+        Composition composition = known == null ? null : councilOn(known);
         List<PositionsScreen.Row> all = stored.stream()
                 .map(p -> new PositionsScreen.Row(p.id(), p.where(), p.position().stateCode(),
                         p.position().act().id(), p.position().theme(),
@@ -126,7 +127,8 @@ public final class PositionRoutes {
                 rows, Arrays.stream(Act.values()).map(Act::id).toList(),
                 Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
                 all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size(),
-                council(known, all), stored.isEmpty() ? null : comments(known, briefs, stored));
+                council(composition, all), stored.isEmpty() || composition == null ? null
+                        : comments(known, composition, briefs, stored));
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/positions.jte", screen, out);
         ctx.html(out.toString());
@@ -136,35 +138,32 @@ public final class PositionRoutes {
      * The members an editor may give a position to: the Council's on the meeting's date, and any member a position
      * has already, in order of code.
      */
-    private static List<String> council(Meeting meeting, List<PositionsScreen.Row> rows) {
+    private static List<String> council(Composition composition, List<PositionsScreen.Row> rows) {
         Set<String> codes = new TreeSet<>();
         rows.forEach(r -> codes.add(r.member()));
-        if (meeting != null) {
-            try {
-                codes.addAll(Membership.shipped().on(meeting.date()).codes());
-            } catch (IllegalArgumentException e) {
-                // a year whose Council is not known: the members the positions have
-            }
+        if (composition != null) {
+            codes.addAll(composition.codes());
         }
         return List.copyOf(codes);
+    }
+
+    /** The Council on the meeting's date, or null for a year whose Council is not known. */
+    private static Composition councilOn(Meeting meeting) {
+        try {
+            return Membership.shipped().on(meeting.date());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
      * What the accepted positions write for the brief, as a published brief would (rejected and undecided ones left
      * out), and the meeting's item drafted from it: "On 30 June 2023, the Security Council held a meeting on Mali."
-     * then the sentences, with the meeting record and its press summary as sources.
+     * then the sentences, with the meeting record and its press summary as sources. Not shown for positions of a
+     * release whose meeting is not known, or of a year whose Council is not known: nothing to write them against.
      */
-    private static PositionsScreen.Comments comments(Meeting meeting, BriefWorkflow briefs,
+    private static PositionsScreen.Comments comments(Meeting meeting, Composition composition, BriefWorkflow briefs,
             List<StatementRepository.StoredPosition> stored) {
-        if (meeting == null) {
-            return null; // positions of a release whose meeting is not known: nothing to date the sentences by
-        }
-        Composition composition;
-        try {
-            composition = Membership.shipped().on(meeting.date());
-        } catch (IllegalArgumentException e) {
-            return null; // a year whose Council is not known
-        }
         List<PositionProposals.Input> accepted = stored.stream()
                 .filter(p -> p.position().status() == Position.Status.ACCEPTED)
                 .map(p -> new PositionProposals.Input(p.index(), p.pressRelease(), p.position())).toList();

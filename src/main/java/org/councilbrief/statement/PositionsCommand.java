@@ -78,7 +78,7 @@ public final class PositionsCommand {
                 press(extractor, new PressSummaryParser().parse(source), out);
             } else {
                 for (Speech speech : speeches) {
-                    for (PositionExtractor.Found found : extractor.extract(speech.text(), speakers(speech))) {
+                    for (PositionExtractor.Found found : extractor.extract(speech.text(), speech.members())) {
                         ObjectNode node = JSON.createObjectNode();
                         node.put("speechIndex", speech.index());
                         put(node, found);
@@ -120,13 +120,6 @@ public final class PositionsCommand {
             node.put("pressRelease", pressRelease);
             node.put("paragraph", index);
         }
-    }
-
-    static List<String> speakers(Speech speech) {
-        if (!speech.onBehalfOf().isEmpty()) {
-            return speech.onBehalfOf();
-        }
-        return speech.countryCode() == null ? List.of() : List.of(speech.countryCode());
     }
 
     @Command(name = "propose", mixinStandardHelpOptions = true,
@@ -296,9 +289,7 @@ public final class PositionsCommand {
             }
             String newMember = null;
             if (member != null) {
-                newMember = org.councilbrief.council.States.shipped()
-                        .byCode(member.strip().toUpperCase(java.util.Locale.ROOT))
-                        .or(() -> org.councilbrief.council.States.shipped().byName(member))
+                newMember = org.councilbrief.council.States.shipped().byName(member) // its code or a name
                         .map(org.councilbrief.council.State::code)
                         .orElseThrow(() -> new AppException("'" + member + "' is not a state"));
             }

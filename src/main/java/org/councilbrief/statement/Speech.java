@@ -23,6 +23,11 @@ public record Speech(int index, String label, String speaker, String country, St
         onBehalfOf = List.copyOf(onBehalfOf);
     }
 
+    /** The members the speech speaks for: every one of a joint statement, else the speaker's state, else none. */
+    public List<String> members() {
+        return !onBehalfOf.isEmpty() ? onBehalfOf : countryCode == null ? List.of() : List.of(countryCode);
+    }
+
     public boolean isPresident() {
         return speaker.equals("The President");
     }

@@ -108,17 +108,8 @@ public final class RuleTagger implements Tagger {
             if (language != Language.ENGLISH) {
                 cues.addAll(french.get(l));
             }
-            boolean[] excepted = excepted(cues, words);
-            for (Cue cue : cues) {
-                if (cue.exception()) {
-                    continue;
-                }
-                for (int i = 0; i + cue.words().length <= words.length; i++) {
-                    if (matchesAt(cue, words, i) && (excepted == null || !excepted[i])) {
-                        hits.add(new Hit(l, i));
-                    }
-                }
-            }
+            int label = l;
+            scan(cues, words, i -> hits.add(new Hit(label, i)));
         }
         hits.sort(java.util.Comparator.comparingInt(Hit::word));
         return hits;
@@ -145,18 +136,30 @@ public final class RuleTagger implements Tagger {
     }
 
     private static boolean matchesAny(List<Cue> cues, String[] words) {
+        return scan(cues, words, i -> false);
+    }
+
+    /**
+     * Offers {@code found} the word of each place a cue occurs, leaving out the words an exception covers, until it
+     * answers false; returns whether any place was found.
+     */
+    private static boolean scan(List<Cue> cues, String[] words, java.util.function.IntPredicate found) {
         boolean[] excepted = excepted(cues, words);
+        boolean any = false;
         for (Cue cue : cues) {
             if (cue.exception()) {
                 continue;
             }
             for (int i = 0; i + cue.words().length <= words.length; i++) {
                 if (matchesAt(cue, words, i) && (excepted == null || !excepted[i])) {
-                    return true;
+                    any = true;
+                    if (!found.test(i)) {
+                        return true;
+                    }
                 }
             }
         }
-        return false;
+        return any;
     }
 
     @Override

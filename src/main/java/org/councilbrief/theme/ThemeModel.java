@@ -44,13 +44,11 @@ public final class ThemeModel {
                 StackedTagger.Settings.DEFAULT);
     }
 
-    /** The fixed blend the stacked tagger replaced, for the quality tables. */
-    public static BlendedTagger trainBlend(Taxonomy taxonomy, List<Example> examples) {
-        LinearTagger linear = LinearTagger.train(taxonomy, examples, LinearTagger.Settings.DEFAULT);
-        return blend(taxonomy, linear, examples);
-    }
-
-    private static BlendedTagger blend(Taxonomy taxonomy, LinearTagger linear, List<Example> examples) {
+    /**
+     * The fixed blend the stacked tagger replaced, over a linear model already learnt from {@code examples}: for the
+     * quality tables, and for models written in format 1.
+     */
+    public static BlendedTagger blend(Taxonomy taxonomy, LinearTagger linear, List<Example> examples) {
         return new BlendedTagger(List.of(linear, new NeighbourTagger(taxonomy, examples, NEIGHBOURS, THRESHOLD),
                 new RuleTagger(taxonomy)), new double[] {LINEAR_WEIGHT, NEIGHBOUR_WEIGHT, RULE_WEIGHT}, THRESHOLD);
     }

@@ -130,7 +130,7 @@ public final class ThemeTaggingQuality {
                 org.councilbrief.theme.ThemeModel.NEIGHBOURS, org.councilbrief.theme.ThemeModel.THRESHOLD);
         scores.put("neighbours", score("20 nearest neighbours (Lucene BM25)", split.test(),
                 t -> indexes(taxonomy, neighbours.tag(t))));
-        var blend = org.councilbrief.theme.ThemeModel.trainBlend(taxonomy, split.train());
+        var blend = org.councilbrief.theme.ThemeModel.blend(taxonomy, linear, split.train());
         scores.put("blend", score("blend: linear 0.5 + neighbours 0.5 + cue phrases 0.3, threshold 0.4",
                 split.test(), t -> indexes(taxonomy, blend.tag(t))));
         var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
