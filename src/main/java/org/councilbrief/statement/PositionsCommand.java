@@ -80,7 +80,7 @@ public final class PositionsCommand {
                 for (Speech speech : speeches) {
                     for (PositionExtractor.Found found : extractor.extract(speech.text(), speech.members())) {
                         ObjectNode node = JSON.createObjectNode();
-                        node.put("speechIndex", speech.index());
+                        putSource(node, speech.index(), null);
                         put(node, found);
                         out.println(node);
                     }
@@ -95,8 +95,7 @@ public final class PositionsCommand {
                 for (PositionExtractor.Found found : extractor.extractReported(paragraph.text(),
                         paragraph.members())) {
                     ObjectNode node = JSON.createObjectNode();
-                    node.put("pressRelease", summary.pressRelease());
-                    node.put("paragraph", paragraph.index());
+                    putSource(node, paragraph.index(), summary.pressRelease());
                     node.put("speaker", paragraph.speaker());
                     put(node, found);
                     out.println(node);
@@ -123,8 +122,9 @@ public final class PositionsCommand {
     }
 
     @Command(name = "propose", mixinStandardHelpOptions = true,
-            description = "Proposes the comments-section sentences of a meeting from its positions (found and stored"
-                    + " as proposals on first use), with their evidence, and the key-topic line.")
+            description = "Proposes the comments-section sentences of a meeting from its positions, those of its record"
+                    + " and of its press summary (found and stored as proposals on first use), with their evidence,"
+                    + " and the key-topic line.")
     static final class ProposeCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
