@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.councilbrief.AppException;
+import org.councilbrief.PageHeader;
 
 /**
  * The editors' door: log in, log out, the workspace. Session cookies are HTTP-only, Secure and SameSite=Strict; every
@@ -75,7 +76,8 @@ public final class AccountRoutes {
         Cookie cookie = new Cookie(LOGIN_COOKIE, token, "/", -1, true, 0, true, null, null, SameSite.STRICT);
         ctx.cookie(cookie);
         StringOutput out = new StringOutput();
-        TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error), out);
+        TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error, "header",
+                PageHeader.site(PageHeader.rootOf(ctx.path()), true, PageHeader.LOGIN)), out);
         ctx.html(out.toString());
     }
 
@@ -104,8 +106,14 @@ public final class AccountRoutes {
         StringOutput out = new StringOutput();
         TEMPLATES.render("account/workspace.jte", Map.of("session", session, "briefs", briefs.get(), "users",
                 session.user().role() == Role.ADMIN ? accounts.users() : List.of(), "message",
-                message == null ? "" : message), out);
+                message == null ? "" : message, "header", header(ctx, session, PageHeader.BRIEFS)), out);
         ctx.html(out.toString());
+    }
+
+    /** The header of a workspace page: the site's and the workspace's navigation, for this user. */
+    public static PageHeader header(Context ctx, Session session, String current) {
+        return PageHeader.workspace(ctx.path(), session.user().username(), session.user().role() == Role.ADMIN,
+                session.csrfToken(), current);
     }
 
     public static Optional<Session> session(Context ctx, Accounts accounts) {

@@ -23,8 +23,8 @@ record Application(Database database, Membership membership, BriefRepository bri
         return new Application(database, membership, briefs, new BriefComposer(membership), new Accounts(database));
     }
 
-    /** The public site as of today. */
+    /** The public site as of today, as the server shows it: its pages link to the login page. */
     SiteBuilder site() {
-        return new SiteBuilder(database, membership, java.time.LocalDate.now());
+        return new SiteBuilder(database, membership, java.time.LocalDate.now(), true);
     }
 }

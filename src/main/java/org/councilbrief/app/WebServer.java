@@ -72,6 +72,8 @@ final class WebServer {
             }
         });
         app.get("/", ctx -> page(application, cache, stamp, "index.html", ctx));
+        // Browsers that ask for the icon where it used to be, without reading the page's link, find the SVG one.
+        app.get("/favicon.ico", ctx -> ctx.redirect("favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
         app.get("/briefs/{file}", ctx -> {
             String file = ctx.pathParam("file");
             page(application, cache, stamp, "briefs/" + (file.contains(".") ? file : file + ".html"), ctx);
@@ -130,7 +132,8 @@ final class WebServer {
         String path = ctx.path();
         String home = "../".repeat((int) Math.max(0, path.chars().filter(c -> c == '/').count() - 1));
         gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
-        TEMPLATES.render("app/error.jte", Map.of("title", title, "message", message, "home", home), out);
+        TEMPLATES.render("app/error.jte", Map.of("title", title, "message", message, "home", home, "header",
+                org.councilbrief.PageHeader.site(home, true, "")), out);
         ctx.html(out.toString());
     }
 

@@ -1,15 +1,21 @@
 package org.councilbrief.brief;
 
 import java.util.List;
+import org.councilbrief.PageHeader;
 
 /**
  * What the brief page template needs besides the view: where the page links to.
  *
  * @param view the brief
- * @param homeHref the link back to the list of situations, or null on a standalone file
+ * @param header the site's header when the page is part of the site, or null on a standalone file (and in the PDF)
  * @param downloads the other formats of the same brief, or none on a standalone file
  */
-public record BriefPage(BriefView view, String homeHref, List<Download> downloads) {
+public record BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
+
+    /** The link back to the list of situations, or null on a standalone file. */
+    public String homeHref() {
+        return header == null ? null : header.root() + "index.html";
+    }
 
     /** A link to the brief in another format. */
     public record Download(String label, String href) {

@@ -158,7 +158,8 @@ public final class BriefRoutes {
             List<Activity> lines = dated.stream().limit(500).map(Dated::activity).toList();
             StringOutput out = new StringOutput();
             TEMPLATES.render("workspace/activity.jte", Map.of("lines", lines, "user",
-                    session.get().user().username()), out);
+                    session.get().user().username(), "header", AccountRoutes.header(ctx, session.get(),
+                            org.councilbrief.PageHeader.ACTIVITY)), out);
             ctx.html(out.toString());
         });
         app.post("/workspace/briefs", ctx -> {
@@ -375,7 +376,8 @@ public final class BriefRoutes {
                 item == null ? "" : BriefWorkflow.sourceLines(item.sources()), sectionCount - itemWords,
                 sectionCount, history, changes, situations.planned(id));
         StringOutput out = new StringOutput();
-        TEMPLATES.render("workspace/brief.jte", screen, out);
+        TEMPLATES.render("workspace/brief.jte", Map.of("screen", screen, "header", AccountRoutes.header(ctx, session,
+                org.councilbrief.PageHeader.BRIEFS)), out);
         ctx.html(out.toString());
     }
 

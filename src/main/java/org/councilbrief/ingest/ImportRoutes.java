@@ -56,7 +56,7 @@ public final class ImportRoutes {
                 ctx.redirect("../login");
                 return;
             }
-            render(ctx, form(session.get(), "", ""));
+            render(ctx, session.get(), form(session.get(), "", ""));
         });
         app.post("/workspace/import/preview", ctx -> {
             Session session = AccountRoutes.requireSession(ctx, accounts);
@@ -87,14 +87,14 @@ public final class ImportRoutes {
                         Instant.now().plusSeconds(900)));
                 List<String> counts = new ArrayList<>();
                 parsed.counts().forEach((k, v) -> counts.add(k + ": " + v));
-                render(ctx, new ImportScreen(session.csrfToken(), "", "", kinds(), MAX_BYTES >> 20, token, name,
-                        kind, parsed.target(), counts, parsed.firstItems(10), parsed.warnings()));
+                render(ctx, session, new ImportScreen(session.csrfToken(), "", "", kinds(), MAX_BYTES >> 20, token,
+                        name, kind, parsed.target(), counts, parsed.firstItems(10), parsed.warnings()));
             } catch (AppException e) {
                 ctx.status(400);
-                render(ctx, form(session, e.getMessage(), ""));
+                render(ctx, session, form(session, e.getMessage(), ""));
             } catch (IOException e) {
                 ctx.status(400);
-                render(ctx, form(session, "the upload could not be read: " + e.getMessage(), ""));
+                render(ctx, session, form(session, "the upload could not be read: " + e.getMessage(), ""));
             }
         });
         app.post("/workspace/import/confirm", ctx -> {
@@ -103,17 +103,18 @@ public final class ImportRoutes {
             Pending p = pending.remove(String.valueOf(ctx.formParam("token")));
             if (p == null || !p.session().equals(session.id()) || p.until().isBefore(Instant.now())) {
                 ctx.status(400);
-                render(ctx, form(session, "that preview has expired; upload the file again", ""));
+                render(ctx, session, form(session, "that preview has expired; upload the file again", ""));
                 return;
             }
             try {
                 ImportResult result = imports.importBytes(p.name(), p.bytes(), p.kind(), p.options(),
                         session.user().username());
-                render(ctx, form(session, "", result.unchanged() ? p.name() + " was imported before; nothing changed."
+                render(ctx, session, form(session, "", result.unchanged()
+                        ? p.name() + " was imported before; nothing changed."
                         : "Imported " + p.name() + " as " + result.target() + "."));
             } catch (AppException e) {
                 ctx.status(400);
-                render(ctx, form(session, e.getMessage(), ""));
+                render(ctx, session, form(session, e.getMessage(), ""));
             }
         });
     }
@@ -127,9 +128,10 @@ public final class ImportRoutes {
         return Importers.all().stream().map(Importer::id).toList();
     }
 
-    private static void render(Context ctx, ImportScreen screen) {
+    private static void render(Context ctx, Session session, ImportScreen screen) {
+        org.councilbrief.PageHeader header = AccountRoutes.header(ctx, session, org.councilbrief.PageHeader.IMPORT);
         StringOutput out = new StringOutput();
-        TEMPLATES.render("workspace/import.jte", screen, out);
+        TEMPLATES.render("workspace/import.jte", Map.of("screen", screen, "header", header), out);
         ctx.html(out.toString());
     }
 

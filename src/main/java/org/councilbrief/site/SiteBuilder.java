@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.councilbrief.AppException;
+import org.councilbrief.PageHeader;
 import org.councilbrief.brief.Brief;
 import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefPage;
@@ -45,12 +46,16 @@ import org.councilbrief.upr.UprReview;
 /**
  * The public site, page by page, from the database: the situations with their briefs and downloads, the Council on a
  * date, a page per member (with the Geneva–New York view of {@code compare.GenevaNewYork}) and per theme, and the
- * Atom feed of brief updates. Every link is relative, so that the same
- * files serve from the web server and from any folder ({@code publish --out DIR}).
+ * Atom feed of brief updates, and the site's icon. Every link is relative, so that the same files serve from the web
+ * server and from any folder ({@code publish --out DIR}); the pages the server shows also link to its login page,
+ * which a folder of files does not have. Positions are shown once an editor has accepted them, never before.
  */
 public final class SiteBuilder {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final String HTML = "text/html; charset=utf-8";
+    static final String FAVICON = "favicon.svg";
+    /** The line said wherever the site shows Council members' positions. */
+    static final String REVIEWED = "Positions reviewed by the editors: only those an editor has accepted are shown.";
 
     private final Database database;
     private final Membership membership;
@@ -58,6 +63,8 @@ public final class SiteBuilder {
     private final LocalDate date;
     /** The day the site is built: meetings from this day on are "next". */
     private final LocalDate today;
+    /** Whether the pages link to the login page: served by the application, not written as a static export. */
+    private final boolean login;
     /** The Council themes of each UPR recommendation, tagged once for all the member pages that show it. */
     private final Map<UprRecommendation, java.util.Set<String>> recommendationThemes =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -71,9 +78,23 @@ public final class SiteBuilder {
         static final ThemeCrosswalk INSTANCE = new ThemeCrosswalk();
     }
 
-    /** @param date the day the site speaks for: the Council shown on its front pages */
+    /**
+     * The site as a static export writes it: with no link to a login page, since a folder of files has none.
+     *
+     * @param date the day the site speaks for: the Council shown on its front pages
+     */
     public SiteBuilder(Database database, Membership membership, LocalDate date) {
+        this(database, membership, date, false);
+    }
+
+    /**
+     * @param date the day the site speaks for: the Council shown on its front pages
+     * @param login whether every page's header links to the login page ({@code login} beside the site's top), as
+     *     the pages the application serves do
+     */
+    public SiteBuilder(Database database, Membership membership, LocalDate date, boolean login) {
         this.database = database;
+        this.login = login;
         this.membership = membership;
         this.composer = new BriefComposer(membership);
         this.workflow = new BriefWorkflow(database, membership);
@@ -122,7 +143,7 @@ public final class SiteBuilder {
 
     /** Every path of the site. */
     public List<String> paths() {
-        List<String> paths = new ArrayList<>(List.of("index.html", "feed.atom", "council/index.html",
+        List<String> paths = new ArrayList<>(List.of("index.html", "feed.atom", FAVICON, "council/index.html",
                 "themes/index.html"));
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             paths.add("briefs/" + e.getKey().id() + ".html");
@@ -168,6 +189,9 @@ public final class SiteBuilder {
             return Optional.of(new SiteFile(p, "application/atom+xml; charset=utf-8",
                     feed().getBytes(StandardCharsets.UTF_8)));
         }
+        if (p.equals(FAVICON)) {
+            return Optional.of(new SiteFile(p, "image/svg+xml", favicon()));
+        }
         if (p.equals("council/index.html")) {
             return Optional.of(html(p, council(date, true)));
         }
@@ -212,7 +236,7 @@ public final class SiteBuilder {
 
     private List<StatementRepository.MeetingPosition> positions() {
         if (positions == null) {
-            positions = new StatementRepository(database.jdbi()).publicPositions();
+            positions = new StatementRepository(database.jdbi()).acceptedPositions();
         }
         return positions;
     }
@@ -255,7 +279,8 @@ public final class SiteBuilder {
                     "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: " + (meeting == null
                             ? "none known" : BriefComposer.DATE.format(meeting.date()) + ", " + meeting.title())));
         }
-        return new SitePage("councilbrief: human rights briefs for the Security Council", "", "Situations",
+        return new SitePage("councilbrief: human rights briefs for the Security Council",
+                header("", PageHeader.SITUATIONS), "Situations",
                 "Sourced briefs on the human rights dimensions of the situations on the Security Council's agenda.",
                 List.of(new SitePage.Block(null, entries, "No brief has been published yet.")));
     }
@@ -283,7 +308,7 @@ public final class SiteBuilder {
                 }
             }
             return Optional.of(new SiteFile("briefs/" + situation + ".html", HTML,
-                    HtmlRenderer.html(new BriefPage(view, "../index.html", downloads))
+                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads))
                             .getBytes(StandardCharsets.UTF_8)));
         }
         Optional<BriefRenderer> renderer = BriefRenderers.all().stream()
@@ -334,7 +359,8 @@ public final class SiteBuilder {
             blocks.add(new SitePage.Block("The Council in other years", years, ""));
         }
         String when = front ? "on " + BriefComposer.DATE.format(on) : "in " + on.getYear();
-        return new SitePage("The Security Council " + when, "../", "The Security Council " + when,
+        return new SitePage("The Security Council " + when, header("../", PageHeader.COUNCIL),
+                "The Security Council " + when,
                 "Its " + composition.members().size() + " members: the five permanent members and the "
                         + (composition.members().size() - 5) + " elected for two years each.", blocks);
     }
@@ -389,11 +415,13 @@ public final class SiteBuilder {
                                 + count(row.newYork().size(), "position") + ")"));
             }
         }
-        return new SitePage(state.name() + " | councilbrief", "../", state.name(), councilLine(state), List.of(
-                new SitePage.Block("Geneva and New York, theme by theme", comparison,
-                        "No UPR recommendation or Council position of " + state.shortName()
+        return new SitePage(state.name() + " | councilbrief", header("../", ""), state.name(), councilLine(state),
+                List.of(new SitePage.Block("Geneva and New York, theme by theme", "UPR recommendations beside the"
+                        + " positions at the Council's meetings. " + REVIEWED, comparison,
+                        "No UPR recommendation or reviewed Council position of " + state.shortName()
                                 + " on the situations with a brief."),
-                new SitePage.Block("Positions at Council meetings", positionEntries, "No position recorded."),
+                new SitePage.Block("Positions at Council meetings", REVIEWED, positionEntries,
+                        "No reviewed position yet."),
                 new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,
                         "No recommendation recorded.")));
     }
@@ -410,7 +438,7 @@ public final class SiteBuilder {
         for (ThemeLabel label : Taxonomy.council().labels()) {
             entries.add(new SitePage.Entry(label.name(), label.id() + ".html", label.definition()));
         }
-        return new SitePage("Themes | councilbrief", "../", "Themes",
+        return new SitePage("Themes | councilbrief", header("../", PageHeader.THEMES), "Themes",
                 "The human-rights themes Council members raise, with the statements and UPR recommendations on each.",
                 List.of(new SitePage.Block(null, entries, "")));
     }
@@ -438,8 +466,9 @@ public final class SiteBuilder {
                 }
             }
         }
-        return new SitePage(label.name() + " | councilbrief", "../", capitalize(label.name()), label.definition(),
-                List.of(new SitePage.Block("Positions at Council meetings", positions, "No position recorded."),
+        return new SitePage(label.name() + " | councilbrief", header("../", ""), capitalize(label.name()),
+                label.definition(), List.of(new SitePage.Block("Positions at Council meetings", REVIEWED, positions,
+                        "No reviewed position yet."),
                         new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,
                                 "No recommendation recorded.")));
     }
@@ -451,8 +480,22 @@ public final class SiteBuilder {
                 Symbols.tryParse(p.source()).map(s -> s.url().toString()).orElse(null),
                 capitalize(member) + ", " + p.position().act().id().replace('-', ' ') + " (" + themeName(p.position()
                         .theme()) + "), " + p.meeting() + (p.pressRelease() == null ? "" : " as summarised in "
-                        + p.pressRelease()) + ", " + BriefComposer.DATE.format(p.date())
-                        + (p.position().status().name().equals("PROPOSED") ? ", proposed, not yet reviewed" : ""));
+                        + p.pressRelease()) + ", " + BriefComposer.DATE.format(p.date()));
+    }
+
+    private PageHeader header(String root, String current) {
+        return PageHeader.site(root, login, current);
+    }
+
+    private static byte[] favicon() {
+        try (java.io.InputStream in = SiteBuilder.class.getResourceAsStream(FAVICON)) {
+            if (in == null) {
+                throw new IllegalStateException(FAVICON + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String count(int n, String noun) {

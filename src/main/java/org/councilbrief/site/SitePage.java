@@ -1,21 +1,31 @@
 package org.councilbrief.site;
 
 import java.util.List;
+import org.councilbrief.PageHeader;
 
 /**
- * What the generic site template shows: a heading, an introduction and blocks of entries, each entry a line of text
- * with an optional link and detail. {@code root} is the relative way back to the site's top ("" or "../"), so that
- * every link works from a plain folder as well as from the server.
+ * What the generic site template shows: the one header of every page, a heading, an introduction and blocks of
+ * entries, each entry a line of text with an optional link and detail. The header's root is the relative way back to
+ * the site's top ("" or "../"), so that every link works from a plain folder as well as from the server.
  */
-public record SitePage(String title, String root, String heading, String intro, List<Block> blocks) {
+public record SitePage(String title, PageHeader header, String heading, String intro, List<Block> blocks) {
     public SitePage {
         blocks = List.copyOf(blocks);
     }
 
-    /** A titled list of entries, with what to say when it is empty. */
-    public record Block(String heading, List<Entry> entries, String empty) {
+    /** The relative way back to the site's top. */
+    public String root() {
+        return header.root();
+    }
+
+    /** A titled list of entries, with a line said before them (or null), and what to say when it is empty. */
+    public record Block(String heading, String note, List<Entry> entries, String empty) {
         public Block {
             entries = List.copyOf(entries);
+        }
+
+        public Block(String heading, List<Entry> entries, String empty) {
+            this(heading, null, entries, empty);
         }
     }
 

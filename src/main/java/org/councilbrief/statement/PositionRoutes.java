@@ -130,7 +130,8 @@ public final class PositionRoutes {
                 council(composition, all), stored.isEmpty() || composition == null ? null
                         : comments(known, composition, briefs, stored));
         StringOutput out = new StringOutput();
-        TEMPLATES.render("workspace/positions.jte", screen, out);
+        TEMPLATES.render("workspace/positions.jte", java.util.Map.of("screen", screen, "header",
+                AccountRoutes.header(ctx, session, org.councilbrief.PageHeader.POSITIONS)), out);
         ctx.html(out.toString());
     }
 

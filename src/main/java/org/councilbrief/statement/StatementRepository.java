@@ -295,10 +295,22 @@ public final class StatementRepository {
     private static final String MEETING_POSITIONS_ORDER = "\norder by m.meeting_date, m.symbol,"
             + " p.press_release nulls first, coalesce(s.speech_index, p.press_paragraph), p.id";
 
-    /** Every position not rejected, oldest meeting first: what the public site shows by member and by theme. */
+    /**
+     * Every position not rejected, proposed ones included, oldest meeting first. The public site does not show these:
+     * it shows {@link #acceptedPositions()}.
+     */
     public List<MeetingPosition> publicPositions() {
         return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS + MEETING_POSITIONS_ORDER)
                 .map(StatementRepository::meetingPosition).list());
+    }
+
+    /**
+     * Every position an editor accepted, oldest meeting first: what the public site shows by member and by theme.
+     * Proposed positions wait for a decision and rejected ones are kept only for the workspace.
+     */
+    public List<MeetingPosition> acceptedPositions() {
+        return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS + " and p.status = 'ACCEPTED'"
+                + MEETING_POSITIONS_ORDER).map(StatementRepository::meetingPosition).list());
     }
 
     /** A member's positions, not rejected, at the meetings of a situation, oldest meeting first. */

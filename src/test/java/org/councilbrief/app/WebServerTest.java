@@ -64,7 +64,7 @@ class WebServerTest {
             accounts.add("edith", "an editor's long password", org.councilbrief.account.Role.EDITOR);
             var session = accounts.login("edith", "an editor's long password");
             JavalinTest.test(WebServer.create(application), (server, client) -> {
-                assertThat(client.get("/themes/accountability.html").body().string()).contains("No position recorded.");
+                assertThat(client.get("/themes/accountability.html").body().string()).contains("No reviewed position yet.");
                 // Another process writes to the database: the page shows it once the stamp is asked for again.
                 database.jdbi().useHandle(h -> {
                     h.execute("insert into meeting (symbol, situation_id, meeting_date) values ('S/PV.9350', 'mali',"
@@ -81,7 +81,7 @@ class WebServerTest {
                     Thread.sleep(100);
                     page = client.get("/themes/accountability.html").body().string();
                 } while (!page.contains("We call for accountability.") && System.nanoTime() < deadline);
-                assertThat(page).contains("We call for accountability.").doesNotContain("No position recorded.");
+                assertThat(page).contains("We call for accountability.").doesNotContain("No reviewed position yet.");
 
                 // An editor rejects the position through the workspace: the next page no longer shows it.
                 long id = database.jdbi().withHandle(h -> h.createQuery("select id from position").mapTo(Long.class)
