@@ -412,12 +412,11 @@ public final class SiteBuilder {
                             case "geneva" -> "raised in Geneva only";
                             default -> "raised in New York only";
                         } + " (" + count(row.geneva().size(), "recommendation") + ", "
-                                + count(row.newYork().size(), "position") + ")"));
+                                + count(row.newYork().size(), "reviewed position") + ")"));
             }
         }
         return new SitePage(state.name() + " | councilbrief", header("../", ""), state.name(), councilLine(state),
-                List.of(new SitePage.Block("Geneva and New York, theme by theme", "UPR recommendations beside the"
-                        + " positions at the Council's meetings. " + REVIEWED, comparison,
+                List.of(new SitePage.Block("Geneva and New York, theme by theme", comparison,
                         "No UPR recommendation or reviewed Council position of " + state.shortName()
                                 + " on the situations with a brief."),
                 new SitePage.Block("Positions at Council meetings", REVIEWED, positionEntries,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * package.json) checks the pages on the way: no serious or critical violation.
  */
 class EditorFlowBrowserTest {
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
 
     private static void login(Page page, String base, String user, String password) {
         page.navigate(base + "/login");
@@ -34,7 +34,7 @@ class EditorFlowBrowserTest {
 
     /** The serious and critical axe violations of the page, as "rule: target" lines. */
     @SuppressWarnings("unchecked")
-    private static List<String> axe(Page page) {
+    static List<String> axe(Page page) {
         page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
         Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
                 + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"

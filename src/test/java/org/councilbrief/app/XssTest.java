@@ -105,6 +105,11 @@ class XssTest {
             new org.councilbrief.ingest.Imports(database).importBytes("press.txt",
                     press.getBytes(StandardCharsets.UTF_8), "press-release", new org.councilbrief.ingest
                             .ImportOptions("xss", null, null), "edith");
+            // The editors accept the positions read, so that their evidence reaches the public pages.
+            var statements = new org.councilbrief.statement.StatementRepository(database.jdbi());
+            for (var p : statements.storedPositions("S/PV.9999")) {
+                statements.review(p.id(), org.councilbrief.statement.Position.Status.ACCEPTED, null, null, "edith");
+            }
 
             SiteBuilder site = application.site();
             List<String> paths = site.paths();
