@@ -185,6 +185,15 @@ class HeaderBrowserTest {
                 assertThat(siteLinks(page)).isEqualTo(publicLinks);
                 page.navigate(base + "/workspace");
                 assertThat(page.url()).endsWith("/login");
+                // A keyboard user sees where they are: the button reached with Tab has the focus ring.
+                for (int i = 0; i < 20 && !"BUTTON".equals(page.evaluate("() => document.activeElement.tagName"));
+                        i++) {
+                    page.keyboard().press("Tab");
+                }
+                assertThat(page.evaluate("() => { const e = document.activeElement, s = getComputedStyle(e);"
+                        + " return e.textContent + ' ' + s.outlineStyle + ' ' + s.outlineWidth; }"))
+                        .isEqualTo("Log in solid 3px");
+                shot(page, "focus");
 
                 // The static export, opened from files: the same header, each link to a file, and no "Log in".
                 Path out = dir.resolve("site");

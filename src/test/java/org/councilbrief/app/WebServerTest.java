@@ -64,7 +64,8 @@ class WebServerTest {
             accounts.add("edith", "an editor's long password", org.councilbrief.account.Role.EDITOR);
             var session = accounts.login("edith", "an editor's long password");
             JavalinTest.test(WebServer.create(application), (server, client) -> {
-                assertThat(client.get("/themes/accountability.html").body().string()).contains("No reviewed position yet.");
+                assertThat(client.get("/themes/accountability.html").body().string())
+                        .contains("No reviewed position yet.");
                 // Another process writes to the database: the page shows it once the stamp is asked for again.
                 database.jdbi().useHandle(h -> {
                     h.execute("insert into meeting (symbol, situation_id, meeting_date) values ('S/PV.9350', 'mali',"
