@@ -17,8 +17,8 @@ public final class ThemeCrosswalk {
     /** UPR Info issues that mean a Council theme. */
     static final Map<String, String> ISSUES = Map.ofEntries(
             Map.entry("Impunity", "accountability"),
-            Map.entry("International humanitarian law", "protection-of-civilians"),
-            Map.entry("Rights of the Child", "children-and-armed-conflict"),
+            Map.entry("International humanitarian law", "ihl-ihrl"),
+            Map.entry("Rights of the Child", "children"),
             Map.entry("Detention", "detention-and-torture"),
             Map.entry("Torture and other CID treatment", "detention-and-torture"),
             Map.entry("Freedom of opinion and expression", "civic-space"),
@@ -28,8 +28,8 @@ public final class ThemeCrosswalk {
             Map.entry("Freedom of association and peaceful assembly", "civic-space"),
             Map.entry("Extrajudicial executions", "extrajudicial-killings"),
             Map.entry("Elections", "elections-and-transition"),
-            Map.entry("Special procedures", "cooperation-with-un-mechanisms"),
-            Map.entry("Treaty bodies", "cooperation-with-un-mechanisms"),
+            Map.entry("Special procedures", "cooperation-with-un"),
+            Map.entry("Treaty bodies", "cooperation-with-un"),
             Map.entry("Internally displaced persons", "displacement"),
             Map.entry("Asylum-seekers - refugees", "displacement"),
             Map.entry("Counter-terrorism", "terrorism"));

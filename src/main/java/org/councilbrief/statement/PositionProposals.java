@@ -22,9 +22,9 @@ import org.councilbrief.theme.ThemeLabel;
 public final class PositionProposals {
     /** The themes that count as referring to human rights in the key-topic line. */
     public static final Set<String> HUMAN_RIGHTS = Set.of("accountability", "protection-of-civilians",
-            "womens-participation", "conflict-related-sexual-violence", "children-and-armed-conflict",
-            "humanitarian-access", "foreign-security-personnel", "hate-speech", "cooperation-with-un-mechanisms",
-            "detention-and-torture", "civic-space", "extrajudicial-killings", "displacement");
+            "womens-participation", "sexual-violence", "children", "humanitarian-access", "ihl-ihrl",
+            "foreign-security-personnel", "hate-speech", "cooperation-with-un", "detention-and-torture",
+            "civic-space", "extrajudicial-killings", "displacement", "inclusion");
 
     /**
      * A position of a statement, as proposals read it.

@@ -49,7 +49,7 @@ class PositionsCliTest {
         assertThat(positions).extracting(p -> p.get("paragraph").asInt() + " " + p.get("countryCode").asText() + " "
                 + p.get("act").asText() + " " + p.get("theme").asText())
                 .contains("2 GHA calls-for accountability", "2 GAB calls-for accountability",
-                        "2 MOZ calls-for accountability", "3 FRA condemns conflict-related-sexual-violence");
+                        "2 MOZ calls-for accountability", "3 FRA condemns sexual-violence");
         assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "meeting-record").code())
                 .isEqualTo(2);
         assertThat(CliRun.of("positions", "extract", press.toString(), "--kind", "minutes").err())
@@ -144,7 +144,7 @@ class PositionsCliTest {
 
         List<JsonNode> compare = CliRun.of("member", "compare", "--member", "FRA", "--situation", "mali", "--db", db)
                 .json();
-        assertThat(compare).filteredOn(row -> row.get("theme").asText().equals("conflict-related-sexual-violence"))
+        assertThat(compare).filteredOn(row -> row.get("theme").asText().equals("sexual-violence"))
                 .singleElement().satisfies(row -> {
                     JsonNode statement = row.get("newYork").get(0);
                     assertThat(statement.get("pressRelease").asText()).isEqualTo("SC/99999");

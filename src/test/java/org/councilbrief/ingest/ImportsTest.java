@@ -168,7 +168,7 @@ class ImportsTest {
                     + p.position().act().id() + " " + p.position().theme() + " " + p.position().status())
                     .contains("SC/99999, paragraph 2 GHA calls-for accountability PROPOSED",
                             "SC/99999, paragraph 2 MOZ calls-for accountability PROPOSED",
-                            "SC/99999, paragraph 3 FRA condemns conflict-related-sexual-violence PROPOSED");
+                            "SC/99999, paragraph 3 FRA condemns sexual-violence PROPOSED");
             var french = proposed.stream().filter(p -> p.position().stateCode().equals("FRA")
                     && p.position().act().id().equals("condemns")).findFirst().orElseThrow();
             var ghana = proposed.stream().filter(p -> p.position().stateCode().equals("GHA")
@@ -176,7 +176,7 @@ class ImportsTest {
             statements.review(french.id(), Position.Status.ACCEPTED, null, null, "edith");
             statements.review(ghana.id(), Position.Status.REJECTED, null, null, "edith");
             assertThat(statements.publicPositions()).extracting(p -> p.source() + " " + p.position().stateCode() + " "
-                    + p.position().theme()).contains("SC/99999 FRA conflict-related-sexual-violence",
+                    + p.position().theme()).contains("SC/99999 FRA sexual-violence",
                             "SC/99999 MOZ accountability").doesNotContain("SC/99999 GHA accountability");
 
             // The release corrected elsewhere: both decisions come back.

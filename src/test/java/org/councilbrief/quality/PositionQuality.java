@@ -19,9 +19,16 @@ import org.councilbrief.statement.SpeechSplitter;
  * Scores the position extractor against the hand-annotated set (src/test/resources/positions/gold.tsv): precision
  * and recall of (statement, member, act, theme), overall, per act and per theme. The set is cut in two: statements
  * s1-s65 and d1-d80 ("dev"), whose errors were looked at while the extractor's rules were written, and the other 93
- * ("test": s66-s130 and m1-m28), which were not.
+ * ("test": s66-s130 and m1-m28), which were not. Proposals on {@link #NOT_ANNOTATED} themes are left out of the
+ * scores unless asked for: the set was read with a scheme that lacked them.
  */
 public final class PositionQuality {
+    /**
+     * Fixed ids of DESIGN.md that the scheme lacked when the set was annotated (decision 0024): no statement of the set
+     * is read for them, so a proposal on one is neither right nor wrong here, as POSITIONS.md counts added labels.
+     */
+    public static final Set<String> NOT_ANNOTATED = Set.of("ihl-ihrl", "inclusion");
+
     public record Item(String id, String text, List<String> members, Set<String> gold) {
         boolean dev() {
             return id.startsWith("d") || id.startsWith("s") && Integer.parseInt(id.substring(1)) <= 65;
@@ -88,19 +95,31 @@ public final class PositionQuality {
         return items;
     }
 
+    /** The extractor's positions on the themes the set annotates. */
     public static Set<String> predicted(PositionExtractor extractor, Item item) {
+        return predicted(extractor, item, false);
+    }
+
+    static Set<String> predicted(PositionExtractor extractor, Item item, boolean withNotAnnotated) {
         Set<String> out = new LinkedHashSet<>();
-        extractor.extract(item.text(), item.members())
+        extractor.extract(item.text(), item.members()).stream()
+                .filter(p -> withNotAnnotated || !NOT_ANNOTATED.contains(p.theme().id()))
                 .forEach(p -> out.add(p.stateCode() + " " + p.act().id() + " " + p.theme().id()));
         return out;
     }
 
     public static Map<String, Counts> score(List<Item> items, java.util.function.Function<String, String> key,
             List<String> errors) {
+        return score(items, key, errors, false);
+    }
+
+    /** As {@link #score(List, java.util.function.Function, List)}; {@code withNotAnnotated} counts those as wrong. */
+    static Map<String, Counts> score(List<Item> items, java.util.function.Function<String, String> key,
+            List<String> errors, boolean withNotAnnotated) {
         PositionExtractor extractor = new PositionExtractor();
         Map<String, Counts> counts = new TreeMap<>();
         for (Item item : items) {
-            Set<String> got = predicted(extractor, item);
+            Set<String> got = predicted(extractor, item, withNotAnnotated);
             Set<String> all = new LinkedHashSet<>(got);
             all.addAll(item.gold());
             for (String p : all) {
@@ -131,7 +150,11 @@ public final class PositionQuality {
             List<String> errors = new ArrayList<>();
             Map<String, Counts> byAct = score(subset, p -> "act " + p.split(" ")[1], errors);
             Map<String, Counts> byTheme = score(subset, p -> "theme " + p.split(" ")[2], null);
+            Counts raw = score(subset, p -> "", null, true).get("all");
             System.out.println("== " + part + " (" + subset.size() + " statements)");
+            System.out.printf("| all, with %s counted wrong | %d | %d | %d | %.2f | %.2f |%n",
+                    String.join(" and ", new java.util.TreeSet<>(NOT_ANNOTATED)), raw.tp(), raw.fp(), raw.fn(),
+                    raw.precision(), raw.recall());
             for (Map<String, Counts> m : List.of(byAct, byTheme)) {
                 m.forEach((k, c) -> System.out.printf("| %s | %d | %d | %d | %.2f | %.2f |%n", k, c.tp(), c.fp(),
                         c.fn(), c.precision(), c.recall()));

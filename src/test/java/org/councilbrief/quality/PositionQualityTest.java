@@ -33,7 +33,9 @@ class PositionQualityTest {
         assertThat(dev.get("all").precision()).isGreaterThanOrEqualTo(0.77);
         assertThat(dev.get("all").recall()).isGreaterThanOrEqualTo(0.81);
         assertThat(test.get("all").precision()).isGreaterThanOrEqualTo(0.70);
-        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.78);
+        // 0.80 until decision 0024: the set reads calls to respect international humanitarian law as protection of
+        // civilians (its scheme had no ihl-ihrl), where POSITIONS.md and the restored scheme read ihl-ihrl.
+        assertThat(test.get("all").recall()).isGreaterThanOrEqualTo(0.73);
         assertThat(fresh.get("all").precision()).isGreaterThanOrEqualTo(0.64);
         assertThat(fresh.get("all").recall()).isGreaterThanOrEqualTo(0.50);
     }

@@ -22,18 +22,55 @@ class TaxonomyTest {
         });
     }
 
+    /**
+     * The fixed ids of the Council scheme, as DESIGN.md lists them ("Theme": labels may be added, none renamed) and
+     * POSITIONS.md maps statements to them. Copied here because DESIGN.md lives outside the repository. Positions are
+     * stored, published and measured by these ids: if this test fails, an id was renamed or dropped, and the
+     * maintainers' readings can no longer find what it stood for. Add labels; never rename one (decision 0024).
+     */
+    static final List<String> FIXED_COUNCIL_IDS = List.of("accountability", "protection-of-civilians",
+            "womens-participation", "sexual-violence", "children", "humanitarian-access", "ihl-ihrl",
+            "foreign-security-personnel", "hate-speech", "cooperation-with-un", "elections-and-transition",
+            "detention-and-torture", "civic-space", "displacement", "inclusion");
+
     @Test
-    void theCouncilSchemeHasTheThemesOfTheIssueAndMore() {
-        assertThat(Taxonomy.council().labels()).extracting(ThemeLabel::id).contains("accountability",
-                "protection-of-civilians", "womens-participation", "conflict-related-sexual-violence",
-                "children-and-armed-conflict", "humanitarian-access", "foreign-security-personnel", "hate-speech",
-                "cooperation-with-un-mechanisms", "elections-and-transition", "detention-and-torture", "civic-space");
-        assertThat(Taxonomy.council().size()).isGreaterThan(12);
+    void theCouncilSchemeHoldsEveryFixedIdOfTheDesignUnchanged() {
+        List<String> ids = Taxonomy.council().labels().stream().map(ThemeLabel::id).toList();
+        assertThat(FIXED_COUNCIL_IDS).hasSize(15).doesNotHaveDuplicates();
+        assertThat(ids).as("the Council scheme's ids (labels may be added, none renamed)")
+                .containsAll(FIXED_COUNCIL_IDS).doesNotHaveDuplicates();
+        for (String id : FIXED_COUNCIL_IDS) {
+            assertThat(Taxonomy.council().label(id)).as(id).map(ThemeLabel::id).contains(id);
+        }
+    }
+
+    @Test
+    void theLabelsAddedSinceStayBesideTheFixedOnes() {
+        assertThat(Taxonomy.council().labels()).extracting(ThemeLabel::id).contains("extrajudicial-killings",
+                "peace-process", "peacekeeping", "terrorism", "sanctions", "climate-security");
+    }
+
+    @Test
+    void everyCouncilThemeIsDefinedWithEnglishAndFrenchCuesAndASentencePerAct() {
         assertThat(Taxonomy.council().labels()).allSatisfy(label -> {
             assertThat(label.definition()).isNotBlank();
-            assertThat(label.cuesEn()).isNotEmpty();
-            assertThat(label.cuesFr()).isNotEmpty();
+            assertThat(label.cuesEn()).filteredOn(c -> !c.startsWith("-")).isNotEmpty();
+            assertThat(label.cuesFr()).filteredOn(c -> !c.startsWith("-")).isNotEmpty();
         });
+        List<String> sentences = org.councilbrief.council.TsvRows.read(Taxonomy.class, "council-sentences.tsv").stream()
+                .map(f -> f[0]).toList();
+        assertThat(sentences).containsExactlyInAnyOrderElementsOf(
+                Taxonomy.council().labels().stream().map(ThemeLabel::id).toList());
+    }
+
+    @Test
+    void theFormerIdsStillFindTheirFixedLabel() {
+        assertThat(Taxonomy.council().label("children-and-armed-conflict")).map(ThemeLabel::id).contains("children");
+        assertThat(Taxonomy.council().label("conflict-related-sexual-violence")).map(ThemeLabel::id)
+                .contains("sexual-violence");
+        assertThat(Taxonomy.council().label("cooperation-with-un-mechanisms")).map(ThemeLabel::id)
+                .contains("cooperation-with-un");
+        assertThat(Taxonomy.FORMER_COUNCIL_IDS.values()).allSatisfy(id -> assertThat(FIXED_COUNCIL_IDS).contains(id));
     }
 
     @Test
