@@ -273,12 +273,12 @@ public final class PositionReader {
         for (int i = 0; i < scores.length; i++) {
             logits[i] = Math.log(Math.max(scores[i], 1e-9) / Math.max(1 - scores[i], 1e-9));
         }
-        for (int iteration = 0; iteration < 200; iteration++) { // Newton's method on two parameters
+        for (int iteration = 0; iteration < 100; iteration++) { // Newton's method, steps halved until the loss falls
             double ga = 0;
             double gb = 0;
-            double haa = 1e-9;
+            double haa = 1e-6;
             double hab = 0;
-            double hbb = 1e-9;
+            double hbb = 1e-6;
             for (int i = 0; i < logits.length; i++) {
                 double p = 1 / (1 + Math.exp(-(a * logits[i] + b)));
                 double d = p - (right[i] ? 1 : 0);
@@ -290,18 +290,31 @@ public final class PositionReader {
                 hbb += v;
             }
             double det = haa * hbb - hab * hab;
-            if (Math.abs(det) < 1e-12) {
-                break;
-            }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) {
+            double before = logLoss(logits, right, a, b);
+            double step = 1;
+            while (step > 1e-6 && logLoss(logits, right, a - step * da, b - step * db) > before) {
+                step /= 2;
+            }
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.abs(da) + Math.abs(db)) < 1e-9) {
                 break;
             }
         }
         return new double[] {a, b};
+    }
+
+    private static double logLoss(double[] logits, boolean[] right, double a, double b) {
+        double loss = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double z = a * logits[i] + b;
+            // log(1 + e^-z) for a right pair, log(1 + e^z) for a wrong one, without overflow
+            double m = right[i] ? -z : z;
+            loss += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+        }
+        return loss;
     }
 
     /** Writes the model (vocabulary, weights, calibration, threshold). */
