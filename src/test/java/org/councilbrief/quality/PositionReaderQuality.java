@@ -240,6 +240,27 @@ public final class PositionReaderQuality {
         return 1.0;
     }
 
+    /** Recall at precision 0.6, 0.7, 0.8 and 0.85, and the best F1 with its precision and recall. */
+    static String curve(Map<String, Double> proposed, Set<String> gold) {
+        StringBuilder out = new StringBuilder();
+        for (double p : new double[] {0.6, 0.7, 0.8, 0.85}) {
+            Score s = score(proposed, thresholdFor(proposed, gold, p), gold);
+            out.append(String.format("R@P%.2f=%.2f ", p, s.recall()));
+        }
+        double best = 0;
+        Score at = null;
+        for (double t : new TreeSet<>(proposed.values())) {
+            Score s = score(proposed, t, gold);
+            double f1 = 2 * s.precision() * s.recall() / (s.precision() + s.recall() + 1e-12);
+            if (f1 > best) {
+                best = f1;
+                at = s;
+            }
+        }
+        return out + String.format("bestF1=%.2f (P %.2f R %.2f)", best, at == null ? 0 : at.precision(),
+                at == null ? 0 : at.recall());
+    }
+
     /** The rules alone (the extractor before the learnt reader), on a part: positions on the fixed themes only. */
     static Map<String, Double> rules(List<Row> rows, String part) {
         Map<String, Double> bySpeech = new TreeMap<>();
@@ -336,6 +357,9 @@ public final class PositionReaderQuality {
             Score s = score(proposals(reader, rows, dense, part), reader.threshold(), g);
             System.out.printf("| %s | %d | %d | %d | %.2f | %.2f | threshold %.3f | learnt in %.1f s |%n", v.name(),
                     s.right(), s.wrong(), s.missed(), s.precision(), s.recall(), reader.threshold(), seconds);
+            if (!test) {
+                System.out.println("    " + curve(proposals(reader, rows, dense, part), g));
+            }
         }
     }
 }
