@@ -56,7 +56,7 @@ public final class LinearTagger implements Tagger {
         return names;
     }
 
-    static List<String> wordFeatures(String text) {
+    public static List<String> wordFeatures(String text) {
         List<String> words = Words.of(text);
         List<String> names = new ArrayList<>(words.size() * 2);
         String previous = null;
