@@ -134,7 +134,9 @@ public final class ImportRoutes {
                         render(ctx, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
                     } else {
                         kept.remove(k.token());
-                        render(ctx, screen(ctx, session, k.form(), Map.of(), null, null, null, "Cancelled: "
+                        // From the form, what was typed stays; from a preview, what was previewed.
+                        ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
+                        render(ctx, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
                                 + k.name() + " was not imported, and it is no longer kept on the server."));
                     }
                 }

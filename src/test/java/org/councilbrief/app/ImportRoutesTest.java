@@ -347,6 +347,15 @@ class ImportRoutesTest {
                         + " PDF file.");
                 assertThat(unreadable.field("symbol")).contains("value=\"S/RES/2690 (2023)\"");
                 assertThat(unreadable.body()).contains("<strong>zipped.txt</strong>"); // kept: another kind may do
+                String zipped = unreadable.upload();
+                assertThat(keptOnDisk(zipped)).isTrue();
+                // The editor gives up on that file: it goes from the server, what was typed stays.
+                Page givenUp = browser.press(unreadable, "Cancel", Map.of(), null);
+                assertThat(givenUp.code()).isEqualTo(200);
+                assertThat(givenUp.body()).contains("Cancelled: zipped.txt was not imported");
+                assertThat(givenUp.field("symbol")).contains("value=\"S/RES/2690 (2023)\"");
+                assertThat(givenUp.upload()).isEmpty();
+                assertThat(keptOnDisk(zipped)).isFalse();
 
                 Page badDate = browser.press(form, "Preview", Map.of("kind", "meeting-record", "date",
                         "15/01/2020"), record);
