@@ -134,6 +134,7 @@ class ImportBrowserTest {
                 assertThat(dateError.textContent()).isEqualTo("SPV.8703.txt: the record does not print its date;"
                         + " enter the meeting's date.");
                 assertThat(dateError.getAttribute("role")).isEqualTo("alert");
+                assertThat(dateError.evaluate("e => getComputedStyle(e).color")).isEqualTo("rgb(138, 28, 28)");
                 assertThat(e.locator("#date").getAttribute("aria-invalid")).isEqualTo("true");
                 assertThat(e.getByLabel("Kind of document").inputValue()).isEqualTo("meeting-record");
                 assertThat(e.getByLabel("Situation (optional)").inputValue()).isEqualTo("mali");
@@ -158,7 +159,8 @@ class ImportBrowserTest {
                 press(e, "Preview");
                 assertThat(e.locator("main").textContent()).contains("lithuania2011.txt").contains("recommendations");
                 press(e, "Cancel");
-                assertThat(e.locator(".notice").textContent()).contains("Cancelled: lithuania2011.txt was not imported");
+                assertThat(e.locator(".notice").textContent())
+                        .contains("Cancelled: lithuania2011.txt was not imported");
                 int reviews = database.jdbi().withHandle(h -> h.createQuery("select count(*) from upr_review")
                         .mapTo(Integer.class).one());
                 e.locator("#file").setInputFiles(REPORT);
