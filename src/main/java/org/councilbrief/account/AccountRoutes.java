@@ -28,6 +28,30 @@ public final class AccountRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The admin's "add a user" form as typed (never the password) and, when it was refused, the field at fault
+     * ({@code username}, {@code password} or {@code role}) and the reason.
+     */
+    public record UserForm(String username, String role, String field, String error) {
+        static UserForm empty() {
+            return new UserForm("", "editor", "", "");
+        }
+
+        public boolean invalid(String name) {
+            return field.equals(name);
+        }
+
+        /** "true" on the field at fault, else null (no attribute). */
+        public String ariaInvalid(String name) {
+            return invalid(name) ? "true" : null;
+        }
+
+        public String describedBy(String name) {
+            String hint = name.equals("password") ? "new-password-hint" : "";
+            return invalid(name) ? (hint + " new-user-error").strip() : hint.isEmpty() ? null : hint;
+        }
+    }
+
     private AccountRoutes() {
     }
 
@@ -35,7 +59,7 @@ public final class AccountRoutes {
      * @param briefs the lines the workspace lists, one per brief
      */
     public static void register(Javalin app, Accounts accounts, Supplier<List<String>> briefs) {
-        app.get("/login", ctx -> loginPage(ctx, null));
+        app.get("/login", ctx -> loginPage(ctx, null, ""));
         app.post("/login", ctx -> login(ctx, accounts));
         app.post("/logout", ctx -> {
             Session session = requireSession(ctx, accounts);
@@ -50,33 +74,43 @@ public final class AccountRoutes {
                 ctx.redirect("login");
                 return;
             }
-            workspace(ctx, session.get(), accounts, briefs, null);
+            workspace(ctx, session.get(), accounts, briefs, null, UserForm.empty());
         });
-        app.post("/workspace/users", ctx -> {
-            Session session = requireSession(ctx, accounts);
-            requireCsrf(ctx, session);
-            if (session.user().role() != Role.ADMIN) {
-                throw new ForbiddenResponse("only an admin creates accounts");
-            }
-            String message;
-            try {
-                User user = accounts.add(ctx.formParam("username"), ctx.formParam("password"),
-                        Role.of(String.valueOf(ctx.formParam("role"))), session.user().username());
-                message = "Created " + user.role().id() + " " + user.username() + ".";
-            } catch (AppException e) {
-                ctx.status(400);
-                message = e.getMessage();
-            }
-            workspace(ctx, session, accounts, briefs, message);
-        });
+        // The form posts to the workspace's own address, so that the page shown after it keeps its links; the
+        // earlier address still answers.
+        for (String path : List.of("/workspace", "/workspace/users")) {
+            app.post(path, ctx -> addUser(ctx, accounts, briefs));
+        }
     }
 
-    private static void loginPage(Context ctx, String error) {
+    private static void addUser(Context ctx, Accounts accounts, Supplier<List<String>> briefs) {
+        Session session = requireSession(ctx, accounts);
+        requireCsrf(ctx, session);
+        if (session.user().role() != Role.ADMIN) {
+            throw new ForbiddenResponse("only an admin creates accounts");
+        }
+        String username = ctx.formParam("username") == null ? "" : ctx.formParam("username").strip();
+        String role = ctx.formParam("role") == null ? "" : ctx.formParam("role").strip();
+        try {
+            User user = accounts.add(username, ctx.formParam("password"), Role.of(role), session.user().username());
+            workspace(ctx, session, accounts, briefs, "Created " + user.role().id() + " " + user.username() + ".",
+                    UserForm.empty());
+        } catch (AppException e) {
+            ctx.status(400);
+            String m = e.getMessage();
+            String field = m.contains("password") ? "password" : m.contains("role") ? "role" : "username";
+            workspace(ctx, session, accounts, briefs, null, new UserForm(username, role, field,
+                    Character.toUpperCase(m.charAt(0)) + m.substring(1) + "."));
+        }
+    }
+
+    private static void loginPage(Context ctx, String error, String username) {
         String token = HexFormat.of().formatHex(bytes());
         Cookie cookie = new Cookie(LOGIN_COOKIE, token, "/", -1, true, 0, true, null, null, SameSite.STRICT);
         ctx.cookie(cookie);
         StringOutput out = new StringOutput();
-        TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error, "header",
+        TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error,
+                "username", username == null ? "" : username.strip(), "header",
                 PageHeader.site(PageHeader.rootOf(ctx.path()), true, PageHeader.LOGIN)), out);
         ctx.html(out.toString());
     }
@@ -97,16 +131,17 @@ public final class AccountRoutes {
             ctx.redirect("workspace");
         } catch (AppException e) {
             ctx.status(401);
-            loginPage(ctx, e.getMessage());
+            loginPage(ctx, e.getMessage(), ctx.formParam("username"));
         }
     }
 
     private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<String>> briefs,
-            String message) {
+            String message, UserForm userForm) {
         StringOutput out = new StringOutput();
         TEMPLATES.render("account/workspace.jte", Map.of("session", session, "briefs", briefs.get(), "users",
                 session.user().role() == Role.ADMIN ? accounts.users() : List.of(), "message",
-                message == null ? "" : message, "header", header(ctx, session, PageHeader.BRIEFS)), out);
+                message == null ? "" : message, "userForm", userForm, "header",
+                header(ctx, session, PageHeader.BRIEFS)), out);
         ctx.html(out.toString());
     }
 

@@ -8,13 +8,15 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.SecureRandom;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,109 +25,306 @@ import org.councilbrief.AppException;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
+import org.councilbrief.ingest.KeptUploads.Kept;
 
 /**
  * The import page: an editor uploads a file, sees what would be imported (counts, the first items, warnings) and
- * confirms; errors show file, line and reason. Uploads are limited in size and to text, PDF and CSV files. The
- * uploaded bytes wait, for a quarter of an hour at most, under a random token bound to the editor's session.
+ * confirms. Every step is a form sent to the page's own address ({@code /workspace/import}, the button pressed says
+ * which step), so each page shown is at that address and its links hold. A refused form comes back as it was typed,
+ * with the reason beside the field it concerns; the uploaded file stays on the server ({@link KeptUploads}), so the
+ * editor corrects a field without choosing the file again. Uploads are limited in size and to text, PDF and CSV files.
  */
 public final class ImportRoutes {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> EXTENSIONS = List.of(".txt", ".pdf", ".csv", ".md");
+    private static final String PAGE = "/workspace/import";
 
-    /** What the page shows. */
-    public record ImportScreen(String csrf, String error, String done, List<String> kinds, int maxMegabytes,
-            String token, String fileName, String kind, String target, List<String> counts, List<String> items,
-            List<String> warnings) {
+    /** A kind of file, as the page's list shows it. */
+    public record Kind(String id, String label) {
     }
 
-    private record Pending(String session, String name, byte[] bytes, String kind, ImportOptions options,
-            Instant until) {
+    /** What a file would import: the page shows it before the editor confirms. */
+    public record Preview(String fileName, String kind, String target, List<String> details, List<String> counts,
+            List<String> items, List<String> warnings) {
+    }
+
+    /** An import done: what the page says of it, and a link onwards ({@code positions?meeting=…}) or "". */
+    public record Done(String message, List<String> warnings, String next, String nextLabel) {
+    }
+
+    /**
+     * What the page shows.
+     *
+     * @param root from the page's address to the workspace's folder ("" at /workspace/import)
+     * @param errors the reasons of a refusal by field ({@code file}, {@code kind}, {@code situation}, {@code symbol},
+     *     {@code date}, or {@code form} for the whole form)
+     * @param upload the token of the file kept on the server, or ""
+     * @param preview what would be imported, or null while the form is shown
+     * @param done the import just done, or null
+     */
+    public record ImportScreen(String root, String csrf, List<Kind> kinds, int maxMegabytes, ImportForm form,
+            Map<String, String> errors, String upload, String uploadName, String uploadSize, Preview preview,
+            Done done, String notice) {
+        public String error(String field) {
+            return errors.getOrDefault(field, "");
+        }
+
+        public boolean invalid(String field) {
+            return errors.containsKey(field);
+        }
+
+        /** "true" on a field the refusal concerns, else null (no attribute). */
+        public String ariaInvalid(String field) {
+            return invalid(field) ? "true" : null;
+        }
+
+        /** The ids of what describes a field: its hint, the kept file, its error. */
+        public String describedBy(String field) {
+            List<String> ids = new ArrayList<>();
+            if (!field.equals("kind")) {
+                ids.add(field + "-hint");
+            }
+            if (field.equals("file") && !upload.isEmpty()) {
+                ids.add("file-kept");
+            }
+            if (invalid(field)) {
+                ids.add(field + "-error");
+            }
+            return ids.isEmpty() ? null : String.join(" ", ids);
+        }
+
+        public String fieldClass(String field) {
+            return invalid(field) ? "field invalid" : "field";
+        }
+    }
+
+    private record Finished(String session, Done done, Instant until) {
     }
 
     private ImportRoutes() {
     }
 
     public static void register(Javalin app, Accounts accounts, Imports imports) {
-        Map<String, Pending> pending = new ConcurrentHashMap<>();
-        app.get("/workspace/import", ctx -> {
+        KeptUploads kept = KeptUploads.inTemporaryFolder(MAX_BYTES);
+        app.events(events -> events.serverStopped(kept::close));
+        Map<String, Finished> finished = new ConcurrentHashMap<>();
+        app.get(PAGE, ctx -> {
             var session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
                 ctx.redirect("../login");
                 return;
             }
-            render(ctx, session.get(), form(session.get(), "", ""));
+            Finished f = finished.get(String.valueOf(ctx.queryParam("imported")));
+            Done done = f != null && f.session().equals(session.get().id()) ? f.done() : null;
+            render(ctx, session.get(), screen(ctx, session.get(), ImportForm.empty(), Map.of(), null, null, done,
+                    ""));
         });
-        app.post("/workspace/import/preview", ctx -> {
+        app.post(PAGE, ctx -> {
             Session session = AccountRoutes.requireSession(ctx, accounts);
             AccountRoutes.requireCsrf(ctx, session);
-            UploadedFile file = ctx.uploadedFile("file");
-            try {
-                if (file == null || file.size() == 0) {
-                    throw new AppException("choose a file to import");
+            String step = String.valueOf(ctx.formParam("step"));
+            switch (step) {
+                case "confirm" -> confirm(ctx, session, kept, imports, finished);
+                case "edit", "cancel" -> {
+                    Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
+                    if (k == null) {
+                        refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM,
+                                expired()), null, null, null, ""));
+                    } else if (step.equals("edit")) {
+                        render(ctx, session, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
+                    } else {
+                        kept.remove(k.token());
+                        // From the form, what was typed stays; from a preview, what was previewed.
+                        ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
+                        render(ctx, session, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
+                                + k.name() + " was not imported, and it is no longer kept on the server."));
+                    }
                 }
-                String name = file.filename() == null ? "upload" : file.filename();
-                if (file.size() > MAX_BYTES) {
-                    throw new AppException(name + ": larger than " + (MAX_BYTES >> 20) + " MB");
-                }
-                if (EXTENSIONS.stream().noneMatch(name.toLowerCase(Locale.ROOT)::endsWith)) {
-                    throw new AppException(name + ": only text (.txt, .md), PDF and CSV files can be imported");
-                }
-                byte[] bytes;
+                default -> preview(ctx, session, kept, imports);
+            }
+        });
+        // The addresses the forms were sent to before every step went to the page's own: a client that still sends
+        // there is sent on, with what it sent, to the page.
+        for (String old : List.of(PAGE + "/preview", PAGE + "/confirm")) {
+            app.post(old, ctx -> {
+                Session session = AccountRoutes.requireSession(ctx, accounts);
+                AccountRoutes.requireCsrf(ctx, session);
+                ctx.redirect(root(ctx) + "import", HttpStatus.TEMPORARY_REDIRECT);
+            });
+        }
+    }
+
+    private static void preview(Context ctx, Session session, KeptUploads kept, Imports imports) {
+        ImportForm form = form(ctx);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String token = blank(ctx.formParam("upload"));
+        Kept k = kept.find(session.id(), token).orElse(null);
+        UploadedFile file = ctx.uploadedFile("file");
+        byte[] bytes = null;
+        if (file != null && (file.size() > 0 || blank(file.filename()) != null)) {
+            String name = baseName(file.filename());
+            if (file.size() == 0) {
+                errors.put(ImportMessages.FILE, name + " is empty.");
+            } else if (file.size() > MAX_BYTES) {
+                errors.put(ImportMessages.FILE, name + " is larger than " + (MAX_BYTES >> 20) + " MB.");
+            } else if (EXTENSIONS.stream().noneMatch(name.toLowerCase(Locale.ROOT)::endsWith)) {
+                errors.put(ImportMessages.FILE, name + ": only text (.txt, .md), PDF and CSV files can be imported.");
+            } else {
                 try (InputStream in = file.content()) {
                     bytes = in.readNBytes(MAX_BYTES + 1);
+                } catch (IOException e) {
+                    errors.put(ImportMessages.FILE, name + " could not be read: " + e.getMessage());
                 }
-                String kind = String.valueOf(ctx.formParam("kind"));
-                ImportOptions options = new ImportOptions(blank(ctx.formParam("situation")),
-                        blank(ctx.formParam("symbol")), date(ctx.formParam("date")));
-                ParsedImport parsed = imports.preview(name, bytes, kind, options);
-                String token = HexFormat.of().formatHex(token());
-                pending.values().removeIf(p -> p.until().isBefore(Instant.now()));
-                pending.put(token, new Pending(session.id(), name, bytes, kind, options,
-                        Instant.now().plusSeconds(900)));
-                List<String> counts = new ArrayList<>();
-                parsed.counts().forEach((k, v) -> counts.add(k + ": " + v));
-                render(ctx, session, new ImportScreen(session.csrfToken(), "", "", kinds(), MAX_BYTES >> 20, token,
-                        name, kind, parsed.target(), counts, parsed.firstItems(10), parsed.warnings()));
-            } catch (AppException e) {
-                ctx.status(400);
-                render(ctx, session, form(session, e.getMessage(), ""));
-            } catch (IOException e) {
-                ctx.status(400);
-                render(ctx, session, form(session, "the upload could not be read: " + e.getMessage(), ""));
             }
-        });
-        app.post("/workspace/import/confirm", ctx -> {
-            Session session = AccountRoutes.requireSession(ctx, accounts);
-            AccountRoutes.requireCsrf(ctx, session);
-            Pending p = pending.remove(String.valueOf(ctx.formParam("token")));
-            if (p == null || !p.session().equals(session.id()) || p.until().isBefore(Instant.now())) {
-                ctx.status(400);
-                render(ctx, session, form(session, "that preview has expired; upload the file again", ""));
-                return;
+            if (bytes != null) {
+                try {
+                    Kept replaced = k;
+                    k = kept.keep(session.id(), name, bytes, form);
+                    if (replaced != null) {
+                        kept.remove(replaced.token());
+                    }
+                } catch (AppException e) {
+                    errors.put(ImportMessages.FILE, ImportMessages.of(e).message());
+                }
             }
+        } else if (k == null) {
+            errors.put(ImportMessages.FILE, token == null ? "Choose a file to import." : expired());
+        }
+        if (form.kind().isEmpty()) {
+            errors.put(ImportMessages.KIND, "Choose the kind of document the file is.");
+        } else {
             try {
-                ImportResult result = imports.importBytes(p.name(), p.bytes(), p.kind(), p.options(),
-                        session.user().username());
-                render(ctx, session, form(session, "", result.unchanged()
-                        ? p.name() + " was imported before; nothing changed."
-                        : "Imported " + p.name() + " as " + result.target() + "."));
+                Importers.byId(form.kind());
             } catch (AppException e) {
-                ctx.status(400);
-                render(ctx, session, form(session, e.getMessage(), ""));
+                errors.put(ImportMessages.KIND, ImportMessages.of(e).message());
             }
-        });
+        }
+        try {
+            date(form.date());
+        } catch (AppException e) {
+            errors.put(ImportMessages.DATE, ImportMessages.of(e).message());
+        }
+        if (errors.isEmpty()) {
+            try {
+                k = kept.renew(k, form);
+                bytes = bytes != null ? bytes : kept.read(k);
+                ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form));
+                List<String> counts = new ArrayList<>();
+                parsed.counts().forEach((key, v) -> counts.add(key + ": " + v));
+                Preview preview = new Preview(k.name(), label(Importers.byId(form.kind())), parsed.target(),
+                        details(form), counts, parsed.firstItems(10), parsed.warnings().stream()
+                                .map(ImportMessages::reword).toList());
+                render(ctx, session, screen(ctx, session, form, Map.of(), k, preview, null, ""));
+                return;
+            } catch (AppException e) {
+                ImportMessages.Refusal refusal = ImportMessages.of(e);
+                errors.put(refusal.field(), refusal.message());
+            }
+        }
+        if (k != null) {
+            k = kept.renew(k, form);
+        }
+        refuse(ctx, session, screen(ctx, session, form, errors, k, null, null, ""));
     }
 
-    private static ImportScreen form(Session session, String error, String done) {
-        return new ImportScreen(session.csrfToken(), error, done, kinds(), MAX_BYTES >> 20, "", "", "", "",
-                List.of(), List.of(), List.of());
+    private static void confirm(Context ctx, Session session, KeptUploads kept, Imports imports,
+            Map<String, Finished> finished) {
+        Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
+        if (k == null) {
+            refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM, expired()), null,
+                    null, null, ""));
+            return;
+        }
+        try {
+            ImportResult result = imports.importBytes(k.name(), kept.read(k), k.form().kind(), options(k.form()),
+                    session.user().username());
+            kept.remove(k.token());
+            String message = result.unchanged() ? k.name() + " was imported before; nothing changed."
+                    : "Imported " + k.name() + " as " + result.target() + ".";
+            boolean meeting = k.form().kind().equals("meeting-record");
+            Done done = new Done(message, result.warnings().stream().map(ImportMessages::reword).toList(),
+                    meeting ? "positions?meeting=" + URLEncoder.encode(result.target(), StandardCharsets.UTF_8) : "",
+                    meeting ? "Review the meeting's positions" : "");
+            finished.values().removeIf(f -> f.until().isBefore(Instant.now()));
+            if (finished.size() < 1000) {
+                finished.put(k.token(), new Finished(session.id(), done, Instant.now().plus(KeptUploads.LIFE)));
+            }
+            // Sent on to the page, so that reloading it shows the import done and does not send the form again.
+            ctx.redirect(root(ctx) + "import?imported=" + k.token(), HttpStatus.SEE_OTHER);
+        } catch (AppException e) {
+            ImportMessages.Refusal refusal = ImportMessages.of(e);
+            refuse(ctx, session, screen(ctx, session, k.form(), Map.of(refusal.field(), refusal.message()), k, null,
+                    null, ""));
+        }
     }
 
-    private static List<String> kinds() {
-        return Importers.all().stream().map(Importer::id).toList();
+    private static String expired() {
+        return "The file chosen before is no longer kept on the server (an upload waits "
+                + KeptUploads.LIFE.toMinutes() + " minutes); choose it again.";
+    }
+
+    private static ImportForm form(Context ctx) {
+        return new ImportForm(ctx.formParam("kind"), ctx.formParam("situation"), ctx.formParam("symbol"),
+                ctx.formParam("date"));
+    }
+
+    private static ImportOptions options(ImportForm form) throws AppException {
+        return new ImportOptions(blank(form.situation()), blank(form.symbol()), date(form.date()));
+    }
+
+    private static List<String> details(ImportForm form) {
+        List<String> details = new ArrayList<>();
+        if (!form.situation().isEmpty()) {
+            details.add("Situation: " + form.situation());
+        }
+        if (!form.symbol().isEmpty()) {
+            details.add("Symbol: " + form.symbol());
+        }
+        if (!form.date().isEmpty()) {
+            details.add("Meeting date: " + form.date());
+        }
+        return details;
+    }
+
+    /** The file's name without the folders some browsers send with it. */
+    private static String baseName(String name) {
+        String n = blank(name) == null ? "upload" : name.strip();
+        return n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+    }
+
+    /** A kind's name on the page: its description up to the colon. */
+    static String label(Importer importer) {
+        String d = importer.description();
+        int colon = d.indexOf(':');
+        String name = colon < 0 ? d : d.substring(0, colon);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** From the request's address to the workspace's folder: "" at /workspace/import, "../" below it. */
+    static String root(Context ctx) {
+        String path = ctx.path();
+        int at = path.indexOf(PAGE);
+        String rest = at < 0 ? "" : path.substring(at + PAGE.length());
+        return "../".repeat((int) rest.chars().filter(c -> c == '/').count());
+    }
+
+    private static ImportScreen screen(Context ctx, Session session, ImportForm form, Map<String, String> errors,
+            Kept upload, Preview preview, Done done, String notice) {
+        List<Kind> kinds = Importers.all().stream().map(i -> new Kind(i.id(), label(i))).toList();
+        return new ImportScreen(root(ctx), session.csrfToken(), kinds, MAX_BYTES >> 20, form, errors,
+                upload == null ? "" : upload.token(), upload == null ? "" : upload.name(),
+                upload == null ? "" : size(upload.size()), preview, done, notice);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, (bytes + 512) / 1024) + " KB"
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private static void refuse(Context ctx, Session session, ImportScreen screen) {
+        ctx.status(400);
+        render(ctx, session, screen);
     }
 
     private static void render(Context ctx, Session session, ImportScreen screen) {
@@ -133,11 +332,5 @@ public final class ImportRoutes {
         StringOutput out = new StringOutput();
         TEMPLATES.render("workspace/import.jte", Map.of("screen", screen, "header", header), out);
         ctx.html(out.toString());
-    }
-
-    private static byte[] token() {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return b;
     }
 }
