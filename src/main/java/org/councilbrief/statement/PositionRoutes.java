@@ -76,11 +76,6 @@ public final class PositionRoutes {
             String meetingLine, List<Option> meetings, String member, String status, List<Option> members,
             List<Option> council, List<Option> acts, List<Option> themes, PositionReview.Review review,
             Comments comments, String htmx) {
-        /** The page's address with the meeting and the filters, relative to /workspace/. */
-        public String here() {
-            return "positions?meeting=" + enc(meeting) + (member.isEmpty() ? "" : "&member=" + enc(member))
-                    + (status.isEmpty() ? "" : "&status=" + enc(status));
-        }
 
         /**
          * The comments-section sentences the accepted positions write, and a draft item of the meeting's situation's
@@ -197,9 +192,8 @@ public final class PositionRoutes {
                     message, member, status));
             return;
         }
-        ctx.redirect(new PositionsScreen("", meeting, "", "", "", "", "", List.of(), member, status, List.of(),
-                List.of(), List.of(), List.of(), null, null, htmx).here() + (anchor.matches("[st]-[a-z0-9-]+")
-                        ? "#" + anchor : ""), HttpStatus.SEE_OTHER);
+        ctx.redirect(page(meeting, member, status) + (anchor.matches("[st]-[a-z0-9-]+") ? "#" + anchor : ""),
+                HttpStatus.SEE_OTHER);
     }
 
     /** An editor corrects a position's member, act or theme and decides it; back to its sentence, wherever it now is. */
@@ -238,9 +232,13 @@ public final class PositionRoutes {
                     message, filterMember, filterStatus));
             return;
         }
-        ctx.redirect("../" + new PositionsScreen("", meeting, "", "", "", "", "", List.of(), filterMember,
-                filterStatus, List.of(), List.of(), List.of(), List.of(), null, null, htmx).here() + anchor,
-                HttpStatus.SEE_OTHER);
+        ctx.redirect("../" + page(meeting, filterMember, filterStatus) + anchor, HttpStatus.SEE_OTHER);
+    }
+
+    /** The page's address with the meeting and the filters, relative to /workspace/. */
+    private static String page(String meeting, String member, String status) {
+        return "positions?meeting=" + enc(meeting) + (member.isEmpty() ? "" : "&member=" + enc(member))
+                + (status.isEmpty() ? "" : "&status=" + enc(status));
     }
 
     private static Position.Status decision(String status) throws AppException {

@@ -3,7 +3,6 @@
 // post and come back to the sentence decided; with htmx, a decision updates that sentence and the counts in place.
 (function () {
   'use strict';
-  var pending = null;
   var viaKey = false;
 
   function sentences() {
@@ -115,18 +114,22 @@
     }
   });
 
+  // What to do once a decision's answer is in place is kept with its request, so that answers arriving out of order
+  // each move the focus as their own key or click meant.
   document.addEventListener('htmx:beforeRequest', function (e) {
     var holder = e.detail.elt.closest ? e.detail.elt.closest('article.sentence, section.theme') : null;
-    pending = holder ? {id: holder.id, viaKey: viaKey, top: holder.getBoundingClientRect().top} : null;
+    if (e.detail.xhr && holder) {
+      e.detail.xhr.councilbrief = {id: holder.id, viaKey: viaKey};
+    }
     viaKey = false;
   });
 
-  document.addEventListener('htmx:afterSettle', function () {
-    if (!pending) {
+  document.addEventListener('htmx:afterSettle', function (e) {
+    var done = e.detail.xhr ? e.detail.xhr.councilbrief : null;
+    if (!done) {
       return;
     }
-    var done = pending;
-    pending = null;
+    e.detail.xhr.councilbrief = null;
     var updated = document.getElementById(done.id);
     if (done.viaKey) {
       show(nextUndecided(updated && updated.matches('article.sentence') ? updated : null) || updated, true);

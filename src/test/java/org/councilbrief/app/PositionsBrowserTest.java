@@ -65,11 +65,16 @@ class PositionsBrowserTest {
                 + ".closest('article.sentence'); return s ? s.id : null; }");
     }
 
-    /** Waits until the sentence {@code id} has been updated in place with nothing left to decide in it. */
+    /**
+     * Waits until the sentence {@code id} has been updated in place with nothing left to decide in it, and the page
+     * has moved the focus on to the next sentence to decide (or there is none).
+     */
     private static void waitDecided(Page page, String id) {
-        page.waitForFunction("id => { const s = document.getElementById(id); return !s"
-                + " || s.getAttribute('data-undecided') === '0'; }", id);
-        page.waitForTimeout(60); // htmx settles, then the page moves the focus on
+        page.waitForFunction("id => { const s = document.getElementById(id);"
+                + " if (s && s.getAttribute('data-undecided') !== '0') { return false; }"
+                + " const f = document.activeElement && document.activeElement.closest('article.sentence');"
+                + " return (f && f.id !== id && f.getAttribute('data-undecided') !== '0')"
+                + " || !document.querySelector('article.sentence:not([data-undecided=\"0\"])'); }", id);
     }
 
     @Test
@@ -177,6 +182,7 @@ class PositionsBrowserTest {
                 while (undecided(e) > 0 && guard++ < 120) {
                     String id = focused(e);
                     assertThat(id).as("a sentence to decide has the focus").isNotNull();
+                    assertThat(e.locator("#" + id).getAttribute("data-undecided")).isNotEqualTo("0");
                     e.keyboard().press("a");
                     actions++;
                     waitDecided(e, id);
