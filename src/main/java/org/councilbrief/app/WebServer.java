@@ -60,7 +60,8 @@ final class WebServer {
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
-                workflow);
+                workflow, Assets.HTMX_VERSION);
+        Assets.register(app);
         // Rendered files, kept while the data they come from is unchanged. The stamp of the data is asked for at most
         // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after any write
         // through this server, so an editor sees their change on the next page and another process's within seconds.

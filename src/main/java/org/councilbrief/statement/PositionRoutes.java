@@ -5,37 +5,77 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.councilbrief.AppException;
+import org.councilbrief.Forms;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
 import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefWorkflow;
+import org.councilbrief.brief.Item;
+import org.councilbrief.brief.Section;
+import org.councilbrief.brief.SectionKind;
+import org.councilbrief.brief.Source;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.Membership;
+import org.councilbrief.council.MemberList;
 import org.councilbrief.council.State;
 import org.councilbrief.council.States;
+import org.councilbrief.document.Series;
+import org.councilbrief.document.Symbol;
 import org.councilbrief.document.Symbols;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
 
-/** The editors' page of a meeting's positions: accept, correct (act, theme) or reject each proposal. */
+/**
+ * The editors' page of a meeting's positions, organised as the brief will read them (see {@link PositionReview}):
+ * accept or reject a whole theme, a sentence, one member of it or one quote in one action, correct a position's
+ * member, act or theme, and add the comments the accepted positions write to the situation's brief. Decisions are
+ * ordinary form posts answered by a redirect back to the sentence decided; with htmx they update that sentence and
+ * the counts in place. Also the read-only view of a meeting's speeches, where each quote can be read in full.
+ */
 public final class PositionRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** A meeting record's symbol as people type it: "S/PV.8771", "s/pv.8771", "SPV.8771", "S_PV_8771", "8771". */
+    private static final Pattern TYPED_MEETING = Pattern.compile(
+            "(?i)\\s*(?:S\\s*[/_-]?\\s*PV\\s*[._-]?\\s*)?(\\d{1,5})(\\s*\\(\\s*resumption\\s*\\d+\\s*\\))?\\s*");
 
-    /** What the page shows. */
-    public record PositionsScreen(String root, String meeting, String csrf, String message, List<Row> positions,
-            List<String> acts, List<String> themes, String member, String status, List<String> members, int total,
-            List<String> council, Comments comments) {
-        /** One position. */
-        public record Row(long id, String where, String member, String act, String theme, String status,
-                String evidence) {
-        }
+    /** A choice of a select: its value and what it shows. */
+    public record Option(String value, String label) {
+    }
+
+    /**
+     * What the page shows.
+     *
+     * @param root the way from the page's address to /workspace/ ("" or "../")
+     * @param meeting the meeting shown (canonical symbol), or "" when none is
+     * @param typed what the editor typed as the meeting's symbol, kept when it finds nothing
+     * @param error why the meeting typed or chosen is not shown, or ""
+     * @param meetingLine "19 October 2020 · Central African Republic", or ""
+     * @param meetings the imported meetings, newest first, for the meeting's select
+     * @param members the members with a position at the meeting, for the member filter
+     * @param council the members a position may be given to, for corrections
+     * @param review the positions, or null when no meeting is shown
+     * @param htmx the htmx version, for the script's address
+     */
+    public record PositionsScreen(String root, String meeting, String typed, String csrf, String message, String error,
+            String meetingLine, List<Option> meetings, String member, String status, List<Option> members,
+            List<Option> council, List<Option> acts, List<Option> themes, PositionReview.Review review,
+            Comments comments, String htmx) {
 
         /**
          * The comments-section sentences the accepted positions write, and a draft item of the meeting's situation's
@@ -43,9 +83,11 @@ public final class PositionRoutes {
          * situation with a brief).
          *
          * @param undecided positions still proposed, which the sentences leave out
+         * @param itemId the brief's item on this meeting in its comments section, or null when there is none yet
          */
         public record Comments(List<String> sentences, String keyTopic, int undecided, String situation,
-                String situationName, int version, String title, String date, String body, String sources) {
+                String situationName, int version, String title, String date, String body, String sources,
+                String itemId, String itemTitle) {
             /** "3 positions are still to decide", "1 position is still to decide". */
             public String undecidedLine() {
                 return undecided + (undecided == 1 ? " position is" : " positions are") + " still to decide";
@@ -53,99 +95,283 @@ public final class PositionRoutes {
         }
     }
 
+    /** What the speech view shows: every speech of a meeting and its press summary, one quote marked. */
+    public record SpeechesScreen(String meeting, String meetingLine, List<SpeechView> speeches,
+            List<SpeechView> press, String back) {
+        /**
+         * A speech or a press-summary paragraph, in paragraphs; the marked one's paragraph is split around the mark.
+         *
+         * @param anchor "speech-4", "press-SC-14334-7"
+         */
+        public record SpeechView(String anchor, String heading, List<String> paragraphs, int marked, String before,
+                String evidence, String after) {
+        }
+    }
+
     private PositionRoutes() {
     }
 
     public static void register(Javalin app, Accounts accounts, StatementRepository statements,
-            BriefWorkflow briefs) {
+            BriefWorkflow briefs, String htmx) {
         app.get("/workspace/positions", ctx -> {
             var session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
                 ctx.redirect("../login");
                 return;
             }
-            show(ctx, session.get(), statements, briefs, ctx.queryParam("meeting"), "", ctx.queryParam("member"),
-                    ctx.queryParam("status"));
+            String typed = Forms.blank(ctx.queryParam("symbol"));
+            String chosen = typed != null ? typed : Forms.blank(ctx.queryParam("meeting"));
+            page(ctx, session.get(), "workspace/positions.jte",
+                    screen(ctx, session.get(), statements, briefs, htmx, chosen,
+                    typed != null, "", ctx.queryParam("member"), ctx.queryParam("status")));
         });
-        app.post("/workspace/positions/{id}", ctx -> {
-            Session session = AccountRoutes.requireSession(ctx, accounts);
-            AccountRoutes.requireCsrf(ctx, session);
-            String meeting = ctx.formParam("meeting");
-            String message;
-            try {
-                Position.Status status = Position.Status.valueOf(String.valueOf(ctx.formParam("status"))
-                        .toUpperCase(Locale.ROOT));
-                Act act = Act.byId(String.valueOf(ctx.formParam("act")));
-                String theme = Taxonomy.council().label(String.valueOf(ctx.formParam("theme")))
-                        .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
-                String member = ctx.formParam("member");
-                if (member != null && !member.isBlank()) {
-                    member = States.shipped().byCode(member.strip()).map(State::code)
-                            .orElseThrow(() -> new AppException("not a state's code"));
-                } else {
-                    member = null;
-                }
-                long id = Long.parseLong(ctx.pathParam("id"));
-                boolean done = statements.review(id, status, member, act, theme, session.user().username());
-                message = done ? "Position " + id + " is "
-                        + status.name().toLowerCase(Locale.ROOT) + "." : "No position " + id + ".";
-            } catch (IllegalArgumentException | AppException e) {
-                ctx.status(400);
-                message = e.getMessage();
+        app.post("/workspace/positions", ctx -> decide(ctx, accounts, statements, briefs, htmx));
+        app.post("/workspace/positions/{id}", ctx -> correct(ctx, accounts, statements, briefs, htmx));
+        app.get("/workspace/speeches", ctx -> {
+            Optional<Session> session = AccountRoutes.session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("../login");
+                return;
             }
-            show(ctx, session, statements, briefs, meeting, message, ctx.formParam("filterMember"),
-                    ctx.formParam("filterStatus"));
+            speeches(ctx, session.get(), statements);
         });
     }
 
     /**
-     * The page of a meeting's positions; {@code member} and {@code status} (blank for all) narrow the list, so that an
-     * editor can go through a long meeting member by member, or see only what is still to decide.
+     * Accepts or rejects the positions a form names (a theme's, a sentence's, a member's or one quote's), then goes
+     * back to where the editor was: the sentence's anchor on the page, or, for htmx, that sentence (or theme) and the
+     * counts, rendered again.
      */
-    private static void show(Context ctx, Session session, StatementRepository statements, BriefWorkflow briefs,
-            String meeting, String message, String member, String status) {
-        String symbol = meeting == null || meeting.isBlank() ? "" : Symbols.tryParse(meeting)
-                .map(s -> s.canonical()).orElse(meeting.strip());
-        List<StatementRepository.StoredPosition> stored = symbol.isEmpty() ? List.of()
-                : statements.storedPositions(symbol);
-        Meeting known = symbol.isEmpty() ? null : statements.findMeeting(symbol).orElse(null);
-        Composition composition = known == null ? null : councilOn(known);
-        List<PositionsScreen.Row> all = stored.stream()
-                .map(p -> new PositionsScreen.Row(p.id(), p.where(), p.position().stateCode(),
-                        p.position().act().id(), p.position().theme(),
-                        p.position().status().name().toLowerCase(Locale.ROOT), p.position().evidence()))
-                .toList();
+    private static void decide(Context ctx, Accounts accounts, StatementRepository statements, BriefWorkflow briefs,
+            String htmx) {
+        Session session = AccountRoutes.requireSession(ctx, accounts);
+        AccountRoutes.requireCsrf(ctx, session);
+        String meeting = canonical(ctx.formParam("meeting")).orElse("");
+        String member = String.valueOf(Optional.ofNullable(ctx.formParam("filterMember")).orElse(""));
+        String status = String.valueOf(Optional.ofNullable(ctx.formParam("filterStatus")).orElse(""));
+        String anchor = String.valueOf(Optional.ofNullable(ctx.formParam("anchor")).orElse(""));
+        String message;
+        try {
+            Position.Status decision = decision(ctx.formParam("status"));
+            Set<Long> ofMeeting = new java.util.HashSet<>();
+            statements.storedPositions(meeting).forEach(p -> ofMeeting.add(p.id()));
+            List<Long> ids = new ArrayList<>();
+            for (String id : ctx.formParams("id")) {
+                try {
+                    long value = Long.parseLong(id.strip());
+                    if (ofMeeting.contains(value)) {
+                        ids.add(value);
+                    }
+                } catch (NumberFormatException e) {
+                    throw new AppException("'" + id + "' is not a position's number");
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new AppException("no position of " + (meeting.isEmpty() ? "this meeting" : meeting)
+                        + " was chosen: show the page again, the meeting may have been imported again");
+            }
+            int changed = statements.decide(ids, decision, session.user().username());
+            String word = decision == Position.Status.ACCEPTED ? "accepted" : "rejected";
+            message = changed == 0 ? "Nothing changed: " + (ids.size() == 1 ? "that position was" : "those "
+                    + ids.size() + " positions were") + " already " + word + "."
+                    : changed + (changed == 1 ? " position " : " positions ") + word + ".";
+        } catch (AppException e) {
+            ctx.status(400);
+            message = e.getMessage();
+        }
+        if (isHtmx(ctx)) {
+            ctx.status(200); // htmx shows what the server answers only on success; the message says what went wrong
+            PositionsScreen screen = screen(ctx, session, statements, briefs, htmx, meeting, false, message, member,
+                    status);
+            Map<String, Object> params = new HashMap<>();
+            params.put("screen", screen);
+            params.put("anchor", anchor);
+            render(ctx, "workspace/positions/update.jte", params);
+            return;
+        }
+        if (ctx.status() == HttpStatus.BAD_REQUEST) {
+            page(ctx, session, "workspace/positions.jte", screen(ctx, session, statements, briefs, htmx, meeting, false,
+                    message, member, status));
+            return;
+        }
+        ctx.redirect(page(meeting, member, status) + (anchor.matches("[st]-[a-z0-9-]+") ? "#" + anchor : ""),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** An editor corrects a position's member, act or theme and decides it; back to its sentence, wherever it now is. */
+    private static void correct(Context ctx, Accounts accounts, StatementRepository statements, BriefWorkflow briefs,
+            String htmx) {
+        Session session = AccountRoutes.requireSession(ctx, accounts);
+        AccountRoutes.requireCsrf(ctx, session);
+        String meeting = canonical(ctx.formParam("meeting")).orElse("");
+        String filterMember = String.valueOf(Optional.ofNullable(ctx.formParam("filterMember")).orElse(""));
+        String filterStatus = String.valueOf(Optional.ofNullable(ctx.formParam("filterStatus")).orElse(""));
+        String message;
+        String anchor = "";
+        try {
+            Position.Status status = decision(ctx.formParam("status"));
+            Act act = Act.byId(String.valueOf(ctx.formParam("act")));
+            String theme = Taxonomy.council().label(String.valueOf(ctx.formParam("theme")))
+                    .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
+            String member = Forms.blank(ctx.formParam("member"));
+            if (member != null) {
+                String typed = member;
+                member = States.shipped().byCode(member).map(State::code)
+                        .orElseThrow(() -> new AppException("'" + typed + "' is not a state's code"));
+            }
+            long id = Long.parseLong(ctx.pathParam("id"));
+            if (!statements.review(id, status, member, act, theme, session.user().username())) {
+                throw new AppException("there is no position " + id + ": the meeting may have been imported again");
+            }
+            anchor = "#s-" + act.id() + "-" + theme;
+            message = "";
+        } catch (IllegalArgumentException | AppException e) {
+            ctx.status(400);
+            message = e.getMessage();
+        }
+        if (!message.isEmpty()) {
+            page(ctx, session, "workspace/positions.jte", screen(ctx, session, statements, briefs, htmx, meeting, false,
+                    message, filterMember, filterStatus));
+            return;
+        }
+        ctx.redirect("../" + page(meeting, filterMember, filterStatus) + anchor, HttpStatus.SEE_OTHER);
+    }
+
+    /** The page's address with the meeting and the filters, relative to /workspace/. */
+    private static String page(String meeting, String member, String status) {
+        return "positions?meeting=" + enc(meeting) + (member.isEmpty() ? "" : "&member=" + enc(member))
+                + (status.isEmpty() ? "" : "&status=" + enc(status));
+    }
+
+    private static Position.Status decision(String status) throws AppException {
+        if ("accepted".equals(status)) {
+            return Position.Status.ACCEPTED;
+        }
+        if ("rejected".equals(status)) {
+            return Position.Status.REJECTED;
+        }
+        throw new AppException("a position is accepted or rejected");
+    }
+
+    private static boolean isHtmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+
+    /**
+     * A meeting record's canonical symbol from what an editor typed or chose: "SPV.8771", "s/pv.8771" and "8771" are
+     * S/PV.8771; empty when it is no meeting record's symbol.
+     */
+    static Optional<String> canonical(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = TYPED_MEETING.matcher(typed);
+        String text = m.matches() ? "S/PV." + m.group(1) + (m.group(2) == null ? "" : " " + m.group(2).strip())
+                : typed;
+        return Symbols.tryParse(text).filter(s -> s.series() == Series.SC_MEETING).map(Symbol::canonical);
+    }
+
+    private static PositionsScreen screen(Context ctx, Session session, StatementRepository statements,
+            BriefWorkflow briefs, String htmx, String chosen, boolean typed, String message, String member,
+            String status) {
+        String root = ctx.path().startsWith("/workspace/positions/") ? "../" : "";
+        List<StatementRepository.MeetingSummary> meetings = statements.meetings();
+        List<Option> meetingOptions = meetings.stream().map(m -> new Option(m.meeting().symbol(),
+                m.meeting().symbol() + " · " + BriefComposer.DATE.format(m.meeting().date())
+                        + (about(m).isEmpty() ? "" : " · " + about(m)) + " (" + countLine(m) + ")")).toList();
         String byMember = member == null ? "" : member.strip().toUpperCase(Locale.ROOT);
         String byStatus = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
-        List<PositionsScreen.Row> rows = all.stream()
-                .filter(r -> byMember.isEmpty() || r.member().equals(byMember))
-                .filter(r -> byStatus.isEmpty() || r.status().equals(byStatus)).toList();
-        // The page is served at /workspace/positions, and at /workspace/positions/{id} after a decision: its links
-        // are relative to /workspace/ from either.
-        String root = ctx.path().startsWith("/workspace/positions/") ? "../" : "";
-        PositionsScreen screen = new PositionsScreen(root, symbol, session.csrfToken(), message == null ? "" : message,
-                rows, Arrays.stream(Act.values()).map(Act::id).toList(),
-                Taxonomy.council().labels().stream().map(ThemeLabel::id).toList(), byMember, byStatus,
-                all.stream().map(PositionsScreen.Row::member).distinct().sorted().toList(), all.size(),
-                council(composition, all), stored.isEmpty() || composition == null ? null
-                        : comments(known, composition, briefs, stored));
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("workspace/positions.jte", java.util.Map.of("screen", screen, "header",
-                AccountRoutes.header(ctx, session, org.councilbrief.PageHeader.POSITIONS)), out);
-        ctx.html(out.toString());
+        if (!List.of("", "proposed", "accepted", "rejected").contains(byStatus)) {
+            byStatus = "";
+        }
+        List<Option> acts = Arrays.stream(Act.values()).map(a -> new Option(a.id(), PositionProposals.verb(a)))
+                .toList();
+        List<Option> themes = Taxonomy.council().labels().stream()
+                .map(l -> new Option(l.id(), MemberList.capitalize(l.name()))).toList();
+        if (chosen == null) {
+            return new PositionsScreen(root, "", "", session.csrfToken(), message, "", "", meetingOptions, byMember,
+                    byStatus, List.of(), List.of(), acts, themes, null, null, htmx);
+        }
+        Optional<String> symbol = canonical(chosen);
+        Optional<StatementRepository.MeetingSummary> known = symbol.flatMap(s -> meetings.stream()
+                .filter(m -> m.meeting().symbol().equals(s)).findFirst());
+        if (known.isEmpty()) {
+            String error = symbol.isEmpty()
+                    ? "“" + chosen + "” is not a meeting record's symbol. Choose a meeting from the list, or type its"
+                            + " symbol as S/PV.8771."
+                    : "No meeting " + symbol.get() + " has been imported. Choose one from the list, or import its"
+                            + " record on the import page.";
+            return new PositionsScreen(root, "", chosen, session.csrfToken(), message, error, "", meetingOptions,
+                    byMember, byStatus, List.of(), List.of(), acts, themes, null, null, htmx);
+        }
+        StatementRepository.MeetingSummary summary = known.get();
+        Meeting meeting = summary.meeting();
+        List<StatementRepository.StoredPosition> stored = statements.storedPositions(meeting.symbol());
+        Composition composition = councilOn(meeting);
+        PositionReview.Review review = PositionReview.build(meeting.symbol(), stored, composition,
+                sources(statements, meeting.symbol(), stored), byMember.isEmpty() ? null : byMember,
+                byStatus.isEmpty() ? null : byStatus);
+        Set<String> withPositions = new TreeSet<>();
+        stored.forEach(p -> withPositions.add(p.position().stateCode()));
+        List<Option> members = names(withPositions);
+        Set<String> council = new TreeSet<>(withPositions);
+        if (composition != null) {
+            council.addAll(composition.codes());
+        }
+        String line = BriefComposer.DATE.format(meeting.date()) + (about(summary).isEmpty() ? "" : " · "
+                + about(summary));
+        return new PositionsScreen(root, meeting.symbol(), "", session.csrfToken(), message, "", line,
+                meetingOptions, byMember, byStatus, members, names(council), acts, themes, review,
+                stored.isEmpty() || composition == null ? null : comments(meeting, composition, briefs, stored), htmx);
     }
 
-    /**
-     * The members an editor may give a position to: the Council's on the meeting's date, and any member a position
-     * has already, in order of code.
-     */
-    private static List<String> council(Composition composition, List<PositionsScreen.Row> rows) {
-        Set<String> codes = new TreeSet<>();
-        rows.forEach(r -> codes.add(r.member()));
-        if (composition != null) {
-            codes.addAll(composition.codes());
+    /** "Central African Republic": the meeting's situation, else its topic, else "". */
+    private static String about(StatementRepository.MeetingSummary m) {
+        return m.situationName() != null ? m.situationName() : m.meeting().topic() != null ? m.meeting().topic() : "";
+    }
+
+    private static String countLine(StatementRepository.MeetingSummary m) {
+        String positions = m.positions() + (m.positions() == 1 ? " position" : " positions");
+        return m.undecided() == 0 ? positions : positions + ", " + m.undecided() + " to decide";
+    }
+
+    /** The members as options, by short name: value the code, label the short name ("The UK"). */
+    private static List<Option> names(Set<String> codes) {
+        return codes.stream().map(c -> new Option(c, MemberList.capitalize(PositionReview.shortName(c))))
+                .sorted(java.util.Comparator.comparing(o -> o.label().replaceFirst("^The ", ""))).toList();
+    }
+
+    /** Where each position was read: the speech with its speaker, or the press-summary paragraph, and its text. */
+    private static Map<Long, PositionReview.Source> sources(StatementRepository statements, String meeting,
+            List<StatementRepository.StoredPosition> stored) {
+        Map<Integer, Statement> speeches = new HashMap<>();
+        statements.statements(meeting).forEach(s -> speeches.put(s.index(), s));
+        Map<String, StatementRepository.PressText> press = new HashMap<>();
+        if (stored.stream().anyMatch(p -> p.pressRelease() != null)) {
+            statements.pressParagraphs(meeting).forEach(p -> press.put(p.pressRelease() + " " + p.index(), p));
         }
-        return List.copyOf(codes);
+        Map<Long, PositionReview.Source> sources = new HashMap<>();
+        for (StatementRepository.StoredPosition p : stored) {
+            if (p.pressRelease() == null) {
+                Statement s = speeches.get(p.index());
+                if (s != null) {
+                    sources.put(p.id(), new PositionReview.Source("Speech " + s.index() + ", " + speaker(s),
+                            s.text()));
+                }
+            } else {
+                StatementRepository.PressText t = press.get(p.pressRelease() + " " + p.index());
+                if (t != null) {
+                    sources.put(p.id(), new PositionReview.Source(p.pressRelease() + ", paragraph " + t.index(),
+                            t.text()));
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** "Mr. Hunter (the US)", "The President (France)". */
+    private static String speaker(Statement s) {
+        return s.speaker() + (s.stateCode() == null ? "" : " (" + PositionReview.shortName(s.stateCode()) + ")");
     }
 
     /** The Council on the meeting's date, or null for a year whose Council is not known. */
@@ -160,8 +386,9 @@ public final class PositionRoutes {
     /**
      * What the accepted positions write for the brief, as a published brief would (rejected and undecided ones left
      * out), and the meeting's item drafted from it: "On 30 June 2023, the Security Council held a meeting on Mali."
-     * then the sentences, with the meeting record and its press summary as sources. Not shown for positions of a
-     * release whose meeting is not known, or of a year whose Council is not known: nothing to write them against.
+     * then the sentences, with the meeting record and its press summary as sources; or, when the brief's comments
+     * already have an item on the meeting, that item. Not shown for positions of a release whose meeting is not
+     * known, or of a year whose Council is not known: nothing to write them against.
      */
     private static PositionsScreen.Comments comments(Meeting meeting, Composition composition, BriefWorkflow briefs,
             List<StatementRepository.StoredPosition> stored) {
@@ -174,12 +401,14 @@ public final class PositionRoutes {
         String situation = null;
         String name = null;
         int version = 0;
+        Item item = null;
         if (meeting.situation() != null) {
             try {
                 BriefWorkflow.Current current = briefs.current(meeting.situation());
                 situation = meeting.situation();
                 name = current.brief().situationName();
                 version = current.version();
+                item = itemOn(current.brief().section(SectionKind.COMMENTS), meeting);
             } catch (AppException e) {
                 // no brief on the meeting's situation yet: the sentences are shown without a draft item
             }
@@ -190,6 +419,103 @@ public final class PositionRoutes {
         String sources = meeting.symbol() + (meeting.pressRelease() == null ? "" : "\n" + meeting.pressRelease());
         return new PositionsScreen.Comments(sentences, proposal.keyTopic(), undecided, situation, name, version,
                 "Security Council meeting" + (name == null ? "" : " on " + name), meeting.date().toString(), body,
-                sources);
+                sources, item == null ? null : item.id(), item == null ? null : item.title());
+    }
+
+    /**
+     * The item of the brief's comments section that reports the meeting: the one whose meeting it is, else one that
+     * cites its record among its sources (an item added before items carried their meeting); null when none does.
+     */
+    static Item itemOn(Section comments, Meeting meeting) {
+        if (comments == null) {
+            return null;
+        }
+        for (Item item : comments.items()) {
+            if (meeting.symbol().equals(item.meeting())) {
+                return item;
+            }
+        }
+        for (Item item : comments.items()) {
+            if (item.meeting() == null && item.sources().stream().map(Source::symbol)
+                    .anyMatch(meeting.symbol()::equals)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The speeches of a meeting, and its press summary, read-only; the quote of {@code position} marked. */
+    private static void speeches(Context ctx, Session session, StatementRepository statements) {
+        Optional<String> symbol = canonical(ctx.queryParam("meeting"));
+        Optional<Meeting> meeting = symbol.flatMap(statements::findMeeting);
+        if (meeting.isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse("No such meeting has been imported.");
+        }
+        String m = meeting.get().symbol();
+        StatementRepository.StoredPosition marked = null;
+        String markedId = ctx.queryParam("position");
+        for (StatementRepository.StoredPosition p : statements.storedPositions(m)) {
+            if (String.valueOf(p.id()).equals(markedId)) {
+                marked = p;
+            }
+        }
+        List<SpeechesScreen.SpeechView> speeches = new ArrayList<>();
+        for (Statement s : statements.statements(m)) {
+            boolean here = marked != null && marked.pressRelease() == null && marked.index() == s.index();
+            speeches.add(view("speech-" + s.index(), s.index() + ". " + speaker(s), s.text(),
+                    here ? marked.position().evidence() : null));
+        }
+        List<SpeechesScreen.SpeechView> press = new ArrayList<>();
+        for (StatementRepository.PressText t : statements.pressParagraphs(m)) {
+            boolean here = marked != null && t.pressRelease().equals(marked.pressRelease())
+                    && marked.index() == t.index();
+            press.add(view("press-" + t.pressRelease().replace('/', '-') + "-" + t.index(), t.pressRelease()
+                    + ", paragraph " + t.index() + (t.speaker() == null ? "" : ": " + t.speaker()), t.text(),
+                    here ? marked.position().evidence() : null));
+        }
+        String back = "positions?meeting=" + enc(m) + (marked == null ? "" : "#s-" + marked.position().act().id()
+                + "-" + marked.position().theme());
+        page(ctx, session, "workspace/speeches.jte",
+                new SpeechesScreen(m, BriefComposer.DATE.format(meeting.get().date()),
+                speeches, press, back));
+    }
+
+    /** A text in its paragraphs (split at line ends), the one holding {@code evidence} split around it. */
+    private static SpeechesScreen.SpeechView view(String anchor, String heading, String text, String evidence) {
+        List<String> paragraphs = Arrays.stream(text.split("\\n\\s*")).filter(p -> !p.isBlank()).toList();
+        if (evidence != null) {
+            for (int i = 0; i < paragraphs.size(); i++) {
+                int at = paragraphs.get(i).indexOf(evidence);
+                if (at >= 0) {
+                    return new SpeechesScreen.SpeechView(anchor, heading, paragraphs, i,
+                            paragraphs.get(i).substring(0, at), evidence,
+                            paragraphs.get(i).substring(at + evidence.length()));
+                }
+            }
+        }
+        return new SpeechesScreen.SpeechView(anchor, heading, paragraphs, -1, "", "", "");
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A whole page: its screen under the house header. */
+    private static void page(Context ctx, Session session, String template, Object screen) {
+        render(ctx, template, Map.of("screen", screen, "header",
+                AccountRoutes.header(ctx, session, org.councilbrief.PageHeader.POSITIONS)));
+    }
+
+    private static void render(Context ctx, String template, Object model) {
+        StringOutput out = new StringOutput();
+        if (model instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) map;
+            TEMPLATES.render(template, params, out);
+        } else {
+            TEMPLATES.render(template, model, out);
+        }
+        // A fragment for htmx starts with its element, not with the blank lines of the template's directives.
+        ctx.html(out.toString().strip());
     }
 }

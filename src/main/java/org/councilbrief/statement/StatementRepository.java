@@ -194,6 +194,20 @@ public final class StatementRepository {
                 .list());
     }
 
+    /** A paragraph of a meeting's press summary, as the speech view shows it. */
+    public record PressText(String pressRelease, int index, String speaker, String text) {
+    }
+
+    /** The paragraphs of the press summaries of a meeting, each release's in order. */
+    public List<PressText> pressParagraphs(String meeting) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select p.press_release, p.position, p.speaker, p.body from press_paragraph p
+                join press_release r on r.number = p.press_release where r.meeting_symbol = :s
+                order by p.press_release, p.position""").bind("s", meeting)
+                .map((rs, ctx) -> new PressText(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
     /** Adds positions found in one statement; one transaction. */
     public void addPositions(String meeting, int index, List<Position> positions) {
         jdbi.useTransaction(handle -> insertPositions(handle, statementId(handle, meeting, index), null, 0,
@@ -261,6 +275,60 @@ public final class StatementRepository {
                     status.name().toLowerCase(Locale.ROOT), before.get() + " -> " + after);
             return true;
         });
+    }
+
+    /**
+     * Decides several positions at once (a sentence, a member or a theme of the positions page), each written to the
+     * change log with who decided and what it was before, all in one transaction. Positions already at that status
+     * are left as they are. Returns how many changed; ids that name no position are skipped.
+     */
+    public int decide(List<Long> ids, Position.Status status, String user) {
+        return jdbi.inTransaction(handle -> {
+            int changed = 0;
+            for (long id : ids) {
+                Optional<String> before = describe(handle, id);
+                if (before.isEmpty() || before.get().endsWith("(" + status.name().toLowerCase(Locale.ROOT) + ")")) {
+                    continue;
+                }
+                handle.createUpdate("update position set status = :status where id = :id")
+                        .bind("status", status.name()).bind("id", id).execute();
+                ChangeLogRepository.record(handle, user, "position", String.valueOf(id),
+                        status.name().toLowerCase(Locale.ROOT), before.get() + " -> " + describe(handle, id)
+                                .orElseThrow());
+                changed++;
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * An imported meeting as the positions page lists it.
+     *
+     * @param situationName the name of the meeting's situation, or null
+     * @param positions the positions read in its record and press summary
+     * @param undecided those still proposed
+     */
+    public record MeetingSummary(Meeting meeting, String situationName, int positions, int undecided) {
+    }
+
+    /** Every imported meeting, newest first, with its positions counted. */
+    public List<MeetingSummary> meetings() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select m.symbol, m.situation_id, m.meeting_date, m.topic, m.press_release, s.name,
+                (select count(*) from position p join statement st on st.id = p.statement_id
+                    where st.meeting_symbol = m.symbol),
+                (select count(*) from position p join statement st on st.id = p.statement_id
+                    where st.meeting_symbol = m.symbol and p.status = 'PROPOSED'),
+                (select count(*) from position p join press_release r on r.number = p.press_release
+                    where r.meeting_symbol = m.symbol),
+                (select count(*) from position p join press_release r on r.number = p.press_release
+                    where r.meeting_symbol = m.symbol and p.status = 'PROPOSED')
+                from meeting m left join situation s on s.id = m.situation_id
+                order by m.meeting_date desc, m.symbol desc""")
+                .map((rs, ctx) -> new MeetingSummary(new Meeting(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)), rs.getString(6),
+                        rs.getInt(7) + rs.getInt(9), rs.getInt(8) + rs.getInt(10)))
+                .list());
     }
 
     /** A position as the change log words it: "FRA calls-for accountability (accepted)". */

@@ -53,10 +53,10 @@ class EditorFlowBrowserTest {
             new Accounts(database).add("edith", "an editor's long password", Role.EDITOR);
             new Accounts(database).add("rita", "a reviewer's long password", Role.REVIEWER);
             var statements = new org.councilbrief.statement.StatementRepository(database.jdbi());
-            statements.saveMeeting(new org.councilbrief.statement.Meeting("S/PV.9350", "mali",
+            statements.saveMeeting(new org.councilbrief.statement.Meeting("S/PV.9340", "mali",
                     java.time.LocalDate.of(2023, 6, 16), null, null), List.of(new org.councilbrief.statement.Statement(
-                    "S/PV.9350", 1, "Mr. X", "GBR", null, null, "We call for accountability for the killings.")));
-            statements.addPositions("S/PV.9350", 1, List.of(new org.councilbrief.statement.Position("GBR",
+                    "S/PV.9340", 1, "Mr. X", "GBR", null, null, "We call for accountability for the killings.")));
+            statements.addPositions("S/PV.9340", 1, List.of(new org.councilbrief.statement.Position("GBR",
                     org.councilbrief.statement.Act.CALLS_FOR, "accountability",
                     "We call for accountability for the killings.",
                     org.councilbrief.statement.Position.Status.PROPOSED)));
@@ -107,7 +107,7 @@ class EditorFlowBrowserTest {
                 page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-published.png")));
                 String feed = page.request().get(base + "/feed.atom").text();
                 assertThat(feed).contains("<updated>" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-                for (String path : List.of("/workspace", "/workspace/import", "/workspace/positions?meeting=S/PV.9350",
+                for (String path : List.of("/workspace", "/workspace/import", "/workspace/positions?meeting=S/PV.9340",
                         "/workspace/activity")) {
                     e.navigate(base + path);
                     axe(e).forEach(v -> violations.add(path + " " + v));
@@ -117,9 +117,9 @@ class EditorFlowBrowserTest {
                 e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-activity.png")));
 
                 // The editor accepts the proposed position; it writes the meeting's comments, which go into the brief.
-                e.navigate(base + "/workspace/positions?meeting=S/PV.9350");
+                e.navigate(base + "/workspace/positions?meeting=S/PV.9340");
                 e.locator("button", new Page.LocatorOptions().setHasText("Accept")).first().click();
-                e.waitForLoadState();
+                e.locator("#for-the-brief li").first().waitFor(); // decided in place, without a reload
                 assertThat(e.content()).contains("The UK called for investigations and accountability.");
                 axe(e).forEach(v -> violations.add("/workspace/positions (accepted) " + v));
                 e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-positions.png"))
