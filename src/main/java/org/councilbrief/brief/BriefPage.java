@@ -8,8 +8,13 @@ import java.util.List;
  * @param view the brief
  * @param homeHref the link back to the list of situations, or null on a standalone file
  * @param downloads the other formats of the same brief, or none on a standalone file
+ * @param mark a line set above the brief to say what it is not ("Draft — not published"), or null on a published one
  */
-public record BriefPage(BriefView view, String homeHref, List<Download> downloads) {
+public record BriefPage(BriefView view, String homeHref, List<Download> downloads, String mark) {
+
+    public BriefPage(BriefView view, String homeHref, List<Download> downloads) {
+        this(view, homeHref, downloads, null);
+    }
 
     /** A link to the brief in another format. */
     public record Download(String label, String href) {
