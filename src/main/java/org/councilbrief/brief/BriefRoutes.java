@@ -60,10 +60,10 @@ public final class BriefRoutes {
      */
     public record BriefScreen(String root, String id, String name, String stateCode, int version, String status,
             String statusLabel, String user, boolean mayPublish, String csrf, String message, String messageLink,
-            String messageLinkText, List<Problem> problems, String notice, SentBack sentBack, String lastChange,
-            String published, String liveHref, String asOf, String updatedLine, List<SectionLine> sections,
-            FormState add, ItemEdit edit, FormState dates, FormState limits, FormState review, FormState situation,
-            FormState meeting, FormState upr, List<BriefWorkflow.UprChoice> reviews, boolean hasState,
+            String messageLinkText, String problemsHeading, List<Problem> problems, String notice, SentBack sentBack,
+            String lastChange, String published, String liveHref, String asOf, String updatedLine,
+            List<SectionLine> sections, FormState add, ItemEdit edit, FormState dates, FormState limits,
+            FormState review, FormState situation, FormState meeting, FormState upr, List<BriefWorkflow.UprChoice> reviews, boolean hasState,
             List<Version> history, List<String> diff, List<PlannedMeeting> planned) {
 
         /** The sections with their counts, limits and items, in order. */
@@ -757,7 +757,13 @@ public final class BriefRoutes {
         BriefScreen screen = new BriefScreen(root, id, brief.situationName(), stateCode == null ? "" : stateCode,
                 current.version(), current.status(), workflow.statusLabel(id, current.status()),
                 session.user().username(), session.user().role().mayPublish(), session.csrfToken(),
-                message == null ? "" : message, link, linkText, problems,
+                message == null ? "" : message, link, linkText, switch (feedback.form()) {
+                    case "add" -> "The item was not added";
+                    case "edit" -> "The item was not saved";
+                    case "upr" -> "The UPR item was not added";
+                    case "review" -> "The brief was not sent back";
+                    default -> "Nothing was saved";
+                } + ": see what to change below", problems,
                 feedback.notice() == null ? "" : feedback.notice(), sentBack,
                 revisions.isEmpty() ? "" : stamp(revisions.get(0).at()) + " by " + revisions.get(0).author(),
                 published, live ? root + "../../briefs/" + id : "",

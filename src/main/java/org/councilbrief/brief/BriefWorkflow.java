@@ -603,7 +603,8 @@ public final class BriefWorkflow {
         }
         Brief b = current(situation).brief();
         Optional<Item> later = b.sections().stream().flatMap(s -> s.items().stream())
-                .filter(i -> i.date() != null && i.date().isAfter(date)).max(java.util.Comparator.comparing(Item::date));
+                .filter(i -> i.date() != null && i.date().isAfter(date))
+                .max(java.util.Comparator.comparing(Item::date));
         if (later.isPresent()) {
             throw FormException.of("asOf", "the item '" + later.get().title() + "' is dated "
                     + BriefComposer.DATE.format(later.get().date()) + ", after this date; a brief is as of its latest"
