@@ -55,19 +55,6 @@ public final class BriefRevisionRepository {
                 .list());
     }
 
-    /** The latest version of every brief, without the bodies, by situation. */
-    public java.util.Map<String, BriefRevision> latestOfEach() {
-        java.util.Map<String, BriefRevision> out = new java.util.HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                select r.situation_id, r.version, r.status, r.author, r.created_at, r.note, r.review_comment
-                from brief_revision r where r.version = (select max(l.version) from brief_revision l
-                where l.situation_id = r.situation_id)""")
-                .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), null,
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getString(7)))
-                .forEach(r -> out.put(r.situation(), r)));
-        return out;
-    }
-
     /** The item that the "Add an item" form with this token added to the situation's brief, if one did. */
     public Optional<String> itemOfToken(String situation, String token) {
         return jdbi.withHandle(h -> h.createQuery("select item_key from brief_form_token where situation_id = :s"
@@ -76,10 +63,10 @@ public final class BriefRevisionRepository {
 
     /** The newest versions of every brief, without the bodies. */
     public List<BriefRevision> recent(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note"
-                + " from brief_revision order by created_at desc, id desc").setMaxRows(limit)
+        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note,"
+                + " review_comment from brief_revision order by created_at desc, id desc").setMaxRows(limit)
                 .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), null,
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6)))
+                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getString(7)))
                 .list());
     }
 

@@ -475,8 +475,8 @@ public final class BriefRoutes {
         BriefRenderer renderer = BriefRenderers.all().stream().filter(r -> r.extension().equals(format)).findFirst()
                 .orElseThrow();
         ctx.contentType(renderer.contentType());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "-draft." + format + "\"");
         ctx.result(bytes.toByteArray());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "-draft." + format + "\"");
     }
 
     /** An item's form as sent: each field read, a field that cannot be read (a date) kept as its own error. */

@@ -134,6 +134,12 @@ public final class BriefWorkflow {
         }
         Optional<DuplicateItemException> duplicate = duplicate(current.brief(), form);
         if (duplicate.isPresent()) {
+            // The same form, saved by its first send since the token was looked up, is answered as a repeat.
+            Optional<String> sent = key == null ? Optional.empty() : revisions.itemOfToken(situation, key);
+            if (sent.isPresent()) {
+                throw new DuplicateItemException("this form was sent already, and its item added once", sent.get(),
+                        true);
+            }
             throw duplicate.get();
         }
         SectionKind section = form.section();
