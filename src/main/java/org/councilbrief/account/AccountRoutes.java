@@ -56,9 +56,28 @@ public final class AccountRoutes {
     }
 
     /**
-     * @param briefs the lines the workspace lists, one per brief
+     * A brief as the workspace lists it.
+     *
+     * @param id the situation's id, in the brief's address
+     * @param status draft, in review, sent back or published
+     * @param changed when its latest version was saved, or empty for a brief not yet edited in the workspace
+     * @param by who saved it, or empty
+     * @param live whether a version is published, so that the list links to the public page
      */
-    public static void register(Javalin app, Accounts accounts, Supplier<List<String>> briefs) {
+    public record BriefLine(String id, String name, String status, String changed, String by,
+            List<SectionWords> sections, boolean live) {
+        /** A section's word count against the limit an editor set (0 for none). */
+        public record SectionWords(String section, int words, int limit) {
+            public boolean over() {
+                return limit > 0 && words > limit;
+            }
+        }
+    }
+
+    /**
+     * @param briefs the briefs the workspace lists
+     */
+    public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs) {
         app.get("/login", ctx -> loginPage(ctx, null, ""));
         app.post("/login", ctx -> login(ctx, accounts));
         app.post("/logout", ctx -> {
@@ -83,7 +102,7 @@ public final class AccountRoutes {
         }
     }
 
-    private static void addUser(Context ctx, Accounts accounts, Supplier<List<String>> briefs) {
+    private static void addUser(Context ctx, Accounts accounts, Supplier<List<BriefLine>> briefs) {
         Session session = requireSession(ctx, accounts);
         requireCsrf(ctx, session);
         if (session.user().role() != Role.ADMIN) {
@@ -135,7 +154,7 @@ public final class AccountRoutes {
         }
     }
 
-    private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<String>> briefs,
+    private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<BriefLine>> briefs,
             String message, UserForm userForm) {
         StringOutput out = new StringOutput();
         TEMPLATES.render("account/workspace.jte", Map.of("session", session, "briefs", briefs.get(), "users",

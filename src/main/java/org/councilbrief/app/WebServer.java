@@ -52,9 +52,8 @@ final class WebServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
                     + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         });
-        AccountRoutes.register(app, application.accounts(), () -> application.briefs().situationsWithBriefs()
-                .stream().map(e -> e.getKey().id() + " " + e.getKey().name()).toList());
         BriefWorkflow workflow = new BriefWorkflow(application.database(), application.membership());
+        AccountRoutes.register(app, application.accounts(), () -> BriefRoutes.lines(workflow, application.composer()));
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));

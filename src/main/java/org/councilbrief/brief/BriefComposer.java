@@ -14,6 +14,7 @@ import org.councilbrief.brief.BriefView.KeyTopic;
 import org.councilbrief.brief.BriefView.KeyTopicGroup;
 import org.councilbrief.brief.BriefView.ParagraphView;
 import org.councilbrief.brief.BriefView.SectionView;
+import org.councilbrief.brief.BriefView.SourceView;
 import org.councilbrief.brief.BriefView.Span;
 import org.councilbrief.brief.BriefView.UprBlock;
 import org.councilbrief.brief.BriefView.UprMember;
@@ -23,6 +24,7 @@ import org.councilbrief.council.MemberList;
 import org.councilbrief.council.Membership;
 import org.councilbrief.council.State;
 import org.councilbrief.document.SymbolFinder;
+import org.councilbrief.document.Symbols;
 import org.councilbrief.upr.UprParticipant;
 import org.councilbrief.upr.UprRecommendation;
 import org.councilbrief.upr.UprReview;
@@ -85,14 +87,17 @@ public final class BriefComposer {
                 }
             }
             Composition composition = compositionFor(brief, item);
-            for (int i = 0; i < item.paragraphs().size(); i++) {
-                String text = text(composition, item.paragraphs().get(i));
+            List<String> texts = item.paragraphs().stream().map(p -> text(composition, p)).toList();
+            List<SourceView> sources = uncited(item.sources(), String.join("\n", texts));
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
                 words += WordCount.of(text);
-                boolean last = i == item.paragraphs().size() - 1;
+                boolean last = i == texts.size() - 1;
                 UprBlock upr = last && item.uprReview() != null ? uprBlock(brief, item) : null;
                 withUpr |= upr != null;
                 int number = item.numbered() ? current.size() + 1 : 0;
-                current.add(new ParagraphView(number, i == 0 ? anchor(item) : null, text, spans(text), upr));
+                current.add(new ParagraphView(number, i == 0 ? anchor(item) : null, text, spans(text), upr,
+                        last && !sources.isEmpty() ? sources : null));
             }
         }
         String title = section.kind().title();
@@ -123,6 +128,32 @@ public final class BriefComposer {
     private static boolean sentenceStart(StringBuilder text) {
         String before = text.toString().stripTrailing();
         return before.isEmpty() || before.endsWith(".") || before.endsWith("!") || before.endsWith("?");
+    }
+
+    /**
+     * The sources to show after an item: those its text does not cite already, as a published brief cites ("S/2023/402
+     * ... [para 19]"), so that a source is read once, in the text or after it.
+     */
+    static List<SourceView> uncited(List<Source> sources, String text) {
+        Set<String> cited = new LinkedHashSet<>();
+        SymbolFinder.find(text).forEach(f -> cited.add(f.symbol().canonical()));
+        List<SourceView> out = new ArrayList<>();
+        for (Source source : sources) {
+            if (source.url() != null) {
+                if (!text.contains(source.url())) {
+                    out.add(new SourceView(null, null, source.url(), source.url()));
+                }
+                continue;
+            }
+            if (source.symbol() == null || cited.contains(source.symbol())
+                    && (source.paragraph() == null || text.contains(source.paragraph()))) {
+                continue;
+            }
+            String url = Symbols.tryParse(source.symbol()).map(s -> s.url().toString()).orElse(null);
+            out.add(new SourceView(source.symbol(), source.paragraph(), source.symbol()
+                    + (source.paragraph() == null ? "" : ", " + source.paragraph()), url));
+        }
+        return List.copyOf(out);
     }
 
     static List<Span> spans(String text) {

@@ -9,8 +9,13 @@ import org.councilbrief.PageHeader;
  * @param view the brief
  * @param header the site's header when the page is part of the site, or null on a standalone file (and in the PDF)
  * @param downloads the other formats of the same brief, or none on a standalone file
+ * @param mark a line set above the brief to say what it is not ("Draft — not published"), or null on a published one
  */
-public record BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
+public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
+
+    public BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
+        this(view, header, downloads, null);
+    }
 
     /** The link back to the list of situations, or null on a standalone file. */
     public String homeHref() {

@@ -162,6 +162,38 @@ public final class BriefRepository {
         return Optional.of(new Brief(b.situation(), b.name(), b.asOf(), b.updated(), intro, sections, reviews));
     }
 
+    /** The word limits an editor set on the sections of a situation's brief; a section without one is absent. */
+    public Map<SectionKind, Integer> wordLimits(String situation) {
+        Map<SectionKind, Integer> limits = new EnumMap<>(SectionKind.class);
+        jdbi.useHandle(handle -> handle.createQuery("select section, words from brief_word_limit where"
+                + " situation_id = :s").bind("s", situation)
+                .map((rs, ctx) -> Map.entry(SectionKind.valueOf(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> limits.put(e.getKey(), e.getValue())));
+        return limits;
+    }
+
+    /**
+     * Replaces the word limits of a situation's brief (a section absent from {@code limits} has none) and logs the
+     * change with who made it, in one transaction.
+     */
+    public void saveWordLimits(String situation, Map<SectionKind, Integer> limits, String user) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("delete from brief_word_limit where situation_id = :s").bind("s", situation)
+                    .execute();
+            List<String> detail = new ArrayList<>();
+            for (SectionKind kind : SectionKind.values()) {
+                Integer words = limits.get(kind);
+                if (words != null) {
+                    handle.createUpdate("insert into brief_word_limit (situation_id, section, words) values (?, ?, ?)")
+                            .bind(0, situation).bind(1, kind.name()).bind(2, words.intValue()).execute();
+                }
+                detail.add(kind.id() + ": " + (words == null ? "none" : words + " words"));
+            }
+            org.councilbrief.audit.ChangeLogRepository.record(handle, user, "brief", situation, "word limits set",
+                    String.join("; ", detail));
+        });
+    }
+
     /** Situations that have a brief, with the brief's date, for the list of situations. */
     public List<Map.Entry<Situation, LocalDate>> situationsWithBriefs() {
         return jdbi.withHandle(handle -> handle.createQuery("""

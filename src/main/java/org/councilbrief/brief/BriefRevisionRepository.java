@@ -19,11 +19,12 @@ public final class BriefRevisionRepository {
     }
 
     static Optional<BriefRevision> latest(Handle handle, String situation, String status) {
-        return handle.createQuery("select situation_id, version, status, body, author, created_at, note from"
-                + " brief_revision where situation_id = :s" + (status == null ? "" : " and status = :status")
+        return handle.createQuery("select situation_id, version, status, body, author, created_at, note,"
+                + " review_comment from brief_revision where situation_id = :s"
+                + (status == null ? "" : " and status = :status")
                 + " order by version desc").bind("s", situation).bind("status", status).setMaxRows(1)
                 .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getString(7)))
+                        rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getString(7), rs.getString(8)))
                 .findFirst();
     }
 
@@ -37,36 +38,54 @@ public final class BriefRevisionRepository {
 
     public Optional<BriefRevision> version(String situation, int version) {
         return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, body, author, created_at,"
-                + " note from brief_revision where situation_id = :s and version = :v").bind("s", situation)
-                .bind("v", version)
+                + " note, review_comment from brief_revision where situation_id = :s and version = :v")
+                .bind("s", situation).bind("v", version)
                 .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getString(7)))
+                        rs.getString(5), rs.getObject(6, LocalDateTime.class), rs.getString(7), rs.getString(8)))
                 .findOne());
     }
 
     /** The history, newest first, without the bodies. */
     public List<BriefRevision> history(String situation) {
-        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note"
-                + " from brief_revision where situation_id = :s order by version desc").bind("s", situation)
+        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note,"
+                + " review_comment from brief_revision where situation_id = :s order by version desc")
+                .bind("s", situation)
                 .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), null,
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6)))
+                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getString(7)))
                 .list());
+    }
+
+    /** The item that the "Add an item" form with this token added to the situation's brief, if one did. */
+    public Optional<String> itemOfToken(String situation, String token) {
+        return jdbi.withHandle(h -> h.createQuery("select item_key from brief_form_token where situation_id = :s"
+                + " and token = :t").bind("s", situation).bind("t", token).mapTo(String.class).findOne());
     }
 
     /** The newest versions of every brief, without the bodies. */
     public List<BriefRevision> recent(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note"
-                + " from brief_revision order by created_at desc, id desc").setMaxRows(limit)
+        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, author, created_at, note,"
+                + " review_comment from brief_revision order by created_at desc, id desc").setMaxRows(limit)
                 .map((rs, ctx) -> new BriefRevision(rs.getString(1), rs.getInt(2), rs.getString(3), null,
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6)))
+                        rs.getString(4), rs.getObject(5, LocalDateTime.class), rs.getString(6), rs.getString(7)))
                 .list());
     }
 
     static void insert(Handle handle, BriefRevision r) {
         handle.createUpdate("insert into brief_revision (situation_id, version, status, body, author, created_at,"
-                + " note) values (?, ?, ?, ?, ?, ?, ?)").bind(0, r.situation()).bind(1, r.version())
-                .bind(2, r.status()).bind(3, r.body()).bind(4, r.author()).bind(5, r.at()).bind(6, r.note())
-                .execute();
+                + " note, review_comment) values (?, ?, ?, ?, ?, ?, ?, ?)").bind(0, r.situation())
+                .bind(1, r.version()).bind(2, r.status()).bind(3, r.body()).bind(4, r.author()).bind(5, r.at())
+                .bind(6, r.note()).bind(7, r.comment()).execute();
+    }
+
+    /**
+     * What a version records besides the brief: a reviewer's comment, and the token of the form that added an item.
+     *
+     * @param comment what a reviewer who sent the brief back asks, or null
+     * @param token the token of the "Add an item" form, or null
+     * @param item the item that form added, or null
+     */
+    public record Extra(String comment, String token, String item) {
+        public static final Extra NONE = new Extra(null, null, null);
     }
 
     /**
@@ -75,6 +94,15 @@ public final class BriefRevisionRepository {
      */
     public int add(String situation, int base, String status, Brief working, String stateCode, String body,
             String author, String note) throws BriefConflictException {
+        return add(situation, base, status, working, stateCode, body, author, note, Extra.NONE);
+    }
+
+    /**
+     * Adds a version as {@link #add(String, int, String, Brief, String, String, String, String)} does, with what else
+     * it records, in the same transaction: a second save of the same form's token fails as a conflict does.
+     */
+    public int add(String situation, int base, String status, Brief working, String stateCode, String body,
+            String author, String note, Extra extra) throws BriefConflictException {
         try {
             return jdbi.inTransaction(handle -> {
                 int current = latest(handle, situation, null).map(BriefRevision::version).orElse(0);
@@ -84,8 +112,14 @@ public final class BriefRevisionRepository {
                 if (working != null) {
                     BriefRepository.save(handle, working, stateCode);
                 }
-                insert(handle, new BriefRevision(situation, current + 1, status, body, author,
-                        LocalDateTime.now(java.time.ZoneOffset.UTC), note));
+                LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC);
+                insert(handle, new BriefRevision(situation, current + 1, status, body, author, now, note,
+                        extra.comment()));
+                if (extra.token() != null) {
+                    handle.createUpdate("insert into brief_form_token (situation_id, token, item_key, created_at)"
+                            + " values (?, ?, ?, ?)").bind(0, situation).bind(1, extra.token())
+                            .bind(2, extra.item()).bind(3, now).execute();
+                }
                 return current + 1;
             });
         } catch (RuntimeException e) {

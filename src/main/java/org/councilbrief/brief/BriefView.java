@@ -37,9 +37,23 @@ public record BriefView(String situation, String situationName, String updatedLi
      * @param text the paragraph as plain text
      * @param spans the same text cut where a symbol is cited, each cited symbol carrying its URL
      * @param upr the UPR block that follows the paragraph, or null
+     * @param sources on an item's last paragraph, the item's sources that its text does not already cite; else null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ParagraphView(int number, String anchor, String text, List<Span> spans, UprBlock upr) {
+    public record ParagraphView(int number, String anchor, String text, List<Span> spans, UprBlock upr,
+            List<SourceView> sources) {
+    }
+
+    /**
+     * A source of an item as every format shows it.
+     *
+     * @param symbol the document's symbol ("S/2023/402"), or null for a source given by its address
+     * @param paragraph the paragraph cited ("para 19"), or null
+     * @param text how the reference reads: "S/2023/402, para 19", or the address
+     * @param url where the document is: the UN's address for the symbol, or the address given
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceView(String symbol, String paragraph, String text, String url) {
     }
 
     /** A piece of paragraph text; {@code url} is set where the piece is a cited document. */

@@ -3,6 +3,7 @@ package org.councilbrief.brief;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.councilbrief.AppException;
 import org.councilbrief.council.Composition;
@@ -27,6 +28,7 @@ public final class BriefWorkflow {
     private final BriefComposer composer;
     private final Membership membership;
     private final BriefTextImporter memberLists;
+    private final org.councilbrief.upr.UprRepository uprs;
 
     /**
      * An item as an editor's form gives it.
@@ -49,6 +51,7 @@ public final class BriefWorkflow {
         this.composer = new BriefComposer(membership);
         this.membership = membership;
         this.memberLists = new BriefTextImporter(membership);
+        this.uprs = new org.councilbrief.upr.UprRepository(database.jdbi());
     }
 
     public Current current(String situation) throws AppException {
@@ -71,14 +74,17 @@ public final class BriefWorkflow {
 
     /** Starts the brief on a new situation: an empty brief in four sections, saved as version 1, a draft. */
     public int create(String id, String name, String stateCode, LocalDate asOf, String user) throws AppException {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
-            throw new AppException("a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
+            errors.put("id", "a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
+        } else if (situations.find(id).isPresent()) {
+            errors.put("id", "there is already a situation '" + id + "'");
         }
         if (name == null || name.isBlank()) {
-            throw new AppException("a situation needs a name");
+            errors.put("name", "a situation needs a name");
         }
-        if (situations.find(id).isPresent()) {
-            throw new AppException("there is already a situation '" + id + "'");
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
         }
         List<Section> sections = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
@@ -95,9 +101,53 @@ public final class BriefWorkflow {
      */
     public int addItem(String situation, int base, SectionKind section, String title, LocalDate date,
             String subHeading, String text, String sources, String user) throws AppException {
-        ItemForm form = new ItemForm(section, title, date, subHeading, text, sources);
+        return addItem(situation, base, new ItemForm(section, title, date, subHeading, text, sources), null, user)
+                .version();
+    }
+
+    /**
+     * What an add did: the new version, the item's id, and the brief's new date when the item, dated later, moved it
+     * (else null).
+     */
+    public record Added(int version, String item, LocalDate asOf) {
+    }
+
+    /**
+     * Adds an item from an editor's form at the end of its section; a new draft. The same item is never added twice:
+     * refused, naming the item already there, when {@code token} (the form's own, or null) was saved before, when the
+     * section has an item of the same title and date, or, in the comments, when an item already reports the meeting
+     * whose record the form cites.
+     */
+    public Added addItem(String situation, int base, ItemForm form, String token, String user) throws AppException {
+        String key = token == null || !token.matches("[A-Za-z0-9_-]{8,64}") ? null : token;
+        if (key != null) {
+            Optional<String> sent = revisions.itemOfToken(situation, key);
+            if (sent.isPresent()) {
+                throw new DuplicateItemException("this form was sent already, and its item added once", sent.get(),
+                        true);
+            }
+        }
         Current current = current(situation);
+        Map<String, String> errors = problems(form, null);
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        Optional<DuplicateItemException> duplicate = duplicate(current.brief(), form);
+        if (duplicate.isPresent()) {
+            // The same form, saved by its first send since the token was looked up, is answered as a repeat.
+            Optional<String> sent = key == null ? Optional.empty() : revisions.itemOfToken(situation, key);
+            if (sent.isPresent()) {
+                throw new DuplicateItemException("this form was sent already, and its item added once", sent.get(),
+                        true);
+            }
+            throw duplicate.get();
+        }
+        SectionKind section = form.section();
         Item item = item(form, null, false, current.brief().section(section));
+        if (section == SectionKind.COMMENTS) {
+            item = new Item(item.id(), item.title(), item.date(), item.subHeading(), item.numbered(), item.paragraphs(),
+                    item.sources(), meetingOf(item.sources()), null);
+        }
         List<Section> sections = new ArrayList<>();
         for (Section s : current.brief().sections()) {
             List<Item> items = new ArrayList<>(s.items());
@@ -106,8 +156,69 @@ public final class BriefWorkflow {
             }
             sections.add(new Section(s.kind(), items));
         }
-        return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, form.date()), user,
-                "added item " + item.id());
+        Brief next = with(current.brief(), sections, form.date());
+        int version = save(situation, base, BriefRevision.DRAFT, next, user, "added item " + item.id(),
+                new BriefRevisionRepository.Extra(null, key, item.id()));
+        return new Added(version, item.id(), next.asOf().equals(current.brief().asOf()) ? null : next.asOf());
+    }
+
+    /**
+     * Whether a form repeats an item now in the brief: its token was saved, or the brief has an item it would
+     * duplicate. Asked after a form lost a race with another save, so that a double submit is answered as one.
+     */
+    public Optional<DuplicateItemException> repeated(String situation, ItemForm form, String token)
+            throws AppException {
+        if (token != null && token.matches("[A-Za-z0-9_-]{8,64}")) {
+            Optional<String> sent = revisions.itemOfToken(situation, token);
+            if (sent.isPresent()) {
+                return Optional.of(new DuplicateItemException("this form was sent already, and its item added once",
+                        sent.get(), true));
+            }
+        }
+        if (form.section() == null || !problems(form, null).isEmpty()) {
+            return Optional.empty();
+        }
+        return duplicate(current(situation).brief(), form);
+    }
+
+    /** The situations that have a brief, by name. */
+    public List<Situation> situations() {
+        return briefs.situationsWithBriefs().stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** The meeting record among an item's sources (S/PV.9350), or null. */
+    private static String meetingOf(List<Source> sources) {
+        return sources.stream().map(Source::symbol).filter(java.util.Objects::nonNull)
+                .filter(s -> org.councilbrief.document.Symbols.tryParse(s).map(sym -> sym.series()
+                        == org.councilbrief.document.Series.SC_MEETING).orElse(false))
+                .findFirst().orElse(null);
+    }
+
+    /** The item a form would repeat: same section, title and date; or, in the comments, the same meeting. */
+    private static Optional<DuplicateItemException> duplicate(Brief brief, ItemForm form) throws AppException {
+        String title = normal(form.title());
+        for (Item item : brief.section(form.section()).items()) {
+            if (normal(item.title()).equals(title) && java.util.Objects.equals(item.date(), form.date())) {
+                return Optional.of(new DuplicateItemException("this section already has an item with this title and"
+                        + " date; nothing was added", item.id(), false));
+            }
+        }
+        if (form.section() == SectionKind.COMMENTS) {
+            String meeting = meetingOf(sources(form.sources()));
+            for (Item item : brief.section(SectionKind.COMMENTS).items()) {
+                if (meeting != null && (meeting.equals(item.meeting()) || item.sources().stream()
+                        .anyMatch(src -> meeting.equals(src.symbol())))) {
+                    return Optional.of(new DuplicateItemException("the comments on meeting " + meeting + " are already"
+                            + " an item of the brief; nothing was added", item.id(), false));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normal(String title) {
+        String t = title == null ? "" : title.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     /**
@@ -266,6 +377,12 @@ public final class BriefWorkflow {
         return notes;
     }
 
+    /** What a form says when a date's Council is not known. */
+    public String unknownCouncil(LocalDate date) {
+        return known(date) ? null : "the brief's date is between " + Membership.FIRST_YEAR + " and the last year"
+                + " whose Council is known (" + membership.lastKnownYear() + ")";
+    }
+
     /** Whether the Council's composition on this day is known (1946 to the last year of the shipped terms). */
     private boolean known(LocalDate date) {
         return date != null && date.getYear() >= Membership.FIRST_YEAR && date.getYear() <= membership.lastKnownYear();
@@ -287,23 +404,11 @@ public final class BriefWorkflow {
      * needs a source; an item published without one may be edited without adding one.
      */
     private Item item(ItemForm form, Item old, boolean inPlace, Section section) throws AppException {
-        if (form.title() == null || form.title().isBlank()) {
-            throw new AppException("an item needs a title");
-        }
-        if (form.text() == null || form.text().isBlank()) {
-            throw new AppException("an item needs a text");
-        }
-        if (form.date() == null) {
-            throw new AppException("an item needs a date");
-        }
-        if (!known(form.date())) {
-            throw new AppException("an item's date is between " + Membership.FIRST_YEAR + " and the last year whose"
-                    + " Council is known (" + membership.lastKnownYear() + ")");
+        Map<String, String> errors = problems(form, old);
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
         }
         List<Source> parsed = sources(form.sources());
-        if (parsed.isEmpty() && (old == null || !old.sources().isEmpty())) {
-            throw new AppException("an item needs at least one source: a symbol (and paragraph) or a URL");
-        }
         String id = inPlace ? old.id() : null;
         for (int n = section.items().size() + 1; id == null; n++) {
             String candidate = section.kind().id() + "-" + n;
@@ -331,28 +436,83 @@ public final class BriefWorkflow {
         return new Brief(b.situation(), b.situationName(), asOf, updated, b.intro(), sections, b.uprReviews());
     }
 
+    /**
+     * What is wrong with an item's form, field by field ("title", "date", "body", "sources", "section",
+     * "subHeading"); empty when it can be saved. {@code old} is the item edited, or null for a new one: an item
+     * published without a source may be edited without adding one.
+     */
+    public Map<String, String> problems(ItemForm form, Item old) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (form.section() == null && old == null) {
+            errors.put("section", "choose a section");
+        }
+        if (form.title() == null || form.title().isBlank()) {
+            errors.put("title", "an item needs a title");
+        } else if (form.title().strip().length() > 500) {
+            errors.put("title", "a title has at most 500 characters (this one has " + form.title().strip().length()
+                    + ")");
+        }
+        if (form.date() == null) {
+            errors.put("date", "an item needs a date");
+        } else if (!known(form.date())) {
+            errors.put("date", "an item's date is between " + Membership.FIRST_YEAR + " and the last year whose"
+                    + " Council is known (" + membership.lastKnownYear() + ")");
+        }
+        if (form.subHeading() != null && form.subHeading().strip().length() > 200) {
+            errors.put("subHeading", "a sub-heading has at most 200 characters");
+        }
+        if (form.text() == null || form.text().isBlank()) {
+            errors.put("body", "an item needs a text");
+        }
+        try {
+            List<Source> parsed = sources(form.sources());
+            if (parsed.isEmpty() && (old == null || !old.sources().isEmpty())) {
+                errors.put("sources", "an item needs at least one source: a symbol (and paragraph) or a URL");
+            }
+        } catch (AppException e) {
+            errors.put("sources", e.getMessage());
+        }
+        return errors;
+    }
+
+    /** The problems of a form for an item of the brief ({@code itemId} null for a new item). */
+    public Map<String, String> problems(String situation, String itemId, ItemForm form) throws AppException {
+        Item old = itemId == null ? null : current(situation).brief().sections().stream()
+                .flatMap(s -> s.items().stream()).filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
+        return problems(form, old);
+    }
+
     static List<Source> sources(String text) throws AppException {
         List<Source> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        for (String line : text.split("\n")) {
-            String l = line.strip();
+        String[] lines = text.split("\n");
+        for (int n = 0; n < lines.length; n++) {
+            String l = lines[n].strip();
             if (l.isEmpty()) {
                 continue;
             }
+            String where = lines.length > 1 ? "line " + (n + 1) + ": " : "";
             if (l.startsWith("https://") || l.startsWith("http://")) {
+                if (l.length() > 1000) {
+                    throw new AppException(where + "an address has at most 1,000 characters");
+                }
                 out.add(new Source(null, null, l));
                 continue;
             }
             int comma = l.lastIndexOf(',');
             String symbolText = comma > 0 ? l.substring(0, comma) : l;
             String paragraph = comma > 0 ? l.substring(comma + 1).strip() : null;
-            var symbol = org.councilbrief.document.Symbols.parse(symbolText);
-            if (paragraph != null) {
-                paragraph = org.councilbrief.document.ParagraphRef.parse(paragraph).toString();
+            try {
+                var symbol = org.councilbrief.document.Symbols.parse(symbolText);
+                if (paragraph != null) {
+                    paragraph = org.councilbrief.document.ParagraphRef.parse(paragraph).toString();
+                }
+                out.add(new Source(symbol.canonical(), paragraph, null));
+            } catch (AppException e) {
+                throw new AppException(where + e.getMessage() + ", or an address starting with https://", e);
             }
-            out.add(new Source(symbol.canonical(), paragraph, null));
         }
         return out;
     }
@@ -365,8 +525,9 @@ public final class BriefWorkflow {
 
     public int submit(String situation, int base, String user) throws AppException {
         Current current = current(situation);
-        if (!current.status().equals(BriefRevision.DRAFT)) {
-            throw new AppException("only a draft can be sent for review (this version is " + current.status() + ")");
+        if (!current.status().equals(BriefRevision.DRAFT) && !current.status().equals(BriefRevision.SENT_BACK)) {
+            throw new AppException("only a draft can be sent for review (this version is "
+                    + BriefRevision.label(current.status()) + ")");
         }
         return save(situation, base, BriefRevision.REVIEW, current.brief(), user, "sent for review");
     }
@@ -377,10 +538,233 @@ public final class BriefWorkflow {
         }
         Current current = current(situation);
         if (!current.status().equals(BriefRevision.REVIEW)) {
-            throw new AppException("only a brief in review can be published (this version is " + current.status()
-                    + ")");
+            throw new AppException("only a brief in review can be published (this version is "
+                    + BriefRevision.label(current.status()) + ")");
         }
         return save(situation, base, BriefRevision.PUBLISHED, current.brief(), user, "published");
+    }
+
+    /**
+     * A reviewer (or admin) sends a brief in review back to its editors with a comment, which the brief's page shows
+     * them until they send it for review again; a new version, kept in the history with the comment.
+     */
+    public int sendBack(String situation, int base, String comment, String user, boolean mayReview)
+            throws AppException {
+        if (!mayReview) {
+            throw new NotAllowedException("only a reviewer or an admin sends a brief back");
+        }
+        Current current = current(situation);
+        if (!current.status().equals(BriefRevision.REVIEW)) {
+            throw new AppException("only a brief in review can be sent back (this version is "
+                    + BriefRevision.label(current.status()) + ")");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (text.isEmpty()) {
+            throw FormException.of("comment", "say what should change: the editors read this comment on the brief's"
+                    + " page");
+        }
+        if (text.length() > 4000) {
+            throw FormException.of("comment", "a comment has at most 4,000 characters (this one has " + text.length()
+                    + ")");
+        }
+        return save(situation, base, BriefRevision.SENT_BACK, current.brief(), user, "sent back to the editors",
+                new BriefRevisionRepository.Extra(text, null, null));
+    }
+
+    /**
+     * The version that sent the brief back, while its comment is still open: from a reviewer's sending back until the
+     * brief is sent for review again (or published).
+     */
+    public Optional<BriefRevision> openComment(String situation) {
+        for (BriefRevision r : revisions.history(situation)) {
+            if (r.status().equals(BriefRevision.SENT_BACK)) {
+                return Optional.of(r);
+            }
+            if (r.status().equals(BriefRevision.REVIEW) || r.status().equals(BriefRevision.PUBLISHED)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The brief's status in the workspace's words: draft, in review, sent back (still open) or published. */
+    public String statusLabel(String situation, String status) {
+        if (!status.equals(BriefRevision.REVIEW) && !status.equals(BriefRevision.PUBLISHED)
+                && openComment(situation).isPresent()) {
+            return BriefRevision.label(BriefRevision.SENT_BACK);
+        }
+        return BriefRevision.label(status);
+    }
+
+    /**
+     * Sets the brief's date, the day it is written as of: its "Updated" line, and the Council whose members' UPR
+     * recommendations it lists. Not before its latest item: a brief is as of its newest fact or later. A new draft.
+     */
+    public int setAsOf(String situation, int base, LocalDate date, String user) throws AppException {
+        if (date == null) {
+            throw FormException.of("asOf", "give the brief's date");
+        }
+        if (!known(date)) {
+            throw FormException.of("asOf", unknownCouncil(date));
+        }
+        Brief b = current(situation).brief();
+        Optional<Item> later = b.sections().stream().flatMap(s -> s.items().stream())
+                .filter(i -> i.date() != null && i.date().isAfter(date))
+                .max(java.util.Comparator.comparing(Item::date));
+        if (later.isPresent()) {
+            throw FormException.of("asOf", "the item '" + later.get().title() + "' is dated "
+                    + BriefComposer.DATE.format(later.get().date()) + ", after this date; a brief is as of its latest"
+                    + " item's date or later");
+        }
+        if (date.equals(b.asOf()) && b.updated().date() != null) {
+            throw FormException.of("asOf", "the brief is already as of " + BriefComposer.DATE.format(date));
+        }
+        Brief dated = new Brief(b.situation(), b.situationName(), date, Updated.on(date), b.intro(), b.sections(),
+                b.uprReviews());
+        return save(situation, base, BriefRevision.DRAFT, dated, user, "set the brief's date to " + date);
+    }
+
+    /** An imported UPR review that the brief's UPR item can draw on. */
+    public record UprChoice(String id, LocalDate date, int cycle, String report, int recommendations, int members,
+            String item) {
+    }
+
+    /**
+     * The imported reviews of the state the situation concerns, newest first: each with its recommendations, how many
+     * of the Council's members on the brief's date it lists, and the item that already shows it (or null).
+     */
+    public List<UprChoice> uprChoices(String situation) throws AppException {
+        String state = situations.find(situation).map(Situation::stateCode).orElse(null);
+        if (state == null) {
+            return List.of();
+        }
+        Brief brief = current(situation).brief();
+        Composition council = known(brief.asOf()) ? membership.on(brief.asOf()) : null;
+        List<UprChoice> out = new ArrayList<>();
+        for (org.councilbrief.upr.UprReview review : uprs.reviewsOf(state).reversed()) {
+            java.util.Set<String> members = new java.util.HashSet<>();
+            review.recommendations().forEach(r -> members.addAll(r.recommendingStates()));
+            review.participants().forEach(p -> members.add(p.code()));
+            int listed = council == null ? 0 : (int) council.codes().stream().filter(members::contains).count();
+            String item = brief.section(SectionKind.COMMENTS).items().stream()
+                    .filter(i -> review.id().equals(i.uprReview())).map(Item::id).findFirst().orElse(null);
+            out.add(new UprChoice(review.id(), review.date(), review.cycle(), review.report(),
+                    review.recommendations().size(), listed, item));
+        }
+        return out;
+    }
+
+    /**
+     * Adds the UPR item to the comments: an imported review of the situation's state, whose recommendations by the
+     * Council's members on the brief's date the brief lists, member by member, as the reference brief does. A review
+     * already in the brief is not added again. A new draft.
+     */
+    public Added attachUpr(String situation, int base, String reviewId, String user) throws AppException {
+        if (reviewId == null || reviewId.isBlank()) {
+            throw FormException.of("review", "choose a review");
+        }
+        org.councilbrief.upr.UprReview review = uprs.find(reviewId.strip()).orElseThrow(() -> FormException.of(
+                "review", "no UPR review '" + reviewId.strip() + "' has been imported"));
+        String state = situations.find(situation).map(Situation::stateCode).orElse(null);
+        if (!review.stateUnderReview().equals(state)) {
+            throw FormException.of("review", "that is a review of " + membership.states()
+                    .byCode(review.stateUnderReview()).map(org.councilbrief.council.State::shortName)
+                    .orElse(review.stateUnderReview()) + ", not of the state this situation concerns");
+        }
+        if (!known(review.date())) {
+            throw FormException.of("review", "the review's date is outside the years whose Council is known");
+        }
+        Current current = current(situation);
+        Brief brief = current.brief();
+        for (Item item : brief.section(SectionKind.COMMENTS).items()) {
+            if (review.id().equals(item.uprReview())) {
+                throw new DuplicateItemException("this review is already in the brief; nothing was added", item.id(),
+                        false);
+            }
+        }
+        String name = membership.states().byCode(state).map(org.councilbrief.council.State::shortName)
+                .orElse(brief.situationName());
+        String text = "On " + BriefComposer.DATE.format(review.date()) + ", the Human Rights Council held the"
+                + " Universal Periodic Review of " + name + ". Below are the recommendations offered by Security"
+                + " Council members (toggle to view):";
+        Section comments = brief.section(SectionKind.COMMENTS);
+        String id = null;
+        for (int n = comments.items().size() + 1; id == null; n++) {
+            String candidate = SectionKind.COMMENTS.id() + "-" + n;
+            if (comments.items().stream().noneMatch(i -> i.id().equals(candidate))) {
+                id = candidate;
+            }
+        }
+        Item item = new Item(id, "UPR recommendations for " + name, review.date(), null, true,
+                List.of(Paragraph.of(text)), List.of(uprSource(review)), null, review.id());
+        List<Section> sections = new ArrayList<>();
+        for (Section s : brief.sections()) {
+            List<Item> items = new ArrayList<>(s.items());
+            if (s.kind() == SectionKind.COMMENTS) {
+                items.add(item);
+            }
+            sections.add(new Section(s.kind(), items));
+        }
+        List<org.councilbrief.upr.UprReview> reviews = new ArrayList<>(brief.uprReviews());
+        reviews.removeIf(r -> r.id().equals(review.id()));
+        reviews.add(review);
+        Brief withReview = new Brief(brief.situation(), brief.situationName(), brief.asOf(), brief.updated(),
+                brief.intro(), brief.sections(), reviews);
+        Brief next = with(withReview, sections, review.date());
+        int version = save(situation, base, BriefRevision.DRAFT, next, user, "attached UPR review " + review.id()
+                + " as item " + id);
+        return new Added(version, id, next.asOf().equals(brief.asOf()) ? null : next.asOf());
+    }
+
+    /** Where a review's recommendations are read: its Working Group report, else where they were imported from. */
+    private static Source uprSource(org.councilbrief.upr.UprReview review) {
+        for (String text : java.util.Arrays.asList(review.report(), review.source())) {
+            if (text == null) {
+                continue;
+            }
+            var symbol = org.councilbrief.document.Symbols.tryParse(text);
+            if (symbol.isPresent()) {
+                return new Source(symbol.get().canonical(), null, null);
+            }
+            if (text.startsWith("https://")) {
+                return new Source(null, null, text);
+            }
+        }
+        return new Source(null, null, "https://www.ohchr.org/en/hr-bodies/upr/documentation");
+    }
+
+    /** The word limits set on the sections of the brief. */
+    public Map<SectionKind, Integer> wordLimits(String situation) {
+        return briefs.wordLimits(situation);
+    }
+
+    /**
+     * Sets the word limit of each section from a form's fields (a blank field for none): a section over its limit is
+     * flagged on the brief's page and in the workspace, never refused. Logged in the change log.
+     */
+    public void setWordLimits(String situation, Map<SectionKind, String> fields, String user) throws AppException {
+        current(situation);
+        Map<SectionKind, Integer> limits = new java.util.EnumMap<>(SectionKind.class);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (SectionKind kind : SectionKind.values()) {
+            String text = fields.get(kind) == null ? "" : fields.get(kind).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                int words = Integer.parseInt(text);
+                if (words < 1 || words > 100_000) {
+                    throw new NumberFormatException();
+                }
+                limits.put(kind, words);
+            } catch (NumberFormatException e) {
+                errors.put("limit-" + kind.id(), "a limit is a number of words from 1 to 100,000, or empty for none");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        briefs.saveWordLimits(situation, limits, user);
     }
 
     public int restore(String situation, int base, int version, String user) throws AppException {
@@ -413,18 +797,29 @@ public final class BriefWorkflow {
     /** Saves a version; the situation keeps the state it concerns. */
     private int save(String situation, int base, String status, Brief brief, String user, String note)
             throws AppException {
+        return save(situation, base, status, brief, user, note, BriefRevisionRepository.Extra.NONE);
+    }
+
+    private int save(String situation, int base, String status, Brief brief, String user, String note,
+            BriefRevisionRepository.Extra extra) throws AppException {
         return saveWithState(situation, base, status, brief, situations.find(situation)
-                .map(Situation::stateCode).orElse(null), user, note);
+                .map(Situation::stateCode).orElse(null), user, note, extra);
     }
 
     /** Saves a version; {@code stateCode} is the state the situation concerns from now on, or null for none. */
     private int saveWithState(String situation, int base, String status, Brief brief, String stateCode,
             String user, String note) throws AppException {
+        return saveWithState(situation, base, status, brief, stateCode, user, note,
+                BriefRevisionRepository.Extra.NONE);
+    }
+
+    private int saveWithState(String situation, int base, String status, Brief brief, String stateCode,
+            String user, String note, BriefRevisionRepository.Extra extra) throws AppException {
         if (base == 0 && revisions.latest(situation).isEmpty()) {
             // The first save through the workflow keeps the brief as it was as version 1, published.
             base = revisions.add(situation, 0, BriefRevision.PUBLISHED, null, stateCode,
                     BriefJson.write(current(situation).brief()), user, "the brief as it was published");
         }
-        return revisions.add(situation, base, status, brief, stateCode, BriefJson.write(brief), user, note);
+        return revisions.add(situation, base, status, brief, stateCode, BriefJson.write(brief), user, note, extra);
     }
 }

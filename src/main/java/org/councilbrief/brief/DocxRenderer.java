@@ -46,6 +46,11 @@ final class DocxRenderer implements BriefRenderer {
 
     @Override
     public void render(BriefView view, OutputStream out) throws IOException {
+        render(view, null, out);
+    }
+
+    /** The document, with {@code mark} ("Draft — not published") above the title when it is not null. */
+    static void render(BriefView view, String mark, OutputStream out) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             XWPFStyles styles = doc.createStyles();
             addHeadingStyle(styles, "Title", "Title", 0, 36);
@@ -56,6 +61,16 @@ final class DocxRenderer implements BriefRenderer {
             BigInteger decimal = numbering.addAbstractNum(abstractNum(0, STNumberFormat.DECIMAL, "%1."));
             BigInteger bullet = numbering.addAbstractNum(abstractNum(1, STNumberFormat.BULLET, "•"));
 
+            if (mark != null) {
+                XWPFParagraph p = doc.createParagraph();
+                p.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
+                p.setBorderTop(org.apache.poi.xwpf.usermodel.Borders.DASHED);
+                p.setBorderBottom(org.apache.poi.xwpf.usermodel.Borders.DASHED);
+                XWPFRun run = p.createRun();
+                run.setBold(true);
+                run.setColor("B3261E");
+                run.setText(mark);
+            }
             heading(doc, "Title", view.situationName());
             plain(doc, view.updatedLine()).getRuns().get(0).setItalic(true);
             view.intro().forEach(p -> plain(doc, p));
@@ -110,10 +125,51 @@ final class DocxRenderer implements BriefRenderer {
                                 }
                             }
                         }
+                        if (pv.sources() != null) {
+                            sources(doc, pv.sources());
+                        }
                     }
                 }
             }
             doc.write(out);
+        }
+    }
+
+    /** The sources of an item, each linked where it has an address, in a smaller paragraph after the item. */
+    private static void sources(XWPFDocument doc, java.util.List<BriefView.SourceView> sources) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setIndentationLeft(720);
+        XWPFRun label = p.createRun();
+        label.setText(sources.size() == 1 ? "Source: " : "Sources: ");
+        label.setFontSize(9);
+        for (int i = 0; i < sources.size(); i++) {
+            BriefView.SourceView source = sources.get(i);
+            if (i > 0) {
+                XWPFRun separator = p.createRun();
+                separator.setText("; ");
+                separator.setFontSize(9);
+            }
+            XWPFRun run;
+            if (source.url() != null && linkable(source.url())) {
+                XWPFHyperlinkRun link = p.createHyperlinkRun(source.url());
+                link.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+                link.setColor("0B5CAD");
+                run = link;
+            } else {
+                run = p.createRun();
+            }
+            run.setText(source.text());
+            run.setFontSize(9);
+        }
+    }
+
+    /** Whether Word can take the address as a link (an address typed with spaces or brackets is printed only). */
+    private static boolean linkable(String url) {
+        try {
+            new java.net.URI(url);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

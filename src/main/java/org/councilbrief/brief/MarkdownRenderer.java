@@ -73,7 +73,36 @@ final class MarkdownRenderer implements BriefRenderer {
                         }
                         s.append('\n');
                     }
+                    if (p.sources() != null) {
+                        s.append(p.number() > 0 ? "   " : "")
+                                .append(p.sources().size() == 1 ? "Source: " : "Sources: ");
+                        for (int i = 0; i < p.sources().size(); i++) {
+                            BriefView.SourceView source = p.sources().get(i);
+                            s.append(i == 0 ? "" : "; ").append(source.url() == null ? escape(source.text())
+                                    : "[" + escape(source.text()) + "](" + destination(source.url()) + ")");
+                        }
+                        s.append("\n\n");
+                    }
                 }
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * A link's destination that CommonMark reads as one address and never as markup: spaces and angle brackets
+     * percent-encoded, parentheses and backslashes escaped.
+     */
+    static String destination(String url) {
+        StringBuilder s = new StringBuilder(url.length());
+        for (char c : url.toCharArray()) {
+            switch (c) {
+                case ' ' -> s.append("%20");
+                case '<' -> s.append("%3C");
+                case '>' -> s.append("%3E");
+                case '\\' -> s.append("%5C");
+                case '(', ')' -> s.append('\\').append(c);
+                default -> s.append(Character.isISOControl(c) ? "" : String.valueOf(c));
             }
         }
         return s.toString();

@@ -29,7 +29,12 @@ final class PdfRenderer implements BriefRenderer {
 
     @Override
     public void render(BriefView view, OutputStream out) throws IOException {
-        String html = HtmlRenderer.html(BriefPage.standalone(view));
+        render(BriefPage.standalone(view), out);
+    }
+
+    /** The PDF of a page: a preview's carries its mark ("Draft — not published") on the first page. */
+    static void render(BriefPage page, OutputStream out) throws IOException {
+        String html = HtmlRenderer.html(page);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(html, null);

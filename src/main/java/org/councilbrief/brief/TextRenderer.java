@@ -65,10 +65,19 @@ final class TextRenderer implements BriefRenderer {
                             }
                         }
                     }
+                    if (p.sources() != null) {
+                        s.append(INDENT).append(sourcesLine(p.sources())).append("\n\n");
+                    }
                 }
             }
         }
         return s.toString();
+    }
+
+    /** "Source: S/2023/402, para 19" or "Sources: …; …", as the text of every format that has no links. */
+    static String sourcesLine(java.util.List<BriefView.SourceView> sources) {
+        return (sources.size() == 1 ? "Source: " : "Sources: ")
+                + String.join("; ", sources.stream().map(BriefView.SourceView::text).toList());
     }
 
     private static void bullet(StringBuilder s, String text) {

@@ -156,4 +156,23 @@ class BriefComposerTest {
         assertThat(spans).extracting(BriefView.Span::url).containsExactly(null, "https://undocs.org/S/RES/2374(2017)",
                 null);
     }
+
+    @Test
+    void theSourcesItsTextDoesNotCiteFollowTheItemLinked() {
+        Item item = new Item("f1", "Briefing", JUNE_2023, null, true, List.of(Paragraph.of("The report"
+                + " (S/2023/402) recommended an inquiry [para 19]."), Paragraph.of("Mali rejected it.")), List.of(
+                new Source("S/2023/402", "para 19", null), new Source("S/2023/402", "para 20", null),
+                new Source("S/PV.9350", null, null), new Source(null, null, "https://www.ohchr.org/moura")), null,
+                null);
+        BriefView view = composer.compose(brief(JUNE_2023, List.of(), new Section(SectionKind.FAMILIAR,
+                List.of(item))));
+        var paragraphs = view.sections().get(1).blocks().get(0).paragraphs();
+        assertThat(paragraphs.get(0).sources()).isNull(); // after the item, not inside it
+        assertThat(paragraphs.get(1).sources()).containsExactly(
+                new BriefView.SourceView("S/2023/402", "para 20", "S/2023/402, para 20", "https://undocs.org/S/2023/402"),
+                new BriefView.SourceView("S/PV.9350", null, "S/PV.9350", "https://undocs.org/S/PV.9350"),
+                new BriefView.SourceView(null, null, "https://www.ohchr.org/moura", "https://www.ohchr.org/moura"));
+        // sources are references, not the section's words
+        assertThat(view.sections().get(1).wordCount()).isEqualTo(8 + 3);
+    }
 }

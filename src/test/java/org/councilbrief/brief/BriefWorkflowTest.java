@@ -185,4 +185,74 @@ class BriefWorkflowTest {
                     .hasMessageContaining("between 1946 and the last year whose Council is known");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFormSavedOnceAddsOneItemAndAReviewersCommentStaysOpenUntilTheBriefIsSentAgain(Database db)
+            throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            BriefWorkflow.ItemForm form = new BriefWorkflow.ItemForm(SectionKind.CONSIDER, "OHCHR on Moura",
+                    LocalDate.of(2023, 5, 12), null, "OHCHR reported on Moura.", "https://www.ohchr.org/moura");
+            BriefWorkflow.Added added = workflow.addItem("mali", 0, form, "form-0123456789", "edith");
+            // The same form's token again, even from the version it was made from: the item it added, not a second.
+            assertThatThrownBy(() -> workflow.addItem("mali", added.version(), form, "form-0123456789", "edith"))
+                    .isInstanceOfSatisfying(DuplicateItemException.class, e -> {
+                        assertThat(e.item()).isEqualTo(added.item());
+                        assertThat(e.resent()).isTrue();
+                    });
+            assertThatThrownBy(() -> workflow.addItem("mali", 0, form, "form-0123456789", "edith"))
+                    .isInstanceOf(DuplicateItemException.class);
+            // Another form, same section, title and date: refused, naming the item.
+            assertThatThrownBy(() -> workflow.addItem("mali", added.version(), form, "form-abcdefabcdef", "edith"))
+                    .isInstanceOfSatisfying(DuplicateItemException.class, e -> {
+                        assertThat(e.item()).isEqualTo(added.item());
+                        assertThat(e.resent()).isFalse();
+                    });
+            assertThat(workflow.current("mali").brief().section(SectionKind.CONSIDER).items())
+                    .filteredOn(i -> i.title().equals("OHCHR on Moura")).hasSize(1);
+
+            // Each field's problem, not only the first.
+            assertThatThrownBy(() -> workflow.addItem("mali", added.version(), new BriefWorkflow.ItemForm(null, " ",
+                    null, null, "", "S/PV.9350\nnonsense"), null, "edith"))
+                    .isInstanceOfSatisfying(FormException.class, e -> assertThat(e.errors()).containsOnlyKeys(
+                            "section", "title", "date", "body", "sources"));
+
+            int asOf = workflow.setAsOf("mali", added.version(), LocalDate.of(2023, 9, 1), "edith");
+            Brief dated = workflow.current("mali").brief();
+            assertThat(dated.asOf()).isEqualTo(LocalDate.of(2023, 9, 1));
+            assertThat(dated.updated()).isEqualTo(Updated.on(LocalDate.of(2023, 9, 1)));
+            assertThatThrownBy(() -> workflow.setAsOf("mali", asOf, LocalDate.of(2023, 5, 1), "edith"))
+                    .isInstanceOf(FormException.class).hasMessageContaining("is dated");
+
+            int review = workflow.submit("mali", asOf, "edith");
+            assertThatThrownBy(() -> workflow.sendBack("mali", review, "Not mine to send back.", "edith", false))
+                    .isInstanceOf(NotAllowedException.class);
+            assertThatThrownBy(() -> workflow.sendBack("mali", review, " ", "rita", true))
+                    .isInstanceOf(FormException.class);
+            int back = workflow.sendBack("mali", review, "Name the Wagner Group.", "rita", true);
+            assertThat(workflow.current("mali").status()).isEqualTo(BriefRevision.SENT_BACK);
+            assertThat(workflow.openComment("mali")).hasValueSatisfying(r -> {
+                assertThat(r.comment()).isEqualTo("Name the Wagner Group.");
+                assertThat(r.author()).isEqualTo("rita");
+            });
+            assertThatThrownBy(() -> workflow.publish("mali", back, "rita", true))
+                    .hasMessageContaining("only a brief in review");
+            int edited = workflow.editItem("mali", back, added.item(), "OHCHR on Moura and the Wagner Group", null,
+                    "OHCHR reported on Moura.", "edith");
+            assertThat(workflow.statusLabel("mali", workflow.current("mali").status())).isEqualTo("sent back");
+            int again = workflow.submit("mali", edited, "edith");
+            assertThat(workflow.openComment("mali")).isEmpty();
+            assertThat(workflow.statusLabel("mali", workflow.current("mali").status())).isEqualTo("in review");
+            workflow.publish("mali", again, "rita", true);
+
+            workflow.setWordLimits("mali", java.util.Map.of(SectionKind.COMMENTS, "300", SectionKind.FAMILIAR, ""),
+                    "edith");
+            assertThat(workflow.wordLimits("mali")).containsExactly(java.util.Map.entry(SectionKind.COMMENTS, 300));
+            assertThatThrownBy(() -> workflow.setWordLimits("mali", java.util.Map.of(SectionKind.COMMENTS, "0"),
+                    "edith")).isInstanceOfSatisfying(FormException.class, e -> assertThat(e.errors())
+                            .containsOnlyKeys("limit-comments"));
+            assertThat(workflow.wordLimits("mali")).containsEntry(SectionKind.COMMENTS, 300);
+        }
+    }
 }
