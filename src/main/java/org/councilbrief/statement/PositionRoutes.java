@@ -198,7 +198,7 @@ public final class PositionRoutes {
                 HttpStatus.SEE_OTHER);
     }
 
-    /** An editor corrects a position's member, act or theme and decides it; back to its sentence, wherever it now is. */
+    /** An editor corrects a position's member, act or theme and decides it; back to its sentence, wherever it is. */
     private static void correct(Context ctx, Accounts accounts, StatementRepository statements, BriefWorkflow briefs,
             String htmx) {
         Session session = AccountRoutes.requireSession(ctx, accounts);

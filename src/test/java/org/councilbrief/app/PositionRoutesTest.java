@@ -100,7 +100,8 @@ class PositionRoutesTest {
                 String speech = get(client.getOkHttp(), client.getOrigin() + "/workspace/"
                         + link.group(1).replace("&amp;", "&"), cookie);
                 assertThat(speech).contains("<h2 id=\"speech-1-h\">1. Mr. de Rivière (France)</h2>")
-                        .contains("<mark id=\"evidence\">Those responsible for crimes must be brought to justice.</mark>")
+                        .contains("<mark id=\"evidence\">Those responsible for crimes must be brought to justice."
+                                + "</mark>")
                         .contains("href=\"positions?meeting=S%2FPV.8771#s-calls-for-accountability\"");
                 // Corrections offer names too.
                 assertThat(page).contains("<option value=\"calls-for\" selected>called for</option>")
