@@ -299,10 +299,6 @@ class PositionRoutesTest {
     void theAcceptedPositionsWriteTheMeetingsItemWhichTheBriefGetsOnce() throws Exception {
         try (Database database = Database.inMemory("positions-brief-" + System.nanoTime())) {
             Application application = Application.start(database, true); // the demo brief on Mali
-            // The demo brief reports this meeting in item comments-2; without it, the meeting has no comments yet
-            // (the brief refuses a second item on one meeting).
-            new org.councilbrief.brief.BriefWorkflow(database, application.membership()).removeItem("mali", 0,
-                    "comments-2", "edith");
             StatementRepository statements = new StatementRepository(database.jdbi());
             statements.saveMeeting(new Meeting("S/PV.9340", "mali", LocalDate.of(2023, 6, 5), null, "SC/15300"),
                     List.of(new Statement("S/PV.9340", 1, "Mr. X", "FRA", null, null, "We call for accountability."),
