@@ -111,6 +111,18 @@ class BriefBrowserTest {
                 });
                 login(e, base, "edith", "an editor's long password");
                 check(e, "workspace", violations);
+                // Starting a brief with a bad id and an unknown state: both said beside their fields, all kept.
+                e.getByLabel("Id (as in the address, e.g. south-sudan)").fill("Kivu Provinces");
+                e.locator("#situation-name").fill("The Kivus");
+                e.locator("#situation-state").fill("Atlantis");
+                button(e, "Start the brief").click();
+                e.waitForURL("**/workspace/briefs");
+                assertThat(e.locator("#situation-id-error").textContent()).contains("lower-case letters");
+                assertThat(e.locator("#situation-state-error").textContent()).contains("'Atlantis' is not a state");
+                assertThat(e.locator("#situation-name").inputValue()).isEqualTo("The Kivus");
+                check(e, "start a brief, refused", violations);
+                link(e, "Back to the workspace").click();
+                e.waitForURL("**/workspace");
                 link(e, "Democratic Republic of the Congo").click();
                 e.waitForURL("**/workspace/briefs/drc");
                 check(e, "brief page", violations);
