@@ -203,6 +203,8 @@ class BriefBrowserTest {
                 link(r, "Democratic Republic of the Congo").click();
                 r.waitForURL("**/workspace/briefs/drc");
                 check(r, "brief page, in review (reviewer)", violations);
+                r.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-review.png"))
+                        .setFullPage(true));
                 String comment = "Please add the Secretary-General's report on MONUSCO of March 2010.";
                 r.getByLabel("Or send it back to the editors: what should change").fill(comment);
                 button(r, "Send back with this comment").click();
@@ -213,6 +215,7 @@ class BriefBrowserTest {
                 link(e, "Workspace").click();
                 e.waitForURL("**/workspace");
                 assertThat(e.locator("ul.briefs").textContent()).contains("sent back").contains("by rita");
+                e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-briefs.png")));
                 link(e, "Democratic Republic of the Congo").click();
                 e.waitForURL("**/workspace/briefs/drc");
                 Locator sentBack = e.locator("section.sent-back");
