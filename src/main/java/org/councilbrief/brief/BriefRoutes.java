@@ -390,7 +390,8 @@ public final class BriefRoutes {
                 StringOutput out = new StringOutput();
                 TEMPLATES.render("workspace/briefstart.jte", Map.of("form", new FormState("situation-", typed,
                         fields), "message", e.getMessage(), "csrf", session.csrfToken(), "user",
-                        session.user().username()), out);
+                        session.user().username(), "header", AccountRoutes.header(ctx, session,
+                                org.councilbrief.PageHeader.BRIEFS)), out);
                 ctx.html(out.toString());
             }
         });
