@@ -212,7 +212,7 @@ class BriefBrowserTest {
                 assertThat(r.content()).contains("<strong>sent back</strong>");
 
                 // The editor sees the comment on the brief's page, and sends the brief again.
-                link(e, "Workspace").click();
+                link(e, "Briefs").click();
                 e.waitForURL("**/workspace");
                 assertThat(e.locator("ul.briefs").textContent()).contains("sent back").contains("by rita");
                 e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-briefs.png")));
@@ -252,7 +252,7 @@ class BriefBrowserTest {
                         var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx)) {
                     assertThat(extractor.getText()).contains("Draft — not published").contains(TITLE);
                 }
-                link(r, "councilbrief").click();
+                r.goBack(); // the preview opened from the brief's page: the browser's Back returns there
                 r.waitForURL("**/workspace/briefs/drc");
                 button(r, "Publish").click();
                 r.waitForLoadState();
