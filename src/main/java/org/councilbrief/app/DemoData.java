@@ -11,6 +11,14 @@ import org.councilbrief.brief.BriefRepository;
 /** The bundled demo dataset: a brief on Mali in its structured form ({@code demo/mali.json}). */
 final class DemoData {
     static final String SITUATION = "mali";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A password for a demo account: 20 characters drawn afresh, never stored anywhere but the demo's memory. */
+    static String password() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     private DemoData() {
     }

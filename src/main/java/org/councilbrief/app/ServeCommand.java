@@ -1,6 +1,7 @@
 package org.councilbrief.app;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
 import org.councilbrief.db.Database;
@@ -55,6 +56,15 @@ final class ServeCommand implements Callable<Integer> {
         err.println("councilbrief is serving at " + base + "/");
         if (demo) {
             err.println("The demo brief: " + base + "/briefs/" + DemoData.SITUATION);
+            // The demo's database lives and dies with this process, so its accounts are made here, with passwords
+            // drawn afresh each start and shown once: log in at /login to try the workspace.
+            for (org.councilbrief.account.Role role : List.of(org.councilbrief.account.Role.EDITOR,
+                    org.councilbrief.account.Role.REVIEWER, org.councilbrief.account.Role.ADMIN)) {
+                String password = DemoData.password();
+                application.accounts().add(role.id(), password, role, "demo");
+                err.println("Demo account: user '" + role.id() + "', password '" + password + "' (" + base
+                        + "/login)");
+            }
         }
         err.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

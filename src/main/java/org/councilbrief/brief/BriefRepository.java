@@ -34,7 +34,12 @@ public final class BriefRepository {
     static void save(org.jdbi.v3.core.Handle handle, Brief brief, String stateCode) {
         SituationRepository.save(handle, new Situation(brief.situation(), brief.situationName(), stateCode));
         for (UprReview review : brief.uprReviews()) {
-            UprRepository.save(handle, review);
+            // A review imported from its report stays as imported (with its responses, all its recommendations): the
+            // brief's copy is written only where the review is not there yet (a brief read from a published text).
+            if (handle.createQuery("select count(*) from upr_review where id = :id").bind("id", review.id())
+                    .mapTo(Integer.class).one() == 0) {
+                UprRepository.save(handle, review);
+            }
         }
         Optional<Integer> version = handle.createQuery("select version from brief where situation_id = :s")
                 .bind("s", brief.situation()).mapTo(Integer.class).findOne();

@@ -373,7 +373,9 @@ public final class BriefRoutes {
                     errors.put("asOf", e.getMessage());
                 }
                 if (!errors.isEmpty()) {
-                    throw new FormException(errors);
+                    Map<String, String> all = new LinkedHashMap<>(workflow.startProblems(id, ctx.formParam("name")));
+                    all.putAll(errors);
+                    throw new FormException(all);
                 }
                 workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : LocalDate.now(),
                         session.user().username());
@@ -388,7 +390,8 @@ public final class BriefRoutes {
                 StringOutput out = new StringOutput();
                 TEMPLATES.render("workspace/briefstart.jte", Map.of("form", new FormState("situation-", typed,
                         fields), "message", e.getMessage(), "csrf", session.csrfToken(), "user",
-                        session.user().username()), out);
+                        session.user().username(), "header", AccountRoutes.header(ctx, session,
+                                org.councilbrief.PageHeader.BRIEFS)), out);
                 ctx.html(out.toString());
             }
         });
@@ -415,12 +418,15 @@ public final class BriefRoutes {
             try {
                 String id = situation.id();
                 BriefWorkflow.Current current = workflow.current(id);
-                BriefView view = composer.compose(current.brief());
                 Map<SectionKind, Integer> limits = workflow.wordLimits(id);
                 List<AccountRoutes.BriefLine.SectionWords> sections = new ArrayList<>();
-                for (BriefView.SectionView s : view.sections()) {
-                    sections.add(new AccountRoutes.BriefLine.SectionWords(s.title(), s.wordCount(),
-                            limits.getOrDefault(s.kind(), 0)));
+                try {
+                    for (BriefView.SectionView s : composer.compose(current.brief()).sections()) {
+                        sections.add(new AccountRoutes.BriefLine.SectionWords(s.title(), s.wordCount(),
+                                limits.getOrDefault(s.kind(), 0)));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a brief dated in a year whose Council is not known yet: listed without its counts
                 }
                 List<BriefRevision> history = workflow.history(id);
                 String changed = history.isEmpty() ? "" : stamp(history.get(0).at());

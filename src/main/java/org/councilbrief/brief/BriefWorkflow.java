@@ -74,15 +74,7 @@ public final class BriefWorkflow {
 
     /** Starts the brief on a new situation: an empty brief in four sections, saved as version 1, a draft. */
     public int create(String id, String name, String stateCode, LocalDate asOf, String user) throws AppException {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
-            errors.put("id", "a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
-        } else if (situations.find(id).isPresent()) {
-            errors.put("id", "there is already a situation '" + id + "'");
-        }
-        if (name == null || name.isBlank()) {
-            errors.put("name", "a situation needs a name");
-        }
+        Map<String, String> errors = startProblems(id, name);
         if (!errors.isEmpty()) {
             throw new FormException(errors);
         }
@@ -93,6 +85,20 @@ public final class BriefWorkflow {
         Brief brief = new Brief(id, name.strip(), asOf, Updated.on(asOf), List.of(), sections, List.of());
         return revisions.add(id, 0, BriefRevision.DRAFT, brief, stateCode, BriefJson.write(brief), user,
                 "started the brief");
+    }
+
+    /** What is wrong with the id and name of a brief to start ("id", "name"); empty when it can be started. */
+    public Map<String, String> startProblems(String id, String name) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
+            errors.put("id", "a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
+        } else if (situations.find(id).isPresent()) {
+            errors.put("id", "there is already a situation '" + id + "'");
+        }
+        if (name == null || name.isBlank()) {
+            errors.put("name", "a situation needs a name");
+        }
+        return errors;
     }
 
     /**
@@ -467,7 +473,7 @@ public final class BriefWorkflow {
         try {
             List<Source> parsed = sources(form.sources());
             if (parsed.isEmpty() && (old == null || !old.sources().isEmpty())) {
-                errors.put("sources", "an item needs at least one source: a symbol (and paragraph) or a URL");
+                errors.put("sources", "an item needs at least one source: a symbol (and paragraph) or an address");
             }
         } catch (AppException e) {
             errors.put("sources", e.getMessage());
@@ -504,15 +510,20 @@ public final class BriefWorkflow {
             int comma = l.lastIndexOf(',');
             String symbolText = comma > 0 ? l.substring(0, comma) : l;
             String paragraph = comma > 0 ? l.substring(comma + 1).strip() : null;
+            org.councilbrief.document.Symbol symbol;
             try {
-                var symbol = org.councilbrief.document.Symbols.parse(symbolText);
-                if (paragraph != null) {
-                    paragraph = org.councilbrief.document.ParagraphRef.parse(paragraph).toString();
-                }
-                out.add(new Source(symbol.canonical(), paragraph, null));
+                symbol = org.councilbrief.document.Symbols.parse(symbolText);
             } catch (AppException e) {
                 throw new AppException(where + e.getMessage() + ", or an address starting with https://", e);
             }
+            try {
+                if (paragraph != null) {
+                    paragraph = org.councilbrief.document.ParagraphRef.parse(paragraph).toString();
+                }
+            } catch (AppException e) {
+                throw new AppException(where + e.getMessage(), e);
+            }
+            out.add(new Source(symbol.canonical(), paragraph, null));
         }
         return out;
     }

@@ -236,9 +236,20 @@ public final class SiteBuilder {
 
     private List<StatementRepository.MeetingPosition> positions() {
         if (positions == null) {
-            positions = new StatementRepository(database.jdbi()).acceptedPositions();
+            // Only what Council members said: a state that spoke without sitting on the Council (the state concerned,
+            // say) takes no Council position, even if an editor accepted its quote.
+            positions = new StatementRepository(database.jdbi()).acceptedPositions().stream()
+                    .filter(p -> onCouncil(p.position().stateCode(), p.date())).toList();
         }
         return positions;
+    }
+
+    private boolean onCouncil(String state, LocalDate date) {
+        try {
+            return membership.on(date).codes().contains(state);
+        } catch (IllegalArgumentException e) {
+            return false; // a date the shipped membership does not cover
+        }
     }
 
     private List<UprReview> reviewsOf(String state) {

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -87,7 +88,7 @@ public final class PositionRoutes {
          */
         public record Comments(List<String> sentences, String keyTopic, int undecided, String situation,
                 String situationName, int version, String title, String date, String body, String sources,
-                String itemId, String itemTitle) {
+                String itemId, String itemTitle, List<Option> briefs) {
             /** "3 positions are still to decide", "1 position is still to decide". */
             public String undecidedLine() {
                 return undecided + (undecided == 1 ? " position is" : " positions are") + " still to decide";
@@ -126,6 +127,18 @@ public final class PositionRoutes {
                     typed != null, "", ctx.queryParam("member"), ctx.queryParam("status")));
         });
         app.post("/workspace/positions", ctx -> decide(ctx, accounts, statements, briefs, htmx));
+        // A meeting imported without a situation is put on one here, so that its comments can go into that brief.
+        app.post("/workspace/meetings/situation", ctx -> {
+            Session session = AccountRoutes.requireSession(ctx, accounts);
+            AccountRoutes.requireCsrf(ctx, session);
+            String meeting = String.valueOf(ctx.formParam("meeting"));
+            String situation = String.valueOf(ctx.formParam("situation"));
+            boolean known = briefs.situations().stream().anyMatch(s -> s.id().equals(situation));
+            if (!known || !statements.putOnSituation(meeting, situation, session.user().username())) {
+                throw new BadRequestResponse("Choose one of the briefs listed for the meeting.");
+            }
+            ctx.redirect("../positions?meeting=" + enc(meeting) + "#for-the-brief");
+        });
         app.post("/workspace/positions/{id}", ctx -> correct(ctx, accounts, statements, briefs, htmx));
         app.get("/workspace/speeches", ctx -> {
             Optional<Session> session = AccountRoutes.session(ctx, accounts);
@@ -419,7 +432,8 @@ public final class PositionRoutes {
         String sources = meeting.symbol() + (meeting.pressRelease() == null ? "" : "\n" + meeting.pressRelease());
         return new PositionsScreen.Comments(sentences, proposal.keyTopic(), undecided, situation, name, version,
                 "Security Council meeting" + (name == null ? "" : " on " + name), meeting.date().toString(), body,
-                sources, item == null ? null : item.id(), item == null ? null : item.title());
+                sources, item == null ? null : item.id(), item == null ? null : item.title(),
+                briefs.situations().stream().map(sit -> new Option(sit.id(), sit.name())).toList());
     }
 
     /**

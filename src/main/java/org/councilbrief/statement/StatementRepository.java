@@ -21,6 +21,21 @@ public final class StatementRepository {
         this.jdbi = jdbi;
     }
 
+    /**
+     * Puts a meeting on a situation, as an editor chooses on the positions page when the record was imported without
+     * one; logged in the change log. False when there is no such meeting.
+     */
+    public boolean putOnSituation(String meeting, String situation, String user) {
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("update meeting set situation_id = :situation where symbol = :meeting")
+                    .bind("situation", situation).bind("meeting", meeting).execute();
+            if (changed == 1) {
+                ChangeLogRepository.record(handle, user, "meeting", meeting, "put on a situation", situation);
+            }
+            return changed == 1;
+        });
+    }
+
     /** Writes a meeting with its statements, replacing an earlier import of the same meeting; one transaction. */
     public void saveMeeting(Meeting meeting, List<Statement> statements) {
         jdbi.useTransaction(handle -> saveMeeting(handle, meeting, statements));

@@ -100,7 +100,7 @@ class AccountFormsTest {
                                 .contains("new-user-error");
                         assertThat(tag(page, "new-username")).contains("value=\"" + refusal.get(0) + "\"");
                         // The page is shown at the workspace's address: its links are the workspace's own.
-                        assertThat(page).contains("<a href=\"workspace/import\">Import a document</a>");
+                        assertThat(page).contains("<a href=\"workspace/import\">Import</a>");
                         if (!refusal.get(2).equals("king")) {
                             assertThat(page).contains("<option selected>" + refusal.get(2) + "</option>");
                         }

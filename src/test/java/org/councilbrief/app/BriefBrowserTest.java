@@ -111,6 +111,18 @@ class BriefBrowserTest {
                 });
                 login(e, base, "edith", "an editor's long password");
                 check(e, "workspace", violations);
+                // Starting a brief with a bad id and an unknown state: both said beside their fields, all kept.
+                e.getByLabel("Id (as in the address, e.g. south-sudan)").fill("Kivu Provinces");
+                e.locator("#situation-name").fill("The Kivus");
+                e.locator("#situation-state").fill("Atlantis");
+                button(e, "Start the brief").click();
+                e.waitForURL("**/workspace/briefs");
+                assertThat(e.locator("#situation-id-error").textContent()).contains("lower-case letters");
+                assertThat(e.locator("#situation-state-error").textContent()).contains("'Atlantis' is not a state");
+                assertThat(e.locator("#situation-name").inputValue()).isEqualTo("The Kivus");
+                check(e, "start a brief, refused", violations);
+                link(e, "Back to the workspace").click();
+                e.waitForURL("**/workspace");
                 link(e, "Democratic Republic of the Congo").click();
                 e.waitForURL("**/workspace/briefs/drc");
                 check(e, "brief page", violations);
@@ -191,6 +203,8 @@ class BriefBrowserTest {
                 link(r, "Democratic Republic of the Congo").click();
                 r.waitForURL("**/workspace/briefs/drc");
                 check(r, "brief page, in review (reviewer)", violations);
+                r.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "brief-review.png"))
+                        .setFullPage(true));
                 String comment = "Please add the Secretary-General's report on MONUSCO of March 2010.";
                 r.getByLabel("Or send it back to the editors: what should change").fill(comment);
                 button(r, "Send back with this comment").click();
@@ -198,9 +212,10 @@ class BriefBrowserTest {
                 assertThat(r.content()).contains("<strong>sent back</strong>");
 
                 // The editor sees the comment on the brief's page, and sends the brief again.
-                link(e, "Workspace").click();
+                link(e, "Briefs").click();
                 e.waitForURL("**/workspace");
                 assertThat(e.locator("ul.briefs").textContent()).contains("sent back").contains("by rita");
+                e.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "workspace-briefs.png")));
                 link(e, "Democratic Republic of the Congo").click();
                 e.waitForURL("**/workspace/briefs/drc");
                 Locator sentBack = e.locator("section.sent-back");
@@ -237,7 +252,7 @@ class BriefBrowserTest {
                         var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx)) {
                     assertThat(extractor.getText()).contains("Draft — not published").contains(TITLE);
                 }
-                link(r, "councilbrief").click();
+                r.goBack(); // the preview opened from the brief's page: the browser's Back returns there
                 r.waitForURL("**/workspace/briefs/drc");
                 button(r, "Publish").click();
                 r.waitForLoadState();

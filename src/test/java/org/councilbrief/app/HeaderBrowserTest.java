@@ -166,14 +166,14 @@ class HeaderBrowserTest {
                 page.locator("#symbol").fill("S/PV.9998");
                 page.locator("#date").fill("2023-06-16");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
-                page.waitForURL("**/workspace/import/preview");
-                check(page, "/workspace/import/preview", problems);
+                page.locator("main").getByText("S/PV.9998").first().waitFor();
+                check(page, "/workspace/import (preview)", problems);
                 assertThat(page.locator("main").textContent()).contains("S/PV.9998");
                 assertThat(siteLinks(page).subList(0, SITE.size())).isEqualTo(publicLinks.subList(0, SITE.size()));
                 page.navigate(base + "/workspace/positions?meeting=S/PV.9998");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")).first().click();
-                page.waitForURL("**/workspace/positions/*");
-                check(page, "/workspace/positions/{id}", problems);
+                page.locator("#for-the-brief li").first().waitFor(); // decided in place
+                check(page, "/workspace/positions (after a decision)", problems);
                 follow(page, link(page.locator("header.site nav[aria-label=Workspace]"), "Briefs"), "/workspace");
                 assertThat(problems).isEmpty();
 

@@ -114,14 +114,16 @@ class ImportBrowserTest {
                 press(a, "Create the account");
                 assertThat(a.locator("main").textContent()).contains("Created reviewer rita.");
                 // The page shown after the form keeps its links.
-                a.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a document")).click();
+                a.locator("header").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Import"))
+                        .click();
                 a.waitForURL("**/workspace/import");
 
                 // The editor: logs in, opens the import page by its link.
                 BrowserContext editor = browser.newContext(phone);
                 Page e = editor.newPage();
                 logIn(e, base, "edith", "an editor's long password");
-                e.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a document")).click();
+                e.locator("header").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Import"))
+                        .click();
                 e.waitForURL("**/workspace/import");
                 wrong.addAll(check(e, "form"));
 

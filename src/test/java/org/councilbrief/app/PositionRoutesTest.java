@@ -299,10 +299,6 @@ class PositionRoutesTest {
     void theAcceptedPositionsWriteTheMeetingsItemWhichTheBriefGetsOnce() throws Exception {
         try (Database database = Database.inMemory("positions-brief-" + System.nanoTime())) {
             Application application = Application.start(database, true); // the demo brief on Mali
-            // The demo brief reports this meeting in item comments-2; without it, the meeting has no comments yet
-            // (the brief refuses a second item on one meeting).
-            new org.councilbrief.brief.BriefWorkflow(database, application.membership()).removeItem("mali", 0,
-                    "comments-2", "edith");
             StatementRepository statements = new StatementRepository(database.jdbi());
             statements.saveMeeting(new Meeting("S/PV.9340", "mali", LocalDate.of(2023, 6, 5), null, "SC/15300"),
                     List.of(new Statement("S/PV.9340", 1, "Mr. X", "FRA", null, null, "We call for accountability."),
@@ -363,6 +359,45 @@ class PositionRoutesTest {
                         assertThat(segment.members()).containsExactlyInAnyOrder("FRA", "GBR"));
                 assertThat(item.sources()).extracting(org.councilbrief.brief.Source::symbol)
                         .containsExactly("S/PV.9340", "SC/15300");
+            });
+        }
+    }
+
+    @Test
+    void aMeetingImportedWithoutASituationIsPutOnABriefFromThePage() throws Exception {
+        try (Database database = Database.inMemory("positions-situation-" + System.nanoTime())) {
+            Application application = Application.start(database, true); // the demo brief on Mali
+            StatementRepository statements = new StatementRepository(database.jdbi());
+            statements.saveMeeting(new Meeting("S/PV.9341", null, LocalDate.of(2023, 6, 6), null, null),
+                    List.of(new Statement("S/PV.9341", 1, "Mr. X", "FRA", null, null, "We call for accountability.")));
+            statements.addPositions("S/PV.9341", 1, List.of(new Position("FRA", Act.CALLS_FOR, "accountability",
+                    "We call for accountability.", Position.Status.ACCEPTED)));
+            Session session = editor(database);
+            String cookie = "cb_session=" + session.id();
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String url = client.getOrigin() + "/workspace/positions?meeting=S/PV.9341";
+                String page = get(client.getOkHttp(), url, cookie);
+                assertThat(page).contains("This meeting is on no situation with a brief yet.")
+                        .contains("<option value=\"mali\">Mali</option>").doesNotContain("Add to the brief");
+                Matcher action = Pattern.compile("action=\"([^\"]*meetings/situation)\"").matcher(page);
+                assertThat(action.find()).isTrue();
+                // The form's action resolves against the page's address, as a browser resolves it.
+                String target = java.net.URI.create(url).resolve(action.group(1)).toString();
+                var refused = new Request.Builder().url(target).header("Cookie", cookie).post(new FormBody.Builder()
+                        .add("_csrf", session.csrfToken()).add("meeting", "S/PV.9341").add("situation", "atlantis")
+                        .build()).build();
+                try (Response r = client.request(refused)) {
+                    assertThat(r.code()).isEqualTo(400);
+                }
+                assertThat(statements.findMeeting("S/PV.9341").orElseThrow().situation()).isNull();
+                var put = new Request.Builder().url(target).header("Cookie", cookie).post(new FormBody.Builder()
+                        .add("_csrf", session.csrfToken()).add("meeting", "S/PV.9341").add("situation", "mali")
+                        .build()).build();
+                try (Response r = client.request(put)) {
+                    assertThat(r.code()).isEqualTo(200); // followed to the positions page
+                    assertThat(r.body().string()).contains("Add to the brief on Mali");
+                }
+                assertThat(statements.findMeeting("S/PV.9341").orElseThrow().situation()).isEqualTo("mali");
             });
         }
     }

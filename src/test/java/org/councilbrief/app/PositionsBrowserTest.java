@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -121,7 +122,8 @@ class PositionsBrowserTest {
 
                 // The meeting is chosen from the imported ones.
                 e.navigate(base + "/workspace");
-                e.getByText("Review positions").click();
+                e.locator("header").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Positions"))
+                        .click();
                 e.getByLabel("Meeting", new Page.GetByLabelOptions().setExact(true)).selectOption("S/PV.8771");
                 e.locator("button", new Page.LocatorOptions().setHasText("Show")).click();
                 e.waitForURL("**/workspace/positions?meeting=S%2FPV.8771**");

@@ -68,6 +68,11 @@ class PublicPositionsTest {
                     && !p.position().evidence().equals(evidence)).findFirst().orElseThrow();
             assertThat(statements.review(accepted.id(), Position.Status.ACCEPTED, null, null, "edith")).isTrue();
             assertThat(statements.review(rejected.id(), Position.Status.REJECTED, null, null, "edith")).isTrue();
+            // An editor accepts a quote of Mali, which spoke without sitting on the Council: no Council position.
+            var council = org.councilbrief.council.Membership.shipped().on(LocalDate.of(2020, 1, 15)).codes();
+            StoredPosition notAMember = all.stream().filter(p -> !council.contains(p.position().stateCode())
+                    && !p.position().evidence().equals(evidence)).findFirst().orElseThrow();
+            assertThat(statements.review(notAMember.id(), Position.Status.ACCEPTED, null, null, "edith")).isTrue();
             List<StoredPosition> decided = new ArrayList<>(statements.storedPositions("S/PV.8703"));
             decided.addAll(statements.storedPositions("S/PV.9999"));
             for (StoredPosition p : decided) {

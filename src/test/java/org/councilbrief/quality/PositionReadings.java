@@ -255,16 +255,35 @@ public final class PositionReadings {
         }
         System.out.printf("alpha, any position in the sentence: %.2f%n",
                 alpha(presence(readings, common, l -> true)));
-        System.out.println("| Act | sentences (mean per reader) | alpha |");
+        System.out.println("| Act | sentences (mean per reader) | pairwise F1 (mean) | alpha |");
         for (String act : ACTS) {
-            System.out.printf("| %s | %.0f | %.2f |%n", act, mean(readings, common, l -> l.startsWith(act + " ")),
-                    alpha(presence(readings, common, l -> l.startsWith(act + " "))));
+            Predicate<String> of = l -> l.startsWith(act + " ");
+            System.out.printf("| %s | %.0f | %.2f | %.2f |%n", act, mean(readings, common, of),
+                    pairwiseF1(readings, common, of), alpha(presence(readings, common, of)));
         }
-        System.out.println("| Theme | sentences (mean per reader) | alpha |");
+        System.out.println("| Theme | sentences (mean per reader) | pairwise F1 (mean) | alpha |");
         for (String theme : THEMES) {
-            System.out.printf("| %s | %.0f | %.2f |%n", theme, mean(readings, common, l -> l.endsWith(" " + theme)),
-                    alpha(presence(readings, common, l -> l.endsWith(" " + theme))));
+            Predicate<String> of = l -> l.endsWith(" " + theme);
+            System.out.printf("| %s | %.0f | %.2f | %.2f |%n", theme, mean(readings, common, of),
+                    pairwiseF1(readings, common, of), alpha(presence(readings, common, of)));
         }
+    }
+
+    /** The mean over pairs of readers of the F1 of their sentence labels that the predicate keeps. */
+    static double pairwiseF1(List<Reading> readings, List<String> sentences, Predicate<String> label) {
+        double sum = 0;
+        int pairs = 0;
+        for (int a = 0; a < readings.size(); a++) {
+            for (int b = a + 1; b < readings.size(); b++) {
+                Set<String> la = new LinkedHashSet<>(labelSet(readings.get(a), sentences));
+                Set<String> lb = new LinkedHashSet<>(labelSet(readings.get(b), sentences));
+                la.removeIf(l -> !label.test(l.substring(l.indexOf(' ') + 1)));
+                lb.removeIf(l -> !label.test(l.substring(l.indexOf(' ') + 1)));
+                sum += f1(la, lb);
+                pairs++;
+            }
+        }
+        return sum / pairs;
     }
 
     private static double mean(List<Reading> readings, List<String> sentences, Predicate<String> label) {

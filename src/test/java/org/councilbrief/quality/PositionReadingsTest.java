@@ -3,6 +3,8 @@ package org.councilbrief.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,5 +51,25 @@ class PositionReadingsTest {
     void aSentenceBelongsToTheUnitOfItsFirstTwoParts() {
         assertThat(PositionReadings.unitOf("SPV.8703/4/12")).isEqualTo("SPV.8703/4");
         assertThat(PositionReadings.unitOf("9350/USA/2/1")).isEqualTo("9350/USA");
+    }
+
+    @Test
+    void theThreeReadingsOfTheCorpusAgreeAsTheGuidelinesAllow() {
+        Path corpus = Path.of("src/test/resources/positions/corpus");
+        List<PositionReadings.Reading> readings = new ArrayList<>();
+        for (String r : List.of("R1", "R2", "R3")) {
+            readings.add(PositionReadings.read(corpus.resolve("readings").resolve(r)));
+        }
+        List<String> all = PositionReadings.sentenceIds(corpus.resolve("sentences.tsv"));
+        List<String> common = PositionReadings.readByAll(all, readings);
+        assertThat(common).hasSameSizeAs(all);
+        double alpha = PositionReadings.alpha(PositionReadings.presence(readings, common, l -> true));
+        assertThat(alpha).isGreaterThanOrEqualTo(0.85);
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                assertThat(PositionReadings.f1(PositionReadings.labelSet(readings.get(a), common),
+                        PositionReadings.labelSet(readings.get(b), common))).isGreaterThanOrEqualTo(0.85);
+            }
+        }
     }
 }
