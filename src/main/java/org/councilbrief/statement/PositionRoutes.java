@@ -160,9 +160,9 @@ public final class PositionRoutes {
         Session session = AccountRoutes.requireSession(ctx, accounts);
         AccountRoutes.requireCsrf(ctx, session);
         String meeting = canonical(ctx.formParam("meeting")).orElse("");
-        String member = String.valueOf(Optional.ofNullable(ctx.formParam("filterMember")).orElse(""));
-        String status = String.valueOf(Optional.ofNullable(ctx.formParam("filterStatus")).orElse(""));
-        String anchor = String.valueOf(Optional.ofNullable(ctx.formParam("anchor")).orElse(""));
+        String member = field(ctx, "filterMember");
+        String status = field(ctx, "filterStatus");
+        String anchor = field(ctx, "anchor");
         String message;
         try {
             Position.Status decision = decision(ctx.formParam("status"));
@@ -217,8 +217,8 @@ public final class PositionRoutes {
         Session session = AccountRoutes.requireSession(ctx, accounts);
         AccountRoutes.requireCsrf(ctx, session);
         String meeting = canonical(ctx.formParam("meeting")).orElse("");
-        String filterMember = String.valueOf(Optional.ofNullable(ctx.formParam("filterMember")).orElse(""));
-        String filterStatus = String.valueOf(Optional.ofNullable(ctx.formParam("filterStatus")).orElse(""));
+        String filterMember = field(ctx, "filterMember");
+        String filterStatus = field(ctx, "filterStatus");
         String message;
         String anchor = "";
         try {
@@ -512,6 +512,12 @@ public final class PositionRoutes {
 
     static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A form field as sent, or "" when it was not. */
+    private static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
     }
 
     /** A whole page: its screen under the house header. */
