@@ -272,6 +272,11 @@ public final class CouncilCommand {
                 try {
                     recorded = council.record(rows.stream().map(CouncilList.Row::term).toList(),
                             "council import " + name, ChangeLogRepository.commandLineUser());
+                } catch (CouncilRepository.Refused e) {
+                    int line = rows.stream().filter(r -> r.term().equals(e.term())).mapToInt(CouncilList.Row::line)
+                            .findFirst().orElse(0);
+                    throw new AppException(name + (line > 0 ? " line " + line : "") + ": " + e.getMessage()
+                            + "; nothing was recorded", e);
                 } catch (AppException e) {
                     throw new AppException(name + ": " + e.getMessage() + "; nothing was recorded", e);
                 }

@@ -23,6 +23,9 @@ import org.councilbrief.AppException;
  * </ul>
  */
 public final class CouncilList {
+    private static final java.util.regex.Pattern TERM = java.util.regex.Pattern.compile(
+            "(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?(?:\\s*\\(.*\\))?");
+
     private CouncilList() {
     }
 
@@ -166,14 +169,14 @@ public final class CouncilList {
         return year;
     }
 
-    /** "2027-2028", "2027–2028" or "2027" as a term. */
+    /** "2027-2028", "2027–2028" or "2027", with a note in brackets after it or not, as a term. */
     private static Term termOf(String code, String value, String where) throws AppException {
-        String[] parts = value.strip().split("\\s*[-–]\\s*");
-        if (parts.length > 2) {
+        java.util.regex.Matcher m = TERM.matcher(value.strip());
+        if (!m.matches()) {
             throw new AppException(where + "the term '" + excerpt(value) + "' is not of the form 2027-2028");
         }
-        int first = year(parts[0], where);
-        int last = parts.length == 2 ? year(parts[1], where) : first;
+        int first = year(m.group(1), where);
+        int last = m.group(2) != null ? year(m.group(2), where) : first;
         if (last < first) {
             throw new AppException(where + "the term '" + excerpt(value) + "' ends before it begins");
         }

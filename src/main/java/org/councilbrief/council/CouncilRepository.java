@@ -27,6 +27,21 @@ public final class CouncilRepository {
         this.jdbi = jdbi;
     }
 
+    /** A term refused: it overlaps a recorded term of its state, or begins before 1946. */
+    public static final class Refused extends AppException {
+        private final transient Term term;
+
+        Refused(Term term, String message) {
+            super(message);
+            this.term = term;
+        }
+
+        /** The term refused. */
+        public Term term() {
+            return term;
+        }
+    }
+
     /** What a recording did. */
     public record Recorded(List<Term> added, List<Term> unchanged) {
     }
@@ -95,8 +110,8 @@ public final class CouncilRepository {
                     unchanged.add(term);
                 } else {
                     Term other = same.getFirst();
-                    throw new AppException(describe(term) + " overlaps the recorded " + describe(other)
-                            + "; remove that term first if it is wrong");
+                    throw new Refused(term, describe(term) + " overlaps " + describe(other)
+                            + ", recorded already; remove that term first if it is wrong");
                 }
             }
             checkSeats(live, added);
@@ -175,11 +190,11 @@ public final class CouncilRepository {
 
     private static void checkDates(Term term) throws AppException {
         if (term.first().getYear() < Membership.FIRST_YEAR) {
-            throw new AppException(describe(term) + " begins before " + Membership.FIRST_YEAR
+            throw new Refused(term, describe(term) + " begins before " + Membership.FIRST_YEAR
                     + ", when the Security Council first met");
         }
         if (term.seat() == Seat.ELECTED && term.last() == null) {
-            throw new AppException(describe(term) + " needs a last day: an elected term ends");
+            throw new Refused(term, describe(term) + " needs a last day: an elected term ends");
         }
     }
 
