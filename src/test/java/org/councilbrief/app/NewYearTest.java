@@ -104,9 +104,15 @@ class NewYearTest {
                 try (Response pdf = client.get("/briefs/mali.pdf")) {
                     assertThat(pdf.body().bytes()).startsWith("%PDF".getBytes());
                 }
-                assertThat(body(client, "/briefs/mali.md")).contains("*" + GAP_2027.replace(".", "\\."));
+                assertThat(body(client, "/briefs/mali.md")).contains("*" + GAP_2027);
                 assertThat(body(client, "/briefs/mali.txt")).contains(GAP_2027);
-                assertThat(code(client, "/briefs/mali.docx")).isEqualTo(200);
+                // The Word file, rendered as the server does but without its HTTP client's ten-second wait (the first
+                // Word file of a process loads POI, slow on a busy machine).
+                byte[] docx = application.site().render("briefs/mali.docx").orElseThrow().bytes();
+                try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+                    assertThat(word.getParagraphs()).extracting(p -> p.getText())
+                            .anySatisfy(text -> assertThat(text).startsWith(GAP_2027));
+                }
 
                 // An admin records the members elected for 2027-2028 from a list, while the server runs.
                 Path list = dir.resolve("elected-2027.csv");
@@ -127,14 +133,18 @@ class NewYearTest {
 
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 String complete = body(client, "/council/index.html");
-                while (complete.contains("not all recorded") && System.nanoTime() < deadline) {
+                while (complete.contains("The elected members for 2027") && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                     complete = body(client, "/council/index.html");
                 }
                 assertThat(complete).contains("<h1>The Security Council on 15 January 2027</h1>")
                         .contains("Its 15 members: the five permanent members and the 10 elected")
-                        .doesNotContain("not all recorded").contains("href=\"../members/NOR.html\"")
-                        .contains("A3</span>");
+                        .doesNotContain("The elected members for 2027").contains("href=\"../members/NOR.html\"")
+                        .contains("A3</span>")
+                        // 2028 has a page now, with the five members elected for 2027-2028 recorded so far.
+                        .contains("<a href=\"2028.html\">2028</a> <span class=\"detail\">elected members not all"
+                                + " recorded yet</span>")
+                        .contains("<a href=\"2027.html\">2027</a></li>");
                 assertThat(body(client, "/briefs/mali.html")).doesNotContain(GAP_2027).contains("id=\"upr-BRA\"");
                 assertThat(body(client, "/members/GRC.html")).contains("Not a member of the Security Council on 15"
                         + " January 2027.");
