@@ -149,7 +149,8 @@ public final class CouncilRepository {
                         : "on " + first) + " is recorded");
             }
             Term term = found.get();
-            handle.createUpdate("update council_term set removed = true where state_code = :code and first_day = :first")
+            handle.createUpdate("update council_term set removed = true"
+                    + " where state_code = :code and first_day = :first")
                     .bind("code", code).bind("first", term.first()).execute();
             ChangeLogRepository.record(handle, user, ENTITY, code + " " + term.first(), "removed", describe(term));
             return term;

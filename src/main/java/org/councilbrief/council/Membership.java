@@ -83,7 +83,7 @@ public final class Membership {
         return lastKnownYear;
     }
 
-    /** The last year any elected member's term reaches (later than {@link #lastKnownYear()} while a year is partial). */
+    /** The last year an elected member's term reaches: later than {@link #lastKnownYear()} while a year is partial. */
     public int lastRecordedYear() {
         return terms.stream().filter(t -> t.seat() == Seat.ELECTED).mapToInt(Term::toYear).max()
                 .orElse(lastKnownYear);

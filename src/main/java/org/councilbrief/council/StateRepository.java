@@ -12,7 +12,10 @@ public final class StateRepository {
         this.jdbi = jdbi;
     }
 
-    /** Writes the shipped states, replacing what differs, and the shipped Council terms not yet recorded; one transaction. */
+    /**
+     * Writes the shipped states, replacing what differs, and the shipped Council terms not yet recorded (decision
+     * 0026); one transaction.
+     */
     public void syncShipped(Membership membership) {
         jdbi.useTransaction(handle -> {
             java.util.Set<String> stored = new java.util.HashSet<>(handle.createQuery("select code from state")

@@ -83,8 +83,8 @@ class CouncilCliTest {
         CliRun overlap = CliRun.of("council", "import", list.toString(), "--db", db);
         assertThat(overlap.code()).isEqualTo(2);
         assertThat(overlap.err().strip()).isEqualTo("councilbrief: 2027.csv line 3: the elected term of LVA (2027-2028)"
-                + " overlaps the elected term of LVA (2026-2027), recorded already; remove that term first if it is wrong;"
-                + " nothing was recorded");
+                + " overlaps the elected term of LVA (2026-2027), recorded already; remove that term first if it is"
+                + " wrong; nothing was recorded");
         assertThat(CliRun.of("council", "term", "list", "--year", "2027", "--db", db).out()).doesNotContain("AUS");
 
         Files.write(list, new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});

@@ -109,7 +109,8 @@ class NewYearTest {
                 // The Word file, rendered as the server does but without its HTTP client's ten-second wait (the first
                 // Word file of a process loads POI, slow on a busy machine).
                 byte[] docx = application.site().render("briefs/mali.docx").orElseThrow().bytes();
-                try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+                try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                        new java.io.ByteArrayInputStream(docx))) {
                     assertThat(word.getParagraphs()).extracting(p -> p.getText())
                             .anySatisfy(text -> assertThat(text).startsWith(GAP_2027));
                 }
