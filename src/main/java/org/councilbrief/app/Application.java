@@ -1,30 +1,52 @@
 package org.councilbrief.app;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.councilbrief.AppException;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.brief.BriefComposer;
 import org.councilbrief.brief.BriefRepository;
+import org.councilbrief.council.CouncilRepository;
 import org.councilbrief.council.Membership;
+import org.councilbrief.council.MembershipSource;
 import org.councilbrief.council.StateRepository;
 import org.councilbrief.db.Database;
 import org.councilbrief.site.SiteBuilder;
 
-/** The services the web application and the command line share, wired once. */
-record Application(Database database, Membership membership, BriefRepository briefs, BriefComposer composer,
-        Accounts accounts) {
+/**
+ * The services the web application and the command line share, wired once. The Council's composition is the one the
+ * database records (decision 0026), read again as it changes; "today" comes from the clock, so that tests can run on
+ * any day.
+ */
+record Application(Database database, MembershipSource council, BriefRepository briefs, BriefComposer composer,
+        Accounts accounts, Clock clock) {
 
     static Application start(Database database, boolean demo) throws AppException {
-        Membership membership = Membership.shipped();
-        new StateRepository(database.jdbi()).syncShipped(membership);
+        return start(database, demo, Clock.systemDefaultZone());
+    }
+
+    static Application start(Database database, boolean demo, Clock clock) throws AppException {
+        new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
+        MembershipSource council = new MembershipSource(new CouncilRepository(database.jdbi()));
         BriefRepository briefs = new BriefRepository(database.jdbi());
         if (demo) {
             DemoData.load(briefs);
         }
-        return new Application(database, membership, briefs, new BriefComposer(membership), new Accounts(database));
+        return new Application(database, council, briefs, new BriefComposer(council), new Accounts(database),
+                clock);
+    }
+
+    /** The Council's composition as recorded now. */
+    Membership membership() {
+        return council.get();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The public site as of today, as the server shows it: its pages link to the login page. */
     SiteBuilder site() {
-        return new SiteBuilder(database, membership, java.time.LocalDate.now(), true);
+        return new SiteBuilder(database, membership(), today(), true);
     }
 }

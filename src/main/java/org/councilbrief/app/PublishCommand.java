@@ -47,7 +47,7 @@ final class PublishCommand implements Callable<Integer> {
                 : Database.openOrDefault(db)) {
             Application application = Application.start(database, demo);
             built = System.nanoTime();
-            files = new SiteBuilder(database, application.membership(), date != null ? date : LocalDate.now())
+            files = new SiteBuilder(database, application.membership(), date != null ? date : application.today())
                     .build();
         }
         long bytes = 0;

@@ -52,7 +52,7 @@ final class WebServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
                     + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         });
-        BriefWorkflow workflow = new BriefWorkflow(application.database(), application.membership());
+        BriefWorkflow workflow = new BriefWorkflow(application.database(), application.council(), application.clock());
         AccountRoutes.register(app, application.accounts(), () -> BriefRoutes.lines(workflow, application.composer()));
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),

@@ -37,12 +37,17 @@ public final class BriefComposer {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     static final String UPR_SUFFIX = " + UPR recommendations";
 
-    private final Membership membership;
+    private final java.util.function.Supplier<Membership> membership;
     private final MemberList memberList;
 
     public BriefComposer(Membership membership) {
+        this(() -> membership);
+    }
+
+    /** A composer that asks for the Council's composition as recorded now, each time it composes. */
+    public BriefComposer(java.util.function.Supplier<Membership> membership) {
         this.membership = membership;
-        this.memberList = new MemberList(membership.states());
+        this.memberList = new MemberList(membership.get().states());
     }
 
     public BriefView compose(Brief brief) {
@@ -108,7 +113,7 @@ public final class BriefComposer {
     /** The Council of the item's date, or of the brief's date for an undated item. */
     private Composition compositionFor(Brief brief, Item item) {
         LocalDate date = item.date() != null ? item.date() : brief.asOf();
-        return membership.on(date);
+        return membership.get().on(date);
     }
 
     /** A paragraph's text, each member list written out; a list that opens a sentence starts with a capital. */
@@ -224,7 +229,7 @@ public final class BriefComposer {
     private UprBlock uprBlock(Brief brief, Item item) {
         UprReview review = brief.uprReview(item.uprReview()).orElseThrow(() -> new IllegalArgumentException(
                 "item " + item.id() + " refers to UPR review " + item.uprReview() + ", which the brief does not hold"));
-        Composition composition = membership.on(brief.asOf());
+        Composition composition = membership.get().on(brief.asOf());
         List<UprMember> members = new ArrayList<>();
         List<CouncilMember> byLabel = composition.members().stream()
                 .sorted(Comparator.comparing(m -> m.state().label())).toList();
@@ -240,7 +245,7 @@ public final class BriefComposer {
                     .ifPresent(p -> members.add(new UprMember(state.code(), state.label(), "upr-" + state.code(),
                             List.of(), participantNote(state, p))));
         }
-        return new UprBlock(review.id(), List.copyOf(members));
+        return new UprBlock(review.id(), List.copyOf(members), composition.gap().orElse(null));
     }
 
     static String participantNote(State state, UprParticipant participant) {

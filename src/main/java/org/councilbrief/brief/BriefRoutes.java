@@ -377,7 +377,7 @@ public final class BriefRoutes {
                     all.putAll(errors);
                     throw new FormException(all);
                 }
-                workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : LocalDate.now(),
+                workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : workflow.today(),
                         session.user().username());
                 ctx.redirect("briefs/" + id);
             } catch (AppException e) {

@@ -532,9 +532,10 @@ public final class BriefTextImporter {
     }
 
     private void checkCovered(LocalDate date, Line line) throws AppException {
-        if (date.getYear() < Membership.FIRST_YEAR || date.getYear() > membership.lastKnownYear()) {
-            throw error(line, "the date " + date + " is outside the years whose Council councilbrief knows ("
-                    + Membership.FIRST_YEAR + "-" + membership.lastKnownYear() + ")");
+        // A later year whose elected members are not all recorded is read with those that are (decision 0026).
+        if (date.getYear() < Membership.FIRST_YEAR) {
+            throw error(line, "the date " + date + " is before " + Membership.FIRST_YEAR
+                    + ", when the Security Council first met");
         }
     }
 

@@ -62,7 +62,12 @@ public record BriefView(String situation, String situationName, String updatedLi
     }
 
     /** Recommendations made by the states on the Council on the brief's date, per member. */
-    public record UprBlock(String review, List<UprMember> members) {
+    /**
+     * @param gap what to say when the Council's elected members on the brief's date are not all recorded, so that the
+     *     block lists the recommendations of the members that are; null when they are
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UprBlock(String review, List<UprMember> members, String gap) {
     }
 
     /** One member's recommendations, or its note when it took part without recommending. */

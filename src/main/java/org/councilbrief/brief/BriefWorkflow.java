@@ -26,7 +26,8 @@ public final class BriefWorkflow {
     private final BriefRevisionRepository revisions;
     private final SituationRepository situations;
     private final BriefComposer composer;
-    private final Membership membership;
+    private final java.util.function.Supplier<Membership> membership;
+    private final java.time.Clock clock;
     private final BriefTextImporter memberLists;
     private final org.councilbrief.upr.UprRepository uprs;
 
@@ -45,13 +46,33 @@ public final class BriefWorkflow {
     }
 
     public BriefWorkflow(Database database, Membership membership) {
+        this(database, () -> membership, java.time.Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param membership the Council's composition as recorded now, asked for at each use (decision 0026)
+     * @param clock what "today" is: the date a new brief starts from
+     */
+    public BriefWorkflow(Database database, java.util.function.Supplier<Membership> membership,
+            java.time.Clock clock) {
         this.briefs = new BriefRepository(database.jdbi());
         this.revisions = new BriefRevisionRepository(database.jdbi());
         this.situations = new SituationRepository(database.jdbi());
         this.composer = new BriefComposer(membership);
         this.membership = membership;
-        this.memberLists = new BriefTextImporter(membership);
+        this.clock = clock;
+        this.memberLists = new BriefTextImporter(membership.get());
         this.uprs = new org.councilbrief.upr.UprRepository(database.jdbi());
+    }
+
+    /** The Council's composition as recorded now. */
+    public Membership membership() {
+        return membership.get();
+    }
+
+    /** Today, by the workflow's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public Current current(String situation) throws AppException {
@@ -376,7 +397,7 @@ public final class BriefWorkflow {
         if (form.section() != SectionKind.COMMENTS || form.text() == null || !known(form.date())) {
             return notes;
         }
-        Composition composition = membership.on(form.date());
+        Composition composition = membership.get().on(form.date());
         for (String text : blocks(form.text())) {
             memberLists.withMemberLists(composition, text, "Note", notes);
         }
@@ -385,13 +406,16 @@ public final class BriefWorkflow {
 
     /** What a form says when a date's Council is not known. */
     public String unknownCouncil(LocalDate date) {
-        return known(date) ? null : "the brief's date is between " + Membership.FIRST_YEAR + " and the last year"
-                + " whose Council is known (" + membership.lastKnownYear() + ")";
+        return known(date) ? null : "the brief's date is in " + Membership.FIRST_YEAR + " or later, when the Security"
+                + " Council first met";
     }
 
-    /** Whether the Council's composition on this day is known (1946 to the last year of the shipped terms). */
+    /**
+     * Whether the Council existed on this day (from 1946). A day whose elected members are not all recorded yet is
+     * accepted: its brief shows the members that are, and says so (decision 0026).
+     */
     private boolean known(LocalDate date) {
-        return date != null && date.getYear() >= Membership.FIRST_YEAR && date.getYear() <= membership.lastKnownYear();
+        return date != null && date.getYear() >= Membership.FIRST_YEAR;
     }
 
     /** The lines of an item's sources as the form shows them. */
@@ -422,7 +446,7 @@ public final class BriefWorkflow {
                 id = candidate;
             }
         }
-        Composition composition = membership.on(form.date());
+        Composition composition = membership.get().on(form.date());
         List<Paragraph> paragraphs = new ArrayList<>();
         for (String text : blocks(form.text())) {
             paragraphs.add(section.kind() == SectionKind.COMMENTS
@@ -461,8 +485,8 @@ public final class BriefWorkflow {
         if (form.date() == null) {
             errors.put("date", "an item needs a date");
         } else if (!known(form.date())) {
-            errors.put("date", "an item's date is between " + Membership.FIRST_YEAR + " and the last year whose"
-                    + " Council is known (" + membership.lastKnownYear() + ")");
+            errors.put("date", "an item's date is in " + Membership.FIRST_YEAR + " or later, when the Security Council"
+                    + " first met");
         }
         if (form.subHeading() != null && form.subHeading().strip().length() > 200) {
             errors.put("subHeading", "a sub-heading has at most 200 characters");
@@ -650,7 +674,7 @@ public final class BriefWorkflow {
             return List.of();
         }
         Brief brief = current(situation).brief();
-        Composition council = known(brief.asOf()) ? membership.on(brief.asOf()) : null;
+        Composition council = known(brief.asOf()) ? membership.get().on(brief.asOf()) : null;
         List<UprChoice> out = new ArrayList<>();
         for (org.councilbrief.upr.UprReview review : uprs.reviewsOf(state).reversed()) {
             java.util.Set<String> members = new java.util.HashSet<>();
@@ -678,12 +702,12 @@ public final class BriefWorkflow {
                 "review", "no UPR review '" + reviewId.strip() + "' has been imported"));
         String state = situations.find(situation).map(Situation::stateCode).orElse(null);
         if (!review.stateUnderReview().equals(state)) {
-            throw FormException.of("review", "that is a review of " + membership.states()
+            throw FormException.of("review", "that is a review of " + membership.get().states()
                     .byCode(review.stateUnderReview()).map(org.councilbrief.council.State::shortName)
                     .orElse(review.stateUnderReview()) + ", not of the state this situation concerns");
         }
         if (!known(review.date())) {
-            throw FormException.of("review", "the review's date is outside the years whose Council is known");
+            throw FormException.of("review", "the review's date is before " + Membership.FIRST_YEAR);
         }
         Current current = current(situation);
         Brief brief = current.brief();
@@ -693,7 +717,7 @@ public final class BriefWorkflow {
                         false);
             }
         }
-        String name = membership.states().byCode(state).map(org.councilbrief.council.State::shortName)
+        String name = membership.get().states().byCode(state).map(org.councilbrief.council.State::shortName)
                 .orElse(brief.situationName());
         String text = "On " + BriefComposer.DATE.format(review.date()) + ", the Human Rights Council held the"
                 + " Universal Periodic Review of " + name + ". Below are the recommendations offered by Security"

@@ -109,6 +109,9 @@ final class DocxRenderer implements BriefRenderer {
                             }
                         }
                         if (pv.upr() != null) {
+                            if (pv.upr().gap() != null) {
+                                plain(doc, pv.upr().gap()).getRuns().get(0).setItalic(true);
+                            }
                             for (UprMember member : pv.upr().members()) {
                                 XWPFParagraph name = doc.createParagraph();
                                 XWPFRun run = name.createRun();

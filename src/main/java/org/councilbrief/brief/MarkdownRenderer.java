@@ -64,6 +64,9 @@ final class MarkdownRenderer implements BriefRenderer {
                     }
                     s.append("\n\n");
                     if (p.upr() != null) {
+                        if (p.upr().gap() != null) {
+                            s.append("   *").append(escape(p.upr().gap())).append("*\n\n");
+                        }
                         for (UprMember member : p.upr().members()) {
                             s.append("   - **").append(escape(member.label())).append("**\n");
                             member.recommendations().forEach(r -> s.append("     - ").append(escape(r)).append('\n'));

@@ -57,6 +57,9 @@ final class TextRenderer implements BriefRenderer {
                     }
                     s.append(p.text()).append("\n\n");
                     if (p.upr() != null) {
+                        if (p.upr().gap() != null) {
+                            s.append(INDENT).append(p.upr().gap()).append("\n\n");
+                        }
                         for (UprMember member : p.upr().members()) {
                             bullet(s, member.label());
                             member.recommendations().forEach(r -> bullet(s, r));

@@ -12,7 +12,10 @@ public final class StateRepository {
         this.jdbi = jdbi;
     }
 
-    /** Writes the shipped states and Council terms, replacing what differs; one transaction. */
+    /**
+     * Writes the shipped states, replacing what differs, and the shipped Council terms not yet recorded (decision
+     * 0026); one transaction.
+     */
     public void syncShipped(Membership membership) {
         jdbi.useTransaction(handle -> {
             java.util.Set<String> stored = new java.util.HashSet<>(handle.createQuery("select code from state")
@@ -34,12 +37,9 @@ public final class StateRepository {
             if (update.size() > 0) {
                 update.execute();
             }
-            handle.execute("delete from council_term");
-            var batch = handle.prepareBatch("insert into council_term (state_code, from_year, to_year) values (?, ?, ?)");
-            for (Term term : membership.terms()) {
-                batch.add(term.code(), term.fromYear(), term.toYear());
-            }
-            batch.execute();
+            // The Council's terms are the admin's to record (decision 0026): the shipped ones only fill what is not
+            // recorded, and never bring back a term an admin removed.
+            CouncilRepository.seedShipped(handle, membership);
         });
     }
 
@@ -56,12 +56,9 @@ public final class StateRepository {
         return jdbi.withHandle(handle -> handle.createQuery("select count(*) from state").mapTo(Integer.class).one());
     }
 
-    /** Elected members' terms covering a year. */
+    /** Elected members' terms covering a year, as recorded. */
     public List<Term> termsIn(int year) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                "select state_code, from_year, to_year from council_term where from_year <= :y and to_year >= :y "
-                        + "order by state_code")
-                .bind("y", year)
-                .map((rs, ctx) -> new Term(rs.getString(1), rs.getInt(2), rs.getInt(3))).list());
+        return new CouncilRepository(jdbi).terms().stream().filter(t -> t.seat() == Seat.ELECTED && t.covers(year))
+                .toList();
     }
 }

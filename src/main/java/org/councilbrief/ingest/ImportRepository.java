@@ -36,6 +36,11 @@ final class ImportRepository implements ImportContext {
                 .mapTo(String.class).findOne());
     }
 
+    @Override
+    public org.councilbrief.council.Membership membership() {
+        return new org.councilbrief.council.CouncilRepository(jdbi).membership();
+    }
+
     /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
     boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings) {
         return jdbi.inTransaction(handle -> {

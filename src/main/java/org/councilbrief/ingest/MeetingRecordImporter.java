@@ -46,7 +46,8 @@ final class MeetingRecordImporter implements Importer {
 
     @Override
     public ParsedImport read(SourceText source, ImportOptions options, ImportContext context) throws AppException {
-        SpeechSplitter splitter = new SpeechSplitter();
+        SpeechSplitter splitter = new SpeechSplitter(org.councilbrief.council.StateNames.shipped(),
+                context.membership());
         splitter.split(source, null); // is it a meeting record at all?
         String symbol = symbol(source, options);
         LocalDate date = options.date() != null ? options.date() : SpeechSplitter.dateOf(source).orElseThrow(

@@ -60,8 +60,7 @@ public final class SiteBuilder {
     private final Database database;
     private final Membership membership;
     private final BriefComposer composer;
-    private final LocalDate date;
-    /** The day the site is built: meetings from this day on are "next". */
+    /** The day the site is built: the Council on its front page, and meetings from this day on are "next". */
     private final LocalDate today;
     /** Whether the pages link to the login page: served by the application, not written as a static export. */
     private final boolean login;
@@ -99,17 +98,20 @@ public final class SiteBuilder {
         this.composer = new BriefComposer(membership);
         this.workflow = new BriefWorkflow(database, membership);
         this.today = date;
-        this.date = date.getYear() > membership.lastKnownYear() ? LocalDate.of(membership.lastKnownYear(), 12, 31)
-                : date;
+    }
+
+    /** The last year with a page of its own: this year, or a later one whose members are recorded already. */
+    private int lastYear() {
+        return Math.max(today.getYear(), membership.lastRecordedYear());
     }
 
     /**
      * A stamp of the data the site is made from: the same stamp means the same pages, so a server may keep what it
-     * rendered until the stamp changes (an import, an editor's change, a published brief, or a new day, which changes
-     * the next known meetings).
+     * rendered until the stamp changes (an import, an editor's change, a published brief, a Council term recorded, or
+     * a new day, which changes the next known meetings).
      */
     public String stamp() {
-        return new SiteRepository(database.jdbi()).stamp() + "/" + today;
+        return new SiteRepository(database.jdbi()).stamp() + "/" + today + "/" + membership.fingerprint();
     }
 
     /**
@@ -153,7 +155,7 @@ public final class SiteBuilder {
                 }
             }
         }
-        for (int year = Membership.FIRST_YEAR; year <= membership.lastKnownYear(); year++) {
+        for (int year = Membership.FIRST_YEAR; year <= lastYear(); year++) {
             paths.add("council/" + year + ".html");
         }
         memberCodes().forEach(code -> paths.add("members/" + code + ".html"));
@@ -193,7 +195,7 @@ public final class SiteBuilder {
             return Optional.of(new SiteFile(p, "image/svg+xml", favicon()));
         }
         if (p.equals("council/index.html")) {
-            return Optional.of(html(p, council(date, true)));
+            return Optional.of(html(p, council(today, true)));
         }
         if (p.equals("themes/index.html")) {
             return Optional.of(html(p, themes()));
@@ -213,7 +215,7 @@ public final class SiteBuilder {
             case "briefs" -> brief(stem, extension);
             case "council" -> stem.matches("\\d{4}") && extension.equals("html")
                     && Integer.parseInt(stem) >= Membership.FIRST_YEAR
-                    && Integer.parseInt(stem) <= membership.lastKnownYear()
+                    && Integer.parseInt(stem) <= lastYear()
                     ? Optional.of(html(p, council(LocalDate.of(Integer.parseInt(stem), 6, 30), false)))
                     : Optional.empty();
             case "members" -> extension.equals("html") && membership.states().byCode(stem).isPresent()
@@ -248,7 +250,7 @@ public final class SiteBuilder {
         try {
             return membership.on(date).codes().contains(state);
         } catch (IllegalArgumentException e) {
-            return false; // a date the shipped membership does not cover
+            return false; // a date before 1946
         }
     }
 
@@ -360,20 +362,26 @@ public final class SiteBuilder {
         composition.groupings().forEach((id, states) -> groupings.add(new SitePage.Entry(id, null,
                 String.join(", ", states.stream().map(State::shortName).toList()))));
         List<SitePage.Entry> years = new ArrayList<>();
-        for (int year = membership.lastKnownYear(); year >= Membership.FIRST_YEAR; year--) {
-            years.add(new SitePage.Entry(String.valueOf(year), year + ".html", null));
+        for (int year = lastYear(); year >= Membership.FIRST_YEAR; year--) {
+            years.add(new SitePage.Entry(String.valueOf(year), year + ".html", membership.complete(year) ? null
+                    : "elected members not all recorded yet"));
         }
         List<SitePage.Block> blocks = new ArrayList<>(List.of(
-                new SitePage.Block("Members", members, "No members."),
+                new SitePage.Block("Members", composition.gap().orElse(null), members, "No members."),
                 new SitePage.Block("Groupings", groupings, "No groupings.")));
         if (front) {
             blocks.add(new SitePage.Block("The Council in other years", years, ""));
         }
         String when = front ? "on " + BriefComposer.DATE.format(on) : "in " + on.getYear();
+        int seats = composition.electedSeats();
+        String intro = composition.complete()
+                ? "Its " + composition.members().size() + " members: the five permanent members and the "
+                        + composition.electedRecorded() + " elected for two years each."
+                : "Its members recorded so far: the five permanent members and " + composition.electedRecorded()
+                        + " of the " + seats + " elected for two years each. The other elected members of "
+                        + on.getYear() + " are not recorded here yet.";
         return new SitePage("The Security Council " + when, header("../", PageHeader.COUNCIL),
-                "The Security Council " + when,
-                "Its " + composition.members().size() + " members: the five permanent members and the "
-                        + (composition.members().size() - 5) + " elected for two years each.", blocks);
+                "The Security Council " + when, intro, blocks);
     }
 
     /** Every state that has sat on the Council (each year's page links to its members) or has taken a position. */
@@ -437,10 +445,14 @@ public final class SiteBuilder {
     }
 
     private String councilLine(State state) {
-        Composition composition = membership.on(date);
-        return composition.isMember(state.code()) ? "A member of the Security Council on "
-                + BriefComposer.DATE.format(date) + "." : "Not a member of the Security Council on "
-                + BriefComposer.DATE.format(date) + ".";
+        Composition composition = membership.on(today);
+        String day = BriefComposer.DATE.format(today);
+        if (composition.isMember(state.code())) {
+            return "A member of the Security Council on " + day + ".";
+        }
+        return composition.complete() ? "Not a member of the Security Council on " + day + "."
+                : "Not among the members of the Security Council recorded for " + day + ": the elected members for "
+                        + today.getYear() + " are not all recorded yet.";
     }
 
     private SitePage themes() {
@@ -540,7 +552,7 @@ public final class SiteBuilder {
             updates.add(new Update(e.getKey(), e.getValue(), updated));
         }
         updates.sort(java.util.Comparator.comparing(Update::updated).reversed());
-        String updated = updates.isEmpty() ? date + "T00:00:00Z" : updates.get(0).updated();
+        String updated = updates.isEmpty() ? today + "T00:00:00Z" : updates.get(0).updated();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("  <title>councilbrief: brief updates</title>\n")

@@ -32,7 +32,6 @@ import org.councilbrief.brief.Section;
 import org.councilbrief.brief.SectionKind;
 import org.councilbrief.brief.Source;
 import org.councilbrief.council.Composition;
-import org.councilbrief.council.Membership;
 import org.councilbrief.council.MemberList;
 import org.councilbrief.council.State;
 import org.councilbrief.council.States;
@@ -320,7 +319,7 @@ public final class PositionRoutes {
         StatementRepository.MeetingSummary summary = known.get();
         Meeting meeting = summary.meeting();
         List<StatementRepository.StoredPosition> stored = statements.storedPositions(meeting.symbol());
-        Composition composition = councilOn(meeting);
+        Composition composition = councilOn(briefs, meeting);
         PositionReview.Review review = PositionReview.build(meeting.symbol(), stored, composition,
                 sources(statements, meeting.symbol(), stored), byMember.isEmpty() ? null : byMember,
                 byStatus.isEmpty() ? null : byStatus);
@@ -387,10 +386,10 @@ public final class PositionRoutes {
         return s.speaker() + (s.stateCode() == null ? "" : " (" + PositionReview.shortName(s.stateCode()) + ")");
     }
 
-    /** The Council on the meeting's date, or null for a year whose Council is not known. */
-    private static Composition councilOn(Meeting meeting) {
+    /** The Council on the meeting's date as recorded, or null for a date before 1946. */
+    private static Composition councilOn(BriefWorkflow workflow, Meeting meeting) {
         try {
-            return Membership.shipped().on(meeting.date());
+            return workflow.membership().on(meeting.date());
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
 import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.council.Composition;
-import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.SourceText;
 import org.councilbrief.document.SourceTexts;
@@ -154,7 +153,8 @@ public final class PositionsCommand {
                 }
                 Composition composition;
                 try {
-                    composition = Membership.shipped().on(found.date());
+                    composition = new org.councilbrief.council.CouncilRepository(database.jdbi()).membership()
+                            .on(found.date());
                 } catch (IllegalArgumentException e) {
                     throw new AppException(e.getMessage(), e);
                 }

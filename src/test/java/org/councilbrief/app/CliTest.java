@@ -13,9 +13,14 @@ class CliTest {
         return CliRun.of(args);
     }
 
+    /** A database of its own for a command that reads one, instead of the embedded one under ./data. */
+    private static String db() {
+        return "jdbc:h2:mem:cli-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    }
+
     @Test
     void printsTheFifteenMembersOnADateAsJsonLines() {
-        CliRun run = run("council", "members", "--date", "2023-06-16");
+        CliRun run = run("council", "members", "--date", "2023-06-16", "--db", db());
         assertThat(run.code()).isZero();
         assertThat(run.out().lines()).hasSize(15).contains("{\"code\":\"GBR\",\"name\":\"United Kingdom of Great Britain "
                 + "and Northern Ireland\",\"shortName\":\"the UK\",\"seat\":\"permanent\",\"groupings\":[\"P5\"]}");
@@ -25,10 +30,10 @@ class CliTest {
 
     @Test
     void badInputExitsWithTwoAndAMessage() {
-        CliRun date = run("council", "members", "--date", "16/06/2023");
+        CliRun date = run("council", "members", "--date", "16/06/2023", "--db", db());
         assertThat(date.code()).isEqualTo(2);
         assertThat(date.err()).contains("not a date of the form YYYY-MM-DD");
-        CliRun early = run("council", "members", "--date", "1900-01-01");
+        CliRun early = run("council", "members", "--date", "1900-01-01", "--db", db());
         assertThat(early.code()).isEqualTo(2);
         assertThat(early.err()).contains("1946");
     }

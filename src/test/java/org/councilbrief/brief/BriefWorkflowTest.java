@@ -181,8 +181,8 @@ class BriefWorkflowTest {
             assertThatThrownBy(() -> workflow.editItem("mali", renamed, "consider-1", new BriefWorkflow.ItemForm(
                     null, "T", null, null, "Text.", "S/PV.9350"), "edith")).hasMessageContaining("needs a date");
             assertThatThrownBy(() -> workflow.editItem("mali", renamed, "consider-1", new BriefWorkflow.ItemForm(
-                    null, "T", LocalDate.of(2099, 1, 1), null, "Text.", "S/PV.9350"), "edith"))
-                    .hasMessageContaining("between 1946 and the last year whose Council is known");
+                    null, "T", LocalDate.of(1939, 9, 1), null, "Text.", "S/PV.9350"), "edith"))
+                    .hasMessageContaining("in 1946 or later, when the Security Council first met");
         }
     }
 

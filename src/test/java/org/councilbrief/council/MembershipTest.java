@@ -99,10 +99,36 @@ class MembershipTest {
     }
 
     @Test
-    void refusesDatesOutsideTheKnownYears() {
+    void refusesOnlyDatesBeforeTheFirstCouncil() {
         assertThatThrownBy(() -> membership.on(LocalDate.of(1945, 12, 31)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1946");
-        assertThatThrownBy(() -> membership.on(LocalDate.of(2027, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026");
+    }
+
+    @Test
+    void aYearWhoseElectedMembersAreNotAllRecordedGivesThoseThatAreAndSaysSo() {
+        Composition council = membership.on(LocalDate.of(2027, 1, 15));
+
+        assertThat(council.complete()).isFalse();
+        assertThat(council.codes()).containsExactlyInAnyOrder("CHN", "FRA", "GBR", "RUS", "USA", "BHR", "COD", "COL",
+                "LBR", "LVA");
+        assertThat(council.grouping("E10")).extracting(State::code).containsExactly("BHR", "COL", "COD", "LVA",
+                "LBR");
+        assertThat(council.hasGrouping("A3")).as("two African members recorded make no A3").isFalse();
+        assertThat(council.gap()).contains("The elected members for 2027 are not all recorded yet: 5 of the 10"
+                + " elected seats are known. Shown are the five permanent members and the elected members whose"
+                + " terms cover 15 January 2027.");
+        assertThat(membership.on(LocalDate.of(2026, 12, 31)).gap()).isEmpty();
+        assertThat(membership.lastKnownYear()).isEqualTo(2026);
+        assertThat(membership.lastRecordedYear()).isEqualTo(2027);
+    }
+
+    @Test
+    void aYearWithNoElectedMemberRecordedGivesThePermanentFive() {
+        Composition council = membership.on(LocalDate.of(2030, 3, 1));
+
+        assertThat(council.members()).extracting(m -> m.state().code()).containsExactly("CHN", "FRA", "RUS", "GBR",
+                "USA");
+        assertThat(council.gap()).contains("The elected members for 2030 are not all recorded yet: none of the 10"
+                + " elected seats are known. Shown are the five permanent members.");
     }
 }
