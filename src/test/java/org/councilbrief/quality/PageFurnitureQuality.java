@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.councilbrief.SharedData;
 import org.councilbrief.document.SourceText;
 import org.councilbrief.document.SourceTexts;
@@ -52,8 +53,13 @@ public final class PageFurnitureQuality {
     private PageFurnitureQuality() {
     }
 
-    /** Measures one style over the first {@code limit} meetings (all with {@code Integer.MAX_VALUE}). */
-    public static Score measure(PrintedRecord.Style style, boolean pdf, int limit) {
+    /** Measures one style over every meeting of the data. */
+    public static Score measure(PrintedRecord.Style style, boolean pdf) {
+        return measure(style, pdf, file -> true);
+    }
+
+    /** Measures one style over the meetings whose file ({@code SPV.8703.txt}) is chosen. */
+    public static Score measure(PrintedRecord.Style style, boolean pdf, Predicate<String> chosen) {
         SpeechSplitter splitter = new SpeechSplitter();
         int meetings = 0;
         int total = 0;
@@ -61,7 +67,7 @@ public final class PageFurnitureQuality {
         int furniture = 0;
         int ending = 0;
         List<String> misses = new ArrayList<>();
-        for (Source source : sources().subList(0, Math.min(limit, sources().size()))) {
+        for (Source source : sources().stream().filter(s -> chosen.test(s.file())).toList()) {
             meetings++;
             PrintedRecord.Laid laid = PrintedRecord.layout(style, source.text(), source.meeting());
             List<Speech> expected = split(splitter, SourceTexts.of(source.file(), source.text()));
@@ -169,7 +175,7 @@ public final class PageFurnitureQuality {
         for (boolean pdf : withPdf ? new boolean[] {false, true} : new boolean[] {false}) {
             for (PrintedRecord.Style style : PrintedRecord.Style.values()) {
                 long start = System.nanoTime();
-                Score s = measure(style, pdf, Integer.MAX_VALUE);
+                Score s = measure(style, pdf);
                 System.out.printf("| %s | %s | %d | %d (%.1f%%) | %d (%.1f%%) | %d (%.1f%%) |  %d s%n",
                         style.description(), pdf ? "PDF" : "text", s.speeches(), s.right(), 100 * s.rightRate(),
                         s.withFurniture(), 100 * s.furnitureRate(), s.endingWithFurniture(), 100 * s.endingRate(),
