@@ -83,7 +83,8 @@ public final class OwnSymbol {
                 if (!a.agrees(b)) {
                     throw new InputException(source.name(), 0, a.from() + " says " + a.symbol() + " but " + b.from()
                             + " says " + b.symbol() + "; check which document this is, then "
-                            + (a.from().equals(GIVEN) ? "correct the symbol" : "rename the file") + " and import it again");
+                            + (a.from().equals(GIVEN) ? "correct the symbol" : "rename the file")
+                            + " and import it again");
                 }
             }
         }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * They are recognised by their repetition, not by what they say: a line near the top or the foot of a page is
  * furniture when a line of the same words stands near the top or foot of other pages, the words compared
  * <ul>
- * <li>in any order, so that a header mirrored on even pages ("21/01/2020 … S/PV.8706") is the same as on odd ones;</li>
+ * <li>in any order, so that a header mirrored on even pages ("21/01/2020 … S/PV.8706") is the same as on odd
+ * ones;</li>
  * <li>with every number counted as the same word, so that page numbers and dates in figures do not tell pages
  * apart, and month and weekday names likewise, so that dates written out do not either.</li>
  * </ul>
