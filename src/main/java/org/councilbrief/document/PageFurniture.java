@@ -139,7 +139,7 @@ public final class PageFurniture {
         });
         for (int p = 0; p < pages.size(); p++) {
             for (int i : edges.get(p)) {
-                boolean top = i == edges.get(p).get(0);
+                boolean top = i == firstLine(lines, pages.get(p));
                 if (!furniture.get(i) && (madeOf(lines.get(i), words) || pageNumber(lines.get(i), p + 1)
                         || top && framing(lines.get(i)).stream().anyMatch(framing::contains))) {
                     furniture.set(i);
@@ -149,18 +149,36 @@ public final class PageFurniture {
         return furniture;
     }
 
-    /** The first and last {@link #EDGE} non-blank lines of a page. */
-    private static List<Integer> edge(List<String> lines, int[] page) {
-        List<Integer> top = new ArrayList<>();
-        for (int i = page[0]; i < page[1] && top.size() < EDGE; i++) {
-            if (!clean(lines.get(i)).isBlank() && lines.get(i).length() <= MAX_LENGTH) {
-                top.add(i);
+    private static int firstLine(List<String> lines, int[] page) {
+        for (int i = page[0]; i < page[1]; i++) {
+            if (!clean(lines.get(i)).isBlank()) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    /** The first and last {@link #EDGE} non-blank lines of a page, those longer than a header's left out. */
+    private static List<Integer> edge(List<String> lines, int[] page) {
+        List<Integer> top = new ArrayList<>();
+        int seen = 0;
+        for (int i = page[0]; i < page[1] && seen < EDGE; i++) {
+            if (!clean(lines.get(i)).isBlank()) {
+                seen++;
+                if (lines.get(i).length() <= MAX_LENGTH) {
+                    top.add(i);
+                }
+            }
+        }
+        int last = top.isEmpty() ? page[0] - 1 : top.get(top.size() - 1);
         List<Integer> bottom = new ArrayList<>();
-        for (int i = page[1] - 1; i >= page[0] && bottom.size() < EDGE; i--) {
-            if (!clean(lines.get(i)).isBlank() && lines.get(i).length() <= MAX_LENGTH && !top.contains(i)) {
-                bottom.add(i);
+        seen = 0;
+        for (int i = page[1] - 1; i > last && seen < EDGE; i--) {
+            if (!clean(lines.get(i)).isBlank()) {
+                seen++;
+                if (lines.get(i).length() <= MAX_LENGTH) {
+                    bottom.add(i);
+                }
             }
         }
         top.addAll(bottom);
