@@ -48,8 +48,6 @@ public final class ResolutionParser {
 
     public static Resolution parse(SourceText source, String symbolHint) throws InputException {
         List<String> lines = source.lines();
-        String head = String.join(" ", lines.subList(0, Math.min(lines.size(), 40)));
-        String symbol = symbolHint != null ? symbolHint : symbolIn(head).orElse(null);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (COUNCIL.matcher(lines.get(i)).matches()) {
@@ -61,6 +59,10 @@ public final class ResolutionParser {
             throw new InputException(source.name(), 0,
                     "not a resolution: no line 'The Security Council,' opens the preamble");
         }
+        // The resolution's own symbol and title stand above its preamble, which recalls other resolutions.
+        String head = String.join(" ", lines.subList(0, Math.min(start, 40)));
+        String symbol = symbolHint != null ? symbolHint : symbolIn(head).orElse(null);
+        PageFurniture furniture = PageFurniture.of(lines);
         List<ResolutionParagraph> out = new ArrayList<>();
         Open open = null;
         int preambular = 0;
@@ -69,7 +71,7 @@ public final class ResolutionParser {
         boolean previousEnded = true;
         for (int i = start + 1; i < lines.size(); i++) {
             String line = lines.get(i).replace('\f', ' ').replace('\u00A0', ' ');
-            if (line.isBlank() || PageFurniture.isFurniture(line)) {
+            if (line.isBlank() || furniture.isFurniture(i)) {
                 continue;
             }
             if (line.strip().matches("(?i)\\[?(?:excerpt|text) (?:ends|truncated)[^\\]]*\\]?|_{3,}")) {

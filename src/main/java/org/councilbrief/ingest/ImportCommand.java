@@ -37,7 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--situation", description = "The situation the document belongs to (its id, e.g. mali).")
     String situation;
 
-    @Option(names = "--symbol", description = "The document's symbol, where the file does not print it.")
+    @Option(names = "--symbol", description = "The document's symbol, where neither the file's header nor its name gives"
+            + " it; one that differs from theirs is refused.")
     String symbol;
 
     @Option(names = "--date", description = "A meeting record's date (YYYY-MM-DD), where it does not print it.")

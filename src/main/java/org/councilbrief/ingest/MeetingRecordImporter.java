@@ -5,27 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.councilbrief.AppException;
 import org.councilbrief.document.InputException;
+import org.councilbrief.document.OwnSymbol;
 import org.councilbrief.document.Series;
 import org.councilbrief.document.SourceText;
-import org.councilbrief.document.Symbol;
-import org.councilbrief.document.Symbols;
 import org.councilbrief.statement.Meeting;
 import org.councilbrief.statement.Speech;
 import org.councilbrief.statement.SpeechSplitter;
 import org.councilbrief.statement.Statement;
 
 /**
- * A Security Council verbatim record (S/PV.nnnn): the meeting and one statement per speech. The symbol is read from
- * the record, from the file's name ("SPV.8703.txt") or from {@code --symbol}; the date from the record or
- * {@code --date}.
+ * A Security Council verbatim record (S/PV.nnnn): the meeting and one statement per speech. The symbol is the record's
+ * own, read from its header, the file's name ("S_PV.8703.txt") or {@code --symbol}, never from a symbol its speeches
+ * cite; where they name different meetings the record is refused ({@link OwnSymbol}). The date is read from the record
+ * or {@code --date}.
  */
 final class MeetingRecordImporter implements Importer {
-    private static final Pattern PV_IN_NAME = Pattern.compile("S[/_-]?PV[._-](\\d{3,5})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PV_IN_TEXT = Pattern.compile("\\bS/PV\\.(\\d{3,5})(?:\\s*\\(Resumption (\\d)\\))?");
     private static final Pattern LABEL = Pattern.compile(
             "(?m)^\\s*(?:The President|Mr\\.|Ms\\.|Mrs\\.)[^:\\n]{0,120}:\\s");
 
@@ -48,8 +45,11 @@ final class MeetingRecordImporter implements Importer {
     public ParsedImport read(SourceText source, ImportOptions options, ImportContext context) throws AppException {
         SpeechSplitter splitter = new SpeechSplitter(org.councilbrief.council.StateNames.shipped(),
                 context.membership());
-        splitter.split(source, null); // is it a meeting record at all?
-        String symbol = symbol(source, options);
+        List<Speech> first = splitter.split(source, null); // is it a meeting record at all?
+        String symbol = OwnSymbol.of(source, Series.SC_MEETING, options.symbol(), first.get(0).line() - 1)
+                .orElseThrow(() -> new InputException(source.name(), 0,
+                        "the record does not print its symbol; give it with --symbol"))
+                .canonical();
         LocalDate date = options.date() != null ? options.date() : SpeechSplitter.dateOf(source).orElseThrow(
                 () -> new InputException(source.name(), 0, "the record does not print its date; give it with --date"));
         List<Statement> statements = new ArrayList<>();
@@ -64,25 +64,5 @@ final class MeetingRecordImporter implements Importer {
         counts.put("withState", (int) statements.stream().filter(s -> s.stateCode() != null).count());
         return new ParsedImport.MeetingRecord(new Meeting(symbol, options.situation(), date, null, null), statements,
                 counts, List.of());
-    }
-
-    private static String symbol(SourceText source, ImportOptions options) throws AppException {
-        if (options.symbol() != null) {
-            Symbol symbol = Symbols.parse(options.symbol());
-            if (symbol.series() != Series.SC_MEETING) {
-                throw new AppException("'" + options.symbol() + "' is not the symbol of a meeting record (S/PV.nnnn)");
-            }
-            return symbol.canonical();
-        }
-        String head = source.text().length() > 3000 ? source.text().substring(0, 3000) : source.text();
-        Matcher inText = PV_IN_TEXT.matcher(head);
-        if (inText.find()) {
-            return Symbols.parse(inText.group()).canonical();
-        }
-        Matcher inName = PV_IN_NAME.matcher(source.name());
-        if (inName.find()) {
-            return "S/PV." + inName.group(1);
-        }
-        throw new InputException(source.name(), 0, "the record does not print its symbol; give it with --symbol");
     }
 }

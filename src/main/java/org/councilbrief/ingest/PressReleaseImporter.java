@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.councilbrief.AppException;
 import org.councilbrief.document.InputException;
+import org.councilbrief.document.OwnSymbol;
+import org.councilbrief.document.Series;
 import org.councilbrief.document.SourceText;
-import org.councilbrief.document.Symbols;
 import org.councilbrief.statement.PressSummary;
 import org.councilbrief.statement.PressSummaryParser;
 
-/** A press-release meeting summary (SC/nnnnn): its paragraphs with the speakers they report. */
+/**
+ * A press-release meeting summary (SC/nnnnn): its paragraphs with the speakers they report. Its number is its own, read
+ * from the lines above its first paragraph, the file's name or {@code --symbol} ({@link OwnSymbol}).
+ */
 final class PressReleaseImporter implements Importer {
     private static final Pattern LOOKS_LIKE = Pattern.compile("\\bSC/\\d{4,6}\\b|\\d{4,5}(?:st|nd|rd|th) Meeting");
 
@@ -33,10 +37,11 @@ final class PressReleaseImporter implements Importer {
     @Override
     public ParsedImport read(SourceText source, ImportOptions options, ImportContext context) throws AppException {
         PressSummary summary = new PressSummaryParser().parse(source);
-        String number = options.symbol() != null ? Symbols.parse(options.symbol()).canonical() : summary.pressRelease();
-        if (number == null) {
-            throw new InputException(source.name(), 0, "the summary does not print its number; give it with --symbol");
-        }
+        int bodyStart = summary.paragraphs().get(0).line() - 1;
+        String number = OwnSymbol.of(source, Series.SC_PRESS_RELEASE, options.symbol(), bodyStart)
+                .orElseThrow(() -> new InputException(source.name(), 0,
+                        "the summary does not print its number; give it with --symbol"))
+                .canonical();
         summary = new PressSummary(number, summary.meeting(), options.date() != null ? options.date() : summary.date(),
                 summary.headline(), summary.paragraphs());
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -6,15 +6,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.councilbrief.AppException;
 import org.councilbrief.document.InputException;
+import org.councilbrief.document.OwnSymbol;
 import org.councilbrief.document.ParagraphRef;
 import org.councilbrief.document.Resolution;
 import org.councilbrief.document.ResolutionParser;
 import org.councilbrief.document.Series;
 import org.councilbrief.document.SourceText;
 import org.councilbrief.document.Symbol;
-import org.councilbrief.document.Symbols;
 
-/** A Security Council resolution: its preambular and operative paragraphs, so that citations resolve to text. */
+/**
+ * A Security Council resolution: its preambular and operative paragraphs, so that citations resolve to text. Its symbol
+ * is its own, read from the lines above "The Security Council,", the file's name or {@code --symbol}, never from the
+ * resolutions its preamble recalls ({@link OwnSymbol}).
+ */
 final class ResolutionImporter implements Importer {
     private static final Pattern LOOKS_LIKE = Pattern.compile("(?m)^\\s*The Security Council\\s*[,;:]?\\s*$");
 
@@ -36,19 +40,26 @@ final class ResolutionImporter implements Importer {
     @Override
     public ParsedImport read(SourceText source, ImportOptions options, ImportContext context) throws AppException {
         Resolution resolution = ResolutionParser.parse(source, null);
-        String symbolText = options.symbol() != null ? options.symbol() : resolution.symbol();
-        if (symbolText == null) {
-            throw new InputException(source.name(), 0, "the resolution does not print its symbol; give it with --symbol");
-        }
-        Symbol symbol = Symbols.parse(symbolText);
-        if (symbol.series() != Series.SC_RESOLUTION) {
-            throw new AppException("'" + symbolText + "' is not the symbol of a resolution (S/RES/nnnn (yyyy))");
-        }
+        Symbol symbol = OwnSymbol.of(source, Series.SC_RESOLUTION, options.symbol(), preamble(source))
+                .orElseThrow(() -> new InputException(source.name(), 0,
+                        "the resolution does not print its symbol; give it with --symbol"));
+        resolution = new Resolution(symbol.canonical(), resolution.title(), resolution.paragraphs());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("preambular", (int) resolution.paragraphs().stream()
                 .filter(p -> p.kind() == ParagraphRef.Kind.PP).count());
         counts.put("operative", (int) resolution.paragraphs().stream()
                 .filter(p -> p.kind() == ParagraphRef.Kind.OP && p.sub().isEmpty()).count());
         return new ParsedImport.ResolutionText(symbol, resolution, counts, List.of());
+    }
+
+    /** The line "The Security Council," that opens the preamble: the header is above it. */
+    private static int preamble(SourceText source) {
+        List<String> lines = source.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (LOOKS_LIKE.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return lines.size();
     }
 }

@@ -69,6 +69,7 @@ public final class SpeechSplitter {
      */
     public List<Speech> split(SourceText source, LocalDate date) throws InputException {
         List<String> lines = source.lines();
+        PageFurniture furniture = PageFurniture.of(lines);
         List<Speech> speeches = new ArrayList<>();
         Matcher current = null;
         int currentLine = 0;
@@ -81,7 +82,7 @@ public final class SpeechSplitter {
                 paragraphBreak = true;
                 continue;
             }
-            if (PageFurniture.isFurniture(line)) {
+            if (furniture.isFurniture(i)) {
                 continue;
             }
             Matcher label = LABEL.matcher(line);

@@ -163,6 +163,7 @@ public final class UprReportParser {
      */
     private static List<Line> clean(List<String> raw) {
         List<Line> lines = new ArrayList<>(raw.size());
+        PageFurniture furniture = PageFurniture.of(raw);
         boolean footnote = false;
         for (int i = 0; i < raw.size(); i++) {
             String original = raw.get(i);
@@ -173,7 +174,7 @@ public final class UprReportParser {
             if (text.isBlank()) {
                 continue;
             }
-            if (PageFurniture.isFurniture(text)) {
+            if (furniture.isFurniture(i)) {
                 footnote = false;
                 continue;
             }

@@ -309,6 +309,39 @@ class ImportRoutesTest {
     }
 
     @Test
+    void aRecordWhoseHeaderFileNameOrSymbolNameDifferentMeetingsIsRefusedNamingBoth() throws Exception {
+        try (Database database = Database.inMemory("import-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            Accounts accounts = new Accounts(database);
+            accounts.add("edith", "an editor's long password", Role.EDITOR);
+            Session session = accounts.login("edith", "an editor's long password");
+            String printed = org.councilbrief.quality.PrintedRecord.layout(
+                    org.councilbrief.quality.PrintedRecord.Style.UN, Files.readString(RECORD),
+                    new org.councilbrief.quality.PrintedRecord.Meeting("S/PV.8703", 8703, "The situation in Mali",
+                            java.time.LocalDate.of(2020, 1, 15), "20-00789")).text();
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                Browser browser = new Browser(client, session);
+                Page form = browser.get("/workspace/import");
+
+                Page misnamed = browser.press(form, "Preview", Map.of("kind", "meeting-record"),
+                        new Chosen("S_PV.8765.txt", printed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(misnamed.code()).isEqualTo(400);
+                assertThat(misnamed.body()).contains("id=\"file-error\" role=\"alert\">S_PV.8765.txt: its header"
+                        + " (line 1) says S/PV.8703 but its file name says S/PV.8765; check which document this is,"
+                        + " then rename the file and import it again.");
+
+                Page mistyped = browser.press(form, "Preview", Map.of("kind", "meeting-record", "symbol",
+                        "S/PV.8730", "date", "2020-01-15"), new Chosen("SPV.8703.txt", Files.readAllBytes(RECORD)));
+                assertThat(mistyped.code()).isEqualTo(400);
+                assertThat(mistyped.body()).contains("id=\"symbol-error\" role=\"alert\">SPV.8703.txt: the symbol"
+                        + " given says S/PV.8730 but its file name says S/PV.8703");
+                assertThat(mistyped.field("symbol")).contains("value=\"S/PV.8730\"");
+                assertThat(new org.councilbrief.statement.StatementRepository(database.jdbi()).findMeeting("S/PV.8730")).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void aRefusedFormComesBackAsTypedWithTheReasonBesideItsFieldAndNoCommandLineWords() throws Exception {
         try (Database database = Database.inMemory("import-" + System.nanoTime())) {
             Application application = Application.start(database, true);

@@ -71,7 +71,10 @@ class UprReportParserTest {
 
     @Test
     void joinsTextBrokenAcrossLinesAndPagesAndDropsRunningHeadersFootersAndFootnotes() throws InputException {
+        // Two pages, each headed by the report's symbol as every page of it is: furniture is known by repeating.
         List<ExtractedRecommendation> recs = extract("""
+                A/HRC/59/15
+
                        II. Conclusions and/or recommendations
                               140. The following recommendations will be examined by Slovenia:
                                      140.9    Consider acceding to the Optional Protocol to the
