@@ -1,25 +1,43 @@
 package org.councilbrief.document;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** Writes RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line end, quotes doubled inside. */
+/**
+ * Writes RFC 4180 CSV with Apache Commons CSV (decision 0033): a field is quoted when it holds a separator, a quote or
+ * a line end, quotes doubled inside, records ended by {@code \n}. A field that a spreadsheet would take for a formula
+ * (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with a {@code '}
+ * before it, as OWASP recommends against CSV injection, so that opening the file runs nothing.
+ */
 public final class CsvWriter {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
     private CsvWriter() {
     }
 
     public static String line(List<String> fields) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                out.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(f);
-            }
+        List<String> safe = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            safe.add(cell(field));
         }
-        return out.append('\n').toString();
+        StringBuilder out = new StringBuilder();
+        try {
+            new CSVPrinter(out, FORMAT).printRecord(safe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return out.toString();
+    }
+
+    /** The field as a spreadsheet should show it: formula-like text gets a leading {@code '}. */
+    static String cell(String field) {
+        if (field == null || field.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
     }
 }

@@ -5,9 +5,15 @@ import java.util.List;
 /**
  * The text of one input file, decoded and with its line ends made {@code \n}; page breaks stay as form feeds
  * ({@code \f}). {@code name} is how messages refer to the file; {@code encoding} says how it was read ("UTF-8",
- * "windows-1252", "x-MacRoman" or "PDF").
+ * "windows-1252", "x-MacRoman" or "PDF"). {@code original} is the same decoded text with its line ends as they were
+ * in the file (the same string when the file had no carriage return): CSV needs it, because a carriage return inside
+ * a quoted field is part of the field's value.
  */
-public record SourceText(String name, String text, String encoding) {
+public record SourceText(String name, String text, String encoding, String original) {
+
+    public SourceText(String name, String text, String encoding) {
+        this(name, text, encoding, text);
+    }
 
     /** The text's lines, without their line ends; line {@code n} of a message is {@code lines().get(n - 1)}. */
     public List<String> lines() {

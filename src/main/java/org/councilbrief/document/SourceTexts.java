@@ -40,11 +40,11 @@ public final class SourceTexts {
             throw new InputException(name, 0, "not a text or PDF file");
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
-        return new SourceText(name, decoded.text(), decoded.encoding());
+        return new SourceText(name, decoded.text(), decoded.encoding(), decoded.original());
     }
 
     public static SourceText of(String name, String text) {
-        return new SourceText(name, TextDecoder.normalizeLineEnds(text), "UTF-8");
+        return new SourceText(name, TextDecoder.normalizeLineEnds(text), "UTF-8", text);
     }
 
     /** NUL bytes, or many control characters in the first 4 KB, mean a binary file (a .docx, an image, a zip). */

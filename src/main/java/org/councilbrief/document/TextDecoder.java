@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Turns the bytes of a text file into text. UTF-8 (with or without a byte-order mark) is tried first and accepted only
  * if every byte decodes; otherwise the file is one of the single-byte encodings UN texts still come in, Windows-1252 or
  * Mac Roman, and the one whose reading gives the more plausible text wins (see {@link #plausibility}). CR and CRLF line
- * ends become LF.
+ * ends become LF; the text as decoded, before that, is kept too.
  */
 public final class TextDecoder {
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -19,22 +19,25 @@ public final class TextDecoder {
     private TextDecoder() {
     }
 
-    /** The decoded text and the encoding it was read in. */
-    public record Decoded(String text, String encoding) {
+    /** The decoded text with LF line ends, the encoding it was read in, and the text with the file's line ends. */
+    public record Decoded(String text, String encoding, String original) {
+        Decoded(String original, String encoding) {
+            this(normalizeLineEnds(original), encoding, original);
+        }
     }
 
     public static Decoded decode(byte[] bytes) {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         String utf8 = strictUtf8(bytes, start);
         if (utf8 != null) {
-            return new Decoded(normalizeLineEnds(utf8), "UTF-8");
+            return new Decoded(utf8, "UTF-8");
         }
         String cp1252 = new String(bytes, CP1252);
         String macRoman = new String(bytes, MAC_ROMAN);
         if (plausibility(macRoman) > plausibility(cp1252)) {
-            return new Decoded(normalizeLineEnds(macRoman), "x-MacRoman");
+            return new Decoded(macRoman, "x-MacRoman");
         }
-        return new Decoded(normalizeLineEnds(cp1252), "windows-1252");
+        return new Decoded(cp1252, "windows-1252");
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {

@@ -541,43 +541,111 @@ public final class SiteBuilder {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** The Atom feed: one entry per published brief, newest first, dated when it was published. */
+    /** RFC 3339 in UTC with seconds always, as Atom's date constructs ask: 2026-11-27T10:15:00Z. */
+    static final java.time.format.DateTimeFormatter ATOM_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", java.util.Locale.ROOT);
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    /**
+     * The Atom feed: one entry per published brief, newest first, dated when it was published (the stored times are
+     * UTC). Written with the JDK's {@link javax.xml.stream.XMLStreamWriter}, which escapes text and attributes
+     * (decision 0035).
+     */
     private String feed() {
         record Update(Situation situation, LocalDate asOf, String updated) {
         }
         List<Update> updates = new ArrayList<>();
         for (Map.Entry<Situation, LocalDate> e : situations()) {
-            String updated = workflow.publishedAt(e.getKey().id())
-                    .map(at -> at.withNano(0) + "Z").orElse(e.getValue() + "T00:00:00Z");
+            String updated = workflow.publishedAt(e.getKey().id()).map(ATOM_TIME::format)
+                    .orElse(ATOM_TIME.format(e.getValue().atStartOfDay()));
             updates.add(new Update(e.getKey(), e.getValue(), updated));
         }
         updates.sort(java.util.Comparator.comparing(Update::updated).reversed());
-        String updated = updates.isEmpty() ? today + "T00:00:00Z" : updates.get(0).updated();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-                .append("  <title>councilbrief: brief updates</title>\n")
-                .append("  <id>tag:councilbrief.org,2026:briefs</id>\n")
-                .append("  <updated>").append(updated).append("</updated>\n")
-                .append("  <link rel=\"alternate\" href=\"index.html\"/>\n");
-        for (Update u : updates) {
-            String id = u.situation().id();
-            xml.append("  <entry>\n")
-                    .append("    <title>").append(escape(u.situation().name())).append(": human rights brief</title>\n")
-                    .append("    <id>tag:councilbrief.org,2026:brief/").append(escape(id)).append('/')
-                    .append(escape(u.updated())).append("</id>\n")
-                    .append("    <updated>").append(u.updated()).append("</updated>\n")
-                    .append("    <author><name>councilbrief</name></author>\n")
-                    .append("    <link rel=\"alternate\" href=\"briefs/").append(escape(id)).append(".html\"/>\n")
-                    .append("    <summary>The brief on ").append(escape(u.situation().name())).append(", as of ")
-                    .append(BriefComposer.DATE.format(u.asOf())).append(".</summary>\n")
-                    .append("  </entry>\n");
+        String updated = updates.isEmpty() ? ATOM_TIME.format(today.atStartOfDay()) : updates.get(0).updated();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter xml = javax.xml.stream.XMLOutputFactory.newDefaultFactory()
+                    .createXMLStreamWriter(out);
+            xml.writeStartDocument("utf-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.setDefaultNamespace(ATOM);
+            xml.writeStartElement(ATOM, "feed");
+            xml.writeDefaultNamespace(ATOM);
+            element(xml, 1, "title", "councilbrief: brief updates");
+            element(xml, 1, "id", "tag:councilbrief.org,2026:briefs");
+            element(xml, 1, "updated", updated);
+            link(xml, 1, "index.html");
+            for (Update u : updates) {
+                String id = u.situation().id();
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement(ATOM, "entry");
+                element(xml, 2, "title", u.situation().name() + ": human rights brief");
+                element(xml, 2, "id", "tag:councilbrief.org,2026:brief/" + id + "/" + u.updated());
+                element(xml, 2, "updated", u.updated());
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement(ATOM, "author");
+                element(xml, -1, "name", "councilbrief");
+                xml.writeEndElement();
+                link(xml, 2, "briefs/" + id + ".html");
+                element(xml, 2, "summary", "The brief on " + u.situation().name() + ", as of "
+                        + BriefComposer.DATE.format(u.asOf()) + ".");
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("cannot write the feed", e));
         }
-        return xml.append("</feed>\n").toString();
+        return out.toString();
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
+    /** An element holding text, on its own line at {@code depth} (-1: on the same line). */
+    private static void element(javax.xml.stream.XMLStreamWriter xml, int depth, String name, String text)
+            throws javax.xml.stream.XMLStreamException {
+        if (depth >= 0) {
+            xml.writeCharacters("\n" + "  ".repeat(depth));
+        }
+        xml.writeStartElement(ATOM, name);
+        xml.writeCharacters(xmlText(text));
+        xml.writeEndElement();
+    }
+
+    private static void link(javax.xml.stream.XMLStreamWriter xml, int depth, String href)
+            throws javax.xml.stream.XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+        xml.writeEmptyElement(ATOM, "link");
+        xml.writeAttribute("rel", "alternate");
+        xml.writeAttribute("href", xmlText(href));
+    }
+
+    /**
+     * The text without the characters XML 1.0 cannot hold (control characters but tab and line ends, lone
+     * surrogates, U+FFFE and U+FFFF): the writer escapes markup but would copy those, and the feed would not parse.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
+            if (!ok && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (ok && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
 
