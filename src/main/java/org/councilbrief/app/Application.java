@@ -14,13 +14,20 @@ record Application(Database database, Membership membership, BriefRepository bri
         Accounts accounts) {
 
     static Application start(Database database, boolean demo) throws AppException {
+        return start(database, demo, org.councilbrief.account.AccountSettings.defaults());
+    }
+
+    static Application start(Database database, boolean demo, org.councilbrief.account.AccountSettings settings)
+            throws AppException {
         Membership membership = Membership.shipped();
         new StateRepository(database.jdbi()).syncShipped(membership);
         BriefRepository briefs = new BriefRepository(database.jdbi());
         if (demo) {
             DemoData.load(briefs);
         }
-        return new Application(database, membership, briefs, new BriefComposer(membership), new Accounts(database));
+        Accounts accounts = new Accounts(database, settings);
+        accounts.purge();
+        return new Application(database, membership, briefs, new BriefComposer(membership), accounts);
     }
 
     /** The public site as of today, as the server shows it: its pages link to the login page. */
