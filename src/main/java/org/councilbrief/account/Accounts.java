@@ -91,8 +91,8 @@ public final class Accounts {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PASSWORD_BYTES) {
             throw new AppException("a password has at most " + MAX_PASSWORD_BYTES + " bytes, the most its hash reads:"
-                    + " 72 letters without accents, fewer with accented letters (2 bytes each) or other scripts (3 or 4)"
-                    + "; this one has " + bytes + " bytes");
+                    + " 72 letters without accents, fewer with accented letters (2 bytes each) or other scripts"
+                    + " (3 or 4); this one has " + bytes + " bytes");
         }
         if (repository.exists(name)) {
             throw new AppException("there is already a user '" + name + "'");

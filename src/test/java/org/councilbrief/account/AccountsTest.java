@@ -283,8 +283,8 @@ class AccountsTest {
     /**
      * A wrong password for a name that exists, any password for a name that does not, and an attempt refused past the
      * limit take the same time: their medians are compared with wide margins (half to twice), where the lock this
-     * replaced answered a locked account 28 times faster than an unknown name. BCrypt at cost 8 here (about 15 ms on an idle machine);
-     * {@code -Dlogin.timing.cost=12} measures the shipped cost for docs/benchmarks.md.
+     * replaced answered a locked account 28 times faster than an unknown name. BCrypt at cost 8 here (about 15 ms
+     * on an idle machine); {@code -Dlogin.timing.cost=12} measures the shipped cost for docs/benchmarks.md.
      */
     @Test
     void aFailedLoginTakesAsLongWhetherTheNameExistsAndWhetherItIsRefused() throws AppException {

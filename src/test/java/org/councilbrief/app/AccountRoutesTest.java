@@ -195,7 +195,8 @@ class AccountRoutesTest {
                         .add("password", password).build()).build();
         try (Response response = http.newCall(request).execute()) {
             return List.of(String.valueOf(response.code()), String.valueOf(response.header("Retry-After")),
-                    response.body().string().replaceAll("[0-9a-f]{64}", "TOKEN").replace("value=\"" + user + "\"", "value=\"USER\""));
+                    response.body().string().replaceAll("[0-9a-f]{64}", "TOKEN")
+                            .replace("value=\"" + user + "\"", "value=\"USER\""));
         }
     }
 
