@@ -129,29 +129,105 @@ public final class AccountRoutes {
         ctx.cookie(cookie);
         StringOutput out = new StringOutput();
         TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error,
-                "username", username == null ? "" : username.strip(), "header",
-                PageHeader.site(PageHeader.rootOf(ctx.path()), true, PageHeader.LOGIN)), out);
+                "username", username == null ? "" : username.strip(), "https", secure(ctx) ? "" : httpsAddress(ctx),
+                "header", PageHeader.site(PageHeader.rootOf(ctx.path()), true, PageHeader.LOGIN)), out);
         ctx.html(out.toString());
     }
 
     private static void login(Context ctx, Accounts accounts) {
         String expected = ctx.cookie(LOGIN_COOKIE);
         String sent = ctx.formParam("_csrf");
+        if (expected == null && !secure(ctx)) {
+            // The browser dropped the login page's cookie, as it does with a Secure cookie over plain HTTP.
+            throw new ForbiddenResponse(HTTPS_REQUIRED + " Open " + httpsAddress(ctx) + " instead.");
+        }
         if (expected == null || sent == null || !java.security.MessageDigest.isEqual(expected.getBytes(),
                 sent.getBytes())) {
             throw new ForbiddenResponse("the form's token is missing or wrong; reload the login page");
         }
         try {
-            Session session = accounts.login(ctx.formParam("username"), ctx.formParam("password"));
+            Session session = accounts.login(ctx.formParam("username"), ctx.formParam("password"),
+                    client(ctx, accounts.settings()));
             Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).ifPresent(accounts::logout);
-            ctx.cookie(new Cookie(SESSION_COOKIE, session.id(), "/", (int) Accounts.SESSION.toSeconds(), true, 0,
-                    true, null, null, SameSite.STRICT));
+            ctx.cookie(new Cookie(SESSION_COOKIE, session.id(), "/",
+                    (int) Math.min(Integer.MAX_VALUE, accounts.settings().sessionMax().toSeconds()), true, 0, true,
+                    null, null, SameSite.STRICT));
             ctx.cookie(expired(LOGIN_COOKIE));
             ctx.redirect("workspace");
+        } catch (TooManyAttemptsException e) {
+            ctx.status(429);
+            ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+            loginPage(ctx, capitalize(e.getMessage()) + ".", ctx.formParam("username"));
         } catch (AppException e) {
             ctx.status(401);
             loginPage(ctx, e.getMessage(), ctx.formParam("username"));
         }
+    }
+
+    static final String HTTPS_REQUIRED = "This site must be reached over HTTPS: over plain HTTP, browsers do not keep"
+            + " the login's cookies, so logging in cannot work.";
+
+    /**
+     * Whether the browser reached the site in a way that keeps Secure cookies: over HTTPS (directly, or through a
+     * proxy that says so in {@code X-Forwarded-Proto} or {@code Forwarded}), or on this machine's own name
+     * (localhost, 127.0.0.1, ::1), where browsers keep them over plain HTTP too. The headers are taken on trust: they
+     * only choose which message the login page shows.
+     */
+    static boolean secure(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            return true;
+        }
+        String proto = ctx.header("X-Forwarded-Proto");
+        if (proto != null && proto.split(",")[0].strip().equalsIgnoreCase("https")) {
+            return true;
+        }
+        String forwarded = ctx.header("Forwarded");
+        if (forwarded != null && forwarded.split(",")[0].toLowerCase(java.util.Locale.ROOT)
+                .matches(".*\\bproto=\"?https\"?\\s*(;.*)?")) {
+            return true;
+        }
+        String host = hostName(ctx.host());
+        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private static String hostName(String hostHeader) {
+        String h = hostHeader == null ? "" : hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.lastIndexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** The login page's address over HTTPS, on the host the browser asked for (its default port). */
+    private static String httpsAddress(Context ctx) {
+        String host = hostName(ctx.host());
+        return host.isEmpty() || !host.matches("[a-z0-9.\\-\\[\\]:]{1,255}") ? "the HTTPS address"
+                : "https://" + host + ctx.path();
+    }
+
+    /**
+     * The client a login attempt is counted for: the socket's address, or behind a proxy the address the proxy
+     * added last to {@code X-Forwarded-For} (the one it saw; those before it could be written by anyone).
+     */
+    static String client(Context ctx, AccountSettings settings) {
+        if (settings.behindProxy()) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].strip();
+                if (!last.isEmpty() && last.length() <= 100) {
+                    return last;
+                }
+            }
+        }
+        return ctx.ip();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<BriefLine>> briefs,

@@ -22,18 +22,29 @@ record Application(Database database, MembershipSource council, BriefRepository 
         Accounts accounts, Clock clock) {
 
     static Application start(Database database, boolean demo) throws AppException {
-        return start(database, demo, Clock.systemDefaultZone());
+        return start(database, demo, Clock.systemDefaultZone(), org.councilbrief.account.AccountSettings.defaults());
     }
 
     static Application start(Database database, boolean demo, Clock clock) throws AppException {
+        return start(database, demo, clock, org.councilbrief.account.AccountSettings.defaults());
+    }
+
+    static Application start(Database database, boolean demo, org.councilbrief.account.AccountSettings settings)
+            throws AppException {
+        return start(database, demo, Clock.systemDefaultZone(), settings);
+    }
+
+    static Application start(Database database, boolean demo, Clock clock,
+            org.councilbrief.account.AccountSettings settings) throws AppException {
         new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
         MembershipSource council = new MembershipSource(new CouncilRepository(database.jdbi()));
         BriefRepository briefs = new BriefRepository(database.jdbi());
         if (demo) {
             DemoData.load(briefs);
         }
-        return new Application(database, council, briefs, new BriefComposer(council), new Accounts(database),
-                clock);
+        Accounts accounts = new Accounts(database, settings);
+        accounts.purge();
+        return new Application(database, council, briefs, new BriefComposer(council), accounts, clock);
     }
 
     /** The Council's composition as recorded now. */

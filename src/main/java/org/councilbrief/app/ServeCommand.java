@@ -30,6 +30,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", description = "JDBC URL of the database (default: H2 under ./data).")
     String db;
 
+    @Option(names = "--session-idle", defaultValue = "2h", description = "A session ends after this long without a"
+            + " request: 90m, 2h, 1d (default: ${DEFAULT-VALUE}).")
+    String sessionIdle;
+
+    @Option(names = "--session-max", defaultValue = "12h", description = "A session ends this long after its login,"
+            + " used or not (default: ${DEFAULT-VALUE}).")
+    String sessionMax;
+
+    @Option(names = "--publish-own-changes", description = "Let a reviewer or admin publish a brief whose last change"
+            + " they made themselves. Off by default: a second person reads every change before the public does.")
+    boolean publishOwnChanges;
+
+    @Option(names = "--behind-proxy", description = "The server is reached through a reverse proxy: count login"
+            + " attempts per the client address the proxy adds to X-Forwarded-For, not per the proxy's address.")
+    boolean behindProxy;
+
     @Override
     public Integer call() throws AppException {
         if (demo && db != null) {
@@ -38,8 +54,12 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new AppException("--port must be between 0 and 65535");
         }
+        org.councilbrief.account.AccountSettings settings = new org.councilbrief.account.AccountSettings(
+                org.councilbrief.account.AccountSettings.duration(sessionIdle, "--session-idle"),
+                org.councilbrief.account.AccountSettings.duration(sessionMax, "--session-max"), publishOwnChanges,
+                behindProxy);
         Database database = demo ? Database.inMemory("demo") : Database.openOrDefault(db);
-        Application application = Application.start(database, demo);
+        Application application = Application.start(database, demo, settings);
         WebServer server = WebServer.start(application, host, port);
         // The first PDF and Word downloads would pay for loading their renderers; a spare thread does it a few seconds
         // after the start, so as not to slow the first pages.

@@ -402,7 +402,7 @@ public final class BriefRoutes {
                         session.user().username(), session.user().role().mayPublish())));
         app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> workflow.publish(id, base(ctx), session.user().username(),
-                        session.user().role().mayPublish())));
+                        session.user().role().mayPublish(), accounts.settings().publishOwnChanges())));
         app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> workflow.restore(id, base(ctx), Integer.parseInt(String.valueOf(
                         ctx.formParam("version"))), session.user().username())));

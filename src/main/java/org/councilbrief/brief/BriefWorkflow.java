@@ -567,7 +567,18 @@ public final class BriefWorkflow {
         return save(situation, base, BriefRevision.REVIEW, current.brief(), user, "sent for review");
     }
 
+    /** Publishes a brief in review, if someone other than {@code user} made its last change. */
     public int publish(String situation, int base, String user, boolean mayPublish) throws AppException {
+        return publish(situation, base, user, mayPublish, false);
+    }
+
+    /**
+     * Publishes a brief in review. Unless {@code ownChanges} (an office that turned the rule off), a second person
+     * publishes: not the one who made the last change to the brief's text, the latest draft version up to
+     * {@code base}.
+     */
+    public int publish(String situation, int base, String user, boolean mayPublish, boolean ownChanges)
+            throws AppException {
         if (!mayPublish) {
             throw new NotAllowedException("only a reviewer or an admin publishes");
         }
@@ -575,6 +586,15 @@ public final class BriefWorkflow {
         if (!current.status().equals(BriefRevision.REVIEW)) {
             throw new AppException("only a brief in review can be published (this version is "
                     + BriefRevision.label(current.status()) + ")");
+        }
+        if (!ownChanges) {
+            Optional<BriefRevision> lastChange = revisions.history(situation).stream()
+                    .filter(r -> r.version() <= base && r.status().equals(BriefRevision.DRAFT)).findFirst();
+            if (lastChange.isPresent() && lastChange.get().author().equals(user)) {
+                throw new NotAllowedException("you made the last change to this brief (version "
+                        + lastChange.get().version() + "), so another reviewer or an admin publishes it: a second"
+                        + " person reads every change before the public does");
+            }
         }
         return save(situation, base, BriefRevision.PUBLISHED, current.brief(), user, "published");
     }

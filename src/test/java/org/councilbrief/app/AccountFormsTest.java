@@ -82,6 +82,9 @@ class AccountFormsTest {
                 assertThat(target.encodedPath()).isEqualTo("/workspace");
                 for (List<String> refusal : List.of(
                         List.of("rita", "short", "reviewer", "password", "A password has at least 12 characters."),
+                        List.of("rita", "é".repeat(60), "reviewer", "password", "A password has at most 72 bytes,"
+                                + " the most its hash reads: 72 letters without accents, fewer with accented letters"
+                                + " (2 bytes each) or other scripts (3 or 4); this one has 120 bytes."),
                         List.of("r", "a reviewer's long password", "reviewer", "username",
                                 "A username is 2 to 80 letters, digits or . _ @ -."),
                         List.of("ada", "a reviewer's long password", "admin", "username",

@@ -13,6 +13,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.councilbrief.account.AccountRoutes;
+import org.councilbrief.account.AccountSettings;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Role;
 import org.councilbrief.db.Database;
@@ -178,6 +179,97 @@ class AccountRoutesTest {
                 assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
                 assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
                 assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            });
+        }
+    }
+
+    /** One login through the form from a client: status, Retry-After, and the page with its token blanked. */
+    private static List<String> loginAs(HttpClient client, String user, String password, String address)
+            throws Exception {
+        OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+        Page form = send(client, "GET", "/login", null, Map.of());
+        Request request = new Request.Builder().url(client.getOrigin() + "/login")
+                .header("Cookie", "cb_login=" + value(form.cookies(), "cb_login"))
+                .header("X-Forwarded-For", "192.0.2.200, " + address)
+                .post(new FormBody.Builder().add("_csrf", csrf(form.body())).add("username", user)
+                        .add("password", password).build()).build();
+        try (Response response = http.newCall(request).execute()) {
+            return List.of(String.valueOf(response.code()), String.valueOf(response.header("Retry-After")),
+                    response.body().string().replaceAll("[0-9a-f]{64}", "TOKEN")
+                            .replace("value=\"" + user + "\"", "value=\"USER\""));
+        }
+    }
+
+    /**
+     * Past the limit a login is answered 429 with Retry-After, in the same words for a name that exists and one that
+     * does not; behind a proxy the client is the address the proxy added, so another client is not refused.
+     */
+    @Test
+    void tooManyFailedLoginsAreAnswered429AlikeForEveryName() throws Exception {
+        try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
+            Application application = Application.start(database, false, new AccountSettings(
+                    AccountSettings.DEFAULT_IDLE, AccountSettings.DEFAULT_MAX, false, true));
+            new Accounts(database).add("admin", "a long enough password", Role.ADMIN);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                for (int i = 0; i < 5; i++) {
+                    List<String> known = loginAs(client, "admin", "wrong " + i, "203.0.113.9");
+                    List<String> unknown = loginAs(client, "nobody", "wrong " + i, "203.0.113.9");
+                    assertThat(known.get(0)).isEqualTo("401");
+                    assertThat(known).isEqualTo(unknown);
+                }
+                List<String> known = loginAs(client, "admin", "a long enough password", "203.0.113.9");
+                List<String> unknown = loginAs(client, "nobody", "a long enough password", "203.0.113.9");
+                assertThat(known.get(0)).isEqualTo("429");
+                // The wait is the rest of each name's 15 minutes, which began with its first attempt: a few seconds
+                // apart on a slow machine.
+                assertThat(Integer.parseInt(known.get(1))).isBetween(600, 900);
+                assertThat(Integer.parseInt(unknown.get(1))).isCloseTo(Integer.parseInt(known.get(1)),
+                        org.assertj.core.data.Offset.offset(10));
+                assertThat(known.get(2)).contains("Too many failed logins for this username or from this network;"
+                        + " try again in ");
+                assertThat(known.subList(0, 1)).isEqualTo(unknown.subList(0, 1));
+                assertThat(known.get(2).replaceAll("in \\d+ minutes", "in N minutes"))
+                        .isEqualTo(unknown.get(2).replaceAll("in \\d+ minutes", "in N minutes"));
+                assertThat(loginAs(client, "admin", "a long enough password", "198.51.100.7").get(0))
+                        .isEqualTo("302");
+            });
+        }
+    }
+
+    /**
+     * Over plain HTTP on another host than this machine, browsers drop the Secure cookies: the login page says that
+     * HTTPS is required, and so does a login whose cookie was dropped. Behind a proxy that says it was HTTPS, or on
+     * localhost, nothing is said.
+     */
+    @Test
+    void theLoginPageSaysWhenHttpsIsRequired() throws Exception {
+        try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
+            Application application = Application.start(database, false);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+                String url = client.getOrigin() + "/login";
+                try (Response plain = http.newCall(new Request.Builder().url(url)
+                        .header("Host", "briefs.example.org:8080").build()).execute()) {
+                    assertThat(plain.body().string()).contains("<strong>HTTPS is required.</strong>")
+                            .contains("<a href=\"https://briefs.example.org/login\">");
+                }
+                for (Map<String, String> https : List.of(Map.of("X-Forwarded-Proto", "https"),
+                        Map.of("Forwarded", "for=192.0.2.1;proto=https;by=203.0.113.43"), Map.<String, String>of())) {
+                    Request.Builder request = new Request.Builder().url(url).header("Host", https.isEmpty()
+                            ? "localhost:8080" : "briefs.example.org");
+                    https.forEach(request::header);
+                    try (Response r = http.newCall(request.build()).execute()) {
+                        assertThat(r.body().string()).as(https.toString()).doesNotContain("HTTPS is required");
+                    }
+                }
+                try (Response dropped = http.newCall(new Request.Builder().url(url).header("Host", "briefs.example.org")
+                        .header("Accept", "text/html").post(new FormBody.Builder().add("_csrf", "f".repeat(64))
+                                .add("username", "admin").add("password", "a long enough password").build())
+                        .build()).execute()) {
+                    assertThat(dropped.code()).isEqualTo(403);
+                    assertThat(dropped.body().string()).contains("This site must be reached over HTTPS")
+                            .doesNotContain("reload the login page");
+                }
             });
         }
     }

@@ -34,6 +34,46 @@ class BriefWorkflowTest {
                 .findFirst().orElseThrow().paragraphs().get(0).segments().get(0).text();
     }
 
+    /**
+     * A reviewer who made the last change to a brief's text does not publish it: another reviewer or an admin does,
+     * unless the office turned the rule off. Sending for review and sending back change no text.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSecondPersonPublishesTheLastChangeUnlessTheOfficeTurnedTheRuleOff(Database db) throws AppException {
+        try (db) {
+            BriefWorkflow workflow = new BriefWorkflow(db, Membership.shipped());
+            int edited = workflow.editItem("mali", 0, "consider-1", "Rita's title", LocalDate.of(2023, 7, 1),
+                    "Rita's paragraph.", "rita");
+            int review = workflow.submit("mali", edited, "edith");
+            assertThatThrownBy(() -> workflow.publish("mali", review, "rita", true))
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("you made the last change to this brief (version 2), so another reviewer or an admin"
+                            + " publishes it: a second person reads every change before the public does");
+            assertThat(workflow.current("mali").version()).isEqualTo(review); // nothing was saved
+            int back = workflow.sendBack("mali", review, "Shorter, please.", "ada", true);
+            int again = workflow.submit("mali", back, "rita");
+            assertThatThrownBy(() -> workflow.publish("mali", again, "rita", true))
+                    .isInstanceOf(NotAllowedException.class);
+
+            // Once the editor has made the latest change, Rita may publish it.
+            int fixed = workflow.editItem("mali", again, "consider-1", "Edith's title", LocalDate.of(2023, 7, 1),
+                    "Edith's shorter paragraph.", "edith");
+            int ready = workflow.submit("mali", fixed, "edith");
+            assertThat(workflow.publish("mali", ready, "rita", true)).isEqualTo(ready + 1);
+            assertThat(itemText(workflow, "consider-1")).isEqualTo("Edith's shorter paragraph.");
+
+            // An office of one turns the rule off.
+            int own = workflow.editItem("mali", ready + 1, "consider-1", "Rita alone", LocalDate.of(2023, 7, 1),
+                    "Rita's own paragraph.", "rita");
+            int alone = workflow.submit("mali", own, "rita");
+            assertThatThrownBy(() -> workflow.publish("mali", alone, "rita", true, false))
+                    .isInstanceOf(NotAllowedException.class);
+            workflow.publish("mali", alone, "rita", true, true);
+            assertThat(itemText(workflow, "consider-1")).isEqualTo("Rita's own paragraph.");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void aDraftIsPublishedOnlyByAReviewerAfterReviewAndEveryVersionIsKept(Database db) throws AppException {
