@@ -17,9 +17,21 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource) {
+    /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
+    static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+    private Database(HikariDataSource dataSource, String url) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        // A connection that cannot be had (the server stopped, the network down, the pool exhausted for the whole
+        // timeout) is reported as the database being unavailable, which the server answers with a 503 and the command
+        // line with its message; the pool opens new connections by itself once the server is back.
+        this.jdbi = Jdbi.create(() -> {
+            try {
+                return dataSource.getConnection();
+            } catch (java.sql.SQLException e) {
+                throw unavailable(url, e);
+            }
+        });
     }
 
     /** Opens the database at {@code url} (user and password may be given in the URL) and migrates it. */
@@ -28,6 +40,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
         config.setPoolName("councilbrief");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
@@ -44,10 +57,10 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, url);
     }
 
-    private static DatabaseUnavailableException unavailable(String url, RuntimeException e) {
+    private static DatabaseUnavailableException unavailable(String url, Exception e) {
         String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1…");
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
