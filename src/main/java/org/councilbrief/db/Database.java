@@ -36,6 +36,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code url} (user and password may be given in the URL) and migrates it. */
     public static Database open(String url) {
+        return open(url, null);
+    }
+
+    /** Opens the database at {@code url}, migrated as far as {@code target} (all the way when null). */
+    static Database open(String url, org.flywaydb.core.api.MigrationVersion target) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
@@ -52,7 +57,11 @@ public final class Database implements AutoCloseable {
             throw unavailable(url, e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+            if (target != null) {
+                flyway.target(target);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -83,6 +92,10 @@ public final class Database implements AutoCloseable {
     /** A fresh in-memory H2 database, for the demo and tests. */
     public static Database inMemory(String name) {
         return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
     }
 
     public Jdbi jdbi() {
