@@ -209,18 +209,23 @@ public final class KillTrials {
             Run again = launch(args(scenario.killed(), trial, trialSite), -1);
             long rerunMillis = (System.nanoTime() - rerunStart) / 1_000_000;
             worstRerun = Math.max(worstRerun, rerunMillis);
-            if (again.code != 0 && problem == null) {
-                problem = "next run failed (" + again.code + "): " + again.err.lines().limit(3).toList();
-            } else if (problem == null) {
+            // The next run is checked whatever the kill left: it must complete, with the complete run's counts.
+            if (again.code != 0) {
+                problem = (problem == null ? "" : problem + "; ") + "next run failed (" + again.code + "): "
+                        + again.err.lines().limit(3).toList();
+            } else {
                 try {
                     Map<String, Long> end = counts(trial);
                     if (!end.equals(after)) {
-                        problem = "after the next run: " + end;
+                        problem = (problem == null ? "" : problem + "; ") + "after the next run: " + end;
                     } else if (scenario.publishes() && fileCount(trialSite) != siteFiles) {
-                        problem = "after the next run the site has " + fileCount(trialSite) + " files";
+                        problem = (problem == null ? "" : problem + "; ") + "after the next run the site has "
+                                + fileCount(trialSite) + " files";
+                    } else if (problem != null) {
+                        problem += "; the next run completed with the complete run's counts";
                     }
                 } catch (SQLException | RuntimeException e) {
-                    problem = "after the next run: " + e;
+                    problem = (problem == null ? "" : problem + "; ") + "after the next run: " + e;
                 }
             }
             if (problem == null) {
@@ -255,6 +260,11 @@ public final class KillTrials {
     /** The database after the scenario's setup ("base"), made once per scenario. */
     private void prepare(Scenario scenario) throws Exception {
         drop("base");
+        if (!db.equals("h2")) {
+            try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+                s.execute("create database kill_base");
+            }
+        }
         // A database with the schema and the shipped states even when the scenario sets nothing up.
         List<List<String>> steps = new ArrayList<>(scenario.setup());
         if (steps.isEmpty()) {
