@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
             SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class,
-            PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class})
+            PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class, BackupCommand.class,
+            RestoreCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

@@ -52,15 +52,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         long bytes = 0;
         try {
-            for (SiteFile file : files) {
-                Path target = out.resolve(file.path()).normalize();
-                if (!target.startsWith(out.normalize())) {
-                    throw new AppException("refusing to write outside " + out + ": " + file.path());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.bytes());
-                bytes += file.bytes().length;
-            }
+            bytes = writeWhole(out, files);
         } catch (IOException e) {
             throw new AppException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
@@ -70,5 +62,61 @@ final class PublishCommand implements Callable<Integer> {
                 (System.nanoTime() - built) / 1e9);
         err.flush();
         return 0;
+    }
+
+    /**
+     * Writes the site into a new folder beside {@code out} and then puts it in the place of {@code out} by renaming,
+     * so that a publish stopped at any moment (killed, a full disk) leaves the earlier site whole, never a mix of old
+     * and new pages; what a stopped run left beside it is removed by the next. A folder that holds anything but an
+     * earlier site is refused rather than replaced.
+     */
+    static long writeWhole(Path out, List<SiteFile> files) throws IOException, AppException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        Files.createDirectories(parent);
+        if (Files.isDirectory(target) && !Files.exists(target.resolve("index.html"))) {
+            try (var entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new AppException("the folder " + out + " holds other files than a site: publish into a new"
+                            + " or empty folder, or one an earlier publish wrote");
+                }
+            }
+        }
+        try (var stale = Files.list(parent)) {
+            for (Path p : stale.filter(p -> p.getFileName().toString().startsWith("." + name + ".partial-")
+                    || p.getFileName().toString().startsWith("." + name + ".previous-")).toList()) {
+                deleteTree(p);
+            }
+        }
+        Path partial = Files.createTempDirectory(parent, "." + name + ".partial-");
+        long bytes = 0;
+        for (SiteFile file : files) {
+            Path path = partial.resolve(file.path()).normalize();
+            if (!path.startsWith(partial)) {
+                throw new AppException("refusing to write outside " + out + ": " + file.path());
+            }
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.bytes());
+            bytes += file.bytes().length;
+        }
+        if (Files.exists(target)) {
+            Path previous = parent.resolve("." + name + ".previous-" + partial.getFileName().toString()
+                    .substring(name.length() + ".partial-".length() + 1));
+            Files.move(target, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(previous);
+        } else {
+            Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return bytes;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

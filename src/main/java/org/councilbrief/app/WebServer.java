@@ -17,8 +17,11 @@ import org.councilbrief.site.SiteFile;
 
 /** The public site over HTTP: every page and download of {@link SiteBuilder}, at its path. */
 final class WebServer {
-    /** How long a stamp of the data is trusted before it is asked for again. */
-    static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(2);
+    /**
+     * How long a stamp of the data is trusted before it is asked for again: a change made through another instance on
+     * the same database (decision 0030) is served here at most this long plus one page's rendering later.
+     */
+    static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(1);
     private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
             gg.jte.ContentType.Html);
     private final Javalin javalin;
@@ -41,6 +44,20 @@ final class WebServer {
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
+        // The database stopped answering (a PostgreSQL restart, the network): a 503 that asks to come back, never a
+        // 500 or a hang; the pool reconnects by itself and the next request after its return is served as usual.
+        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
+            ctx.status(503).header("Retry-After", "10");
+            String message = ctx.method() == io.javalin.http.HandlerType.POST
+                    ? "Your change was not saved: the site's database is not answering. Go back and send it again"
+                            + " in a minute."
+                    : "The site's database is not answering at the moment. Please try again in a minute.";
+            if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                errorPage(ctx, "Temporarily unavailable", message);
+            } else {
+                ctx.contentType("text/plain; charset=utf-8").result(message);
+            }
+        });
         // A browser gets a page it can leave by a link; other clients keep the short plain text.
         app.error(404, "html", ctx -> errorPage(ctx, "Page not found", "There is no page at this address."));
         app.error(403, "html", ctx -> errorPage(ctx, "Not allowed", ctx.result() == null || ctx.result().isBlank()

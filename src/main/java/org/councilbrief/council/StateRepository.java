@@ -14,12 +14,19 @@ public final class StateRepository {
 
     /**
      * Writes the shipped states, replacing what differs, and the shipped Council terms not yet recorded (decision
-     * 0026); one transaction.
+     * 0026); one transaction. Instances starting at once on one database take turns (the {@code shipped-data} row of
+     * {@code app_lock}, held until the commit), and one that finds the data already written writes nothing, so
+     * simultaneous starts neither fail on a duplicate key nor wait on each other's writes.
      */
     public void syncShipped(Membership membership) {
         jdbi.useTransaction(handle -> {
-            java.util.Set<String> stored = new java.util.HashSet<>(handle.createQuery("select code from state")
-                    .mapTo(String.class).list());
+            handle.createQuery("select name from app_lock where name = 'shipped-data' for update")
+                    .mapTo(String.class).list();
+            java.util.Map<String, List<String>> stored = new java.util.HashMap<>();
+            handle.createQuery("select code, name, short_name, label, regional_group, status, aliases from state")
+                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)))
+                    .forEach(row -> stored.put(row.get(0), row));
             // Two batches (new states, changed ones) rather than a statement or two per state: a fresh database is
             // filled in one round trip.
             var insert = handle.prepareBatch("insert into state (name, short_name, label, regional_group, status,"
@@ -27,7 +34,13 @@ public final class StateRepository {
             var update = handle.prepareBatch("update state set name = ?, short_name = ?, label = ?,"
                     + " regional_group = ?, status = ?, aliases = ? where code = ?");
             for (State state : membership.states().all()) {
-                var batch = stored.contains(state.code()) ? update : insert;
+                List<String> row = List.of(state.code(), state.name(), state.shortName(), state.label(), state.group(),
+                        state.status().name(), String.join(";", state.aliases()));
+                List<String> before = stored.get(state.code());
+                if (row.equals(before)) {
+                    continue;
+                }
+                var batch = before != null ? update : insert;
                 batch.add(state.name(), state.shortName(), state.label(), state.group(), state.status().name(),
                         String.join(";", state.aliases()), state.code());
             }

@@ -16,18 +16,38 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Path folder;
 
-    private Database(HikariDataSource dataSource) {
+    /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
+    static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+    private Database(HikariDataSource dataSource, String url) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.folder = embeddedFolder(url);
+        // A connection that cannot be had (the server stopped, the network down, the pool exhausted for the whole
+        // timeout) is reported as the database being unavailable, which the server answers with a 503 and the command
+        // line with its message; the pool opens new connections by itself once the server is back.
+        this.jdbi = Jdbi.create(() -> {
+            try {
+                return dataSource.getConnection();
+            } catch (java.sql.SQLException e) {
+                throw unavailable(url, e);
+            }
+        });
     }
 
     /** Opens the database at {@code url} (user and password may be given in the URL) and migrates it. */
     public static Database open(String url) {
+        return open(url, null);
+    }
+
+    /** Opens the database at {@code url}, migrated as far as {@code target} (all the way when null). */
+    static Database open(String url, org.flywaydb.core.api.MigrationVersion target) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
         config.setPoolName("councilbrief");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
@@ -39,15 +59,19 @@ public final class Database implements AutoCloseable {
             throw unavailable(url, e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+            if (target != null) {
+                flyway.target(target);
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, url);
     }
 
-    private static DatabaseUnavailableException unavailable(String url, RuntimeException e) {
+    private static DatabaseUnavailableException unavailable(String url, Exception e) {
         String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1…");
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -70,6 +94,44 @@ public final class Database implements AutoCloseable {
     /** A fresh in-memory H2 database, for the demo and tests. */
     public static Database inMemory(String name) {
         return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The folder of an embedded H2 database's file; null for PostgreSQL and in-memory databases. */
+    private static Path embeddedFolder(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || url.startsWith("jdbc:h2:ssl:")) {
+            return null;
+        }
+        String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
+        int options = path.indexOf(';');
+        Path file = Path.of(options < 0 ? path : path.substring(0, options)).toAbsolutePath();
+        return file.getParent();
+    }
+
+    /**
+     * Refuses, before anything is written, a write that may need more disk than the embedded database's file system
+     * has free (decision 0030): H2 does not come back from a disk that fills during a transaction (it spins in its
+     * rollback). PostgreSQL reports a full disk itself and rolls the transaction back, so it is not asked.
+     */
+    public void requireFreeSpace(long bytes, String what) throws org.councilbrief.AppException {
+        if (folder == null) {
+            return;
+        }
+        long free;
+        try {
+            free = java.nio.file.Files.getFileStore(folder).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (free < bytes) {
+            throw new org.councilbrief.AppException("not enough free disk space for the database in " + folder + ": "
+                    + (free >> 20) + " MB free, " + what + " needs about " + ((bytes + (1 << 20) - 1) >> 20)
+                    + " MB; nothing was written. Free some space, or move the database, and try again");
+        }
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
     }
 
     public Jdbi jdbi() {

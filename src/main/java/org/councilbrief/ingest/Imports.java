@@ -21,10 +21,15 @@ import org.councilbrief.document.SourceTexts;
  * transaction. Importing the same file again changes nothing (decision 0008).
  */
 public final class Imports {
+    /** Free disk an import asks the embedded database for: its file eight times over, and 16 MB besides. */
+    static final long SPACE_FACTOR = 8;
+    static final long SPACE_MARGIN = 16L << 20;
     private final ImportRepository repository;
+    private final Database database;
 
     public Imports(Database database) {
         this.repository = new ImportRepository(database.jdbi());
+        this.database = database;
     }
 
     public ImportResult importFile(Path file, String kind, ImportOptions options) throws AppException {
@@ -49,6 +54,7 @@ public final class Imports {
         if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
             warnings.add("read as " + source.encoding());
         }
+        database.requireFreeSpace(bytes.length * SPACE_FACTOR + SPACE_MARGIN, "importing " + name);
         boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings);
         return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
     }

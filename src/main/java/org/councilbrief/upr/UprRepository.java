@@ -23,8 +23,17 @@ public final class UprRepository {
 
     /** Writes a review inside the caller's transaction: saving the same review twice changes nothing. */
     public static void save(Handle handle, UprReview review) {
-        handle.createUpdate("delete from upr_recommendation_state where recommendation_id in "
-                + "(select id from upr_recommendation where review_id = :id)").bind("id", review.id()).execute();
+        // Each earlier recommendation's states by the primary key's prefix: H2 runs "recommendation_id in (select
+        // …)" as a scan of the whole table, which inside a large import transaction (every deleted row still to be
+        // checked against the transaction's undo log) made a re-import of UPR Info's export take minutes.
+        List<Long> earlier = handle.createQuery("select id from upr_recommendation where review_id = :id")
+                .bind("id", review.id()).mapTo(Long.class).list();
+        if (!earlier.isEmpty()) {
+            org.jdbi.v3.core.statement.PreparedBatch delete = handle.prepareBatch(
+                    "delete from upr_recommendation_state where recommendation_id = ?");
+            earlier.forEach(id -> delete.add(id));
+            delete.execute();
+        }
         handle.createUpdate("delete from upr_recommendation where review_id = :id").bind("id", review.id()).execute();
         handle.createUpdate("delete from upr_participant where review_id = :id").bind("id", review.id()).execute();
         int updated = handle.createUpdate("""
