@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +71,8 @@ final class MeetingRecordImporter implements Importer {
         if (options.symbol() != null) {
             Symbol symbol = Symbols.parse(options.symbol());
             if (symbol.series() != Series.SC_MEETING) {
-                throw new AppException("'" + options.symbol() + "' is not the symbol of a meeting record (S/PV.nnnn)");
+                throw new AppException("'" + excerpt(options.symbol()) + "' is not the symbol of a meeting"
+                        + " record (S/PV.nnnn)");
             }
             return symbol.canonical();
         }

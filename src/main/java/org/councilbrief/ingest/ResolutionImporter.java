@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,8 @@ final class ResolutionImporter implements Importer {
         }
         Symbol symbol = Symbols.parse(symbolText);
         if (symbol.series() != Series.SC_RESOLUTION) {
-            throw new AppException("'" + symbolText + "' is not the symbol of a resolution (S/RES/nnnn (yyyy))");
+            throw new AppException("'" + excerpt(symbolText) + "' is not the symbol of a resolution"
+                    + " (S/RES/nnnn (yyyy))");
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("preambular", (int) resolution.paragraphs().stream()
