@@ -629,6 +629,9 @@ public final class BriefRoutes {
         if (state == null) {
             return null;
         }
+        if (Forms.tooLong(state, FieldLimits.STATE, "a state's code or name") != null) {
+            throw FormException.of("state", Forms.tooLong(state, FieldLimits.STATE, "a state's code or name"));
+        }
         return org.councilbrief.council.States.shipped().byName(state) // codes are among a state's names
                 .orElseThrow(() -> FormException.of("state", "'" + Forms.excerpt(state)
                         + "' is not a state councilbrief knows"))

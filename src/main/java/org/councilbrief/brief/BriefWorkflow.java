@@ -95,6 +95,8 @@ public final class BriefWorkflow {
         if (id == null || id.isBlank()) {
             errors.put("id", "give the situation an id: 2 to 61 lower-case letters, digits or hyphens (e.g."
                     + " south-sudan)");
+        } else if (Forms.tooLong(id, FieldLimits.SITUATION_ID, "a situation's id") != null) {
+            errors.put("id", Forms.tooLong(id, FieldLimits.SITUATION_ID, "a situation's id"));
         } else if (!id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
             errors.put("id", "a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
         } else if (situations.find(id).isPresent()) {
