@@ -137,6 +137,126 @@ class FormFieldsTest {
         }
     }
 
+    @Test
+    void controlCharactersTypedIntoABriefNeverBreakItsFeedItsPdfOrPublish(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String name = "fields-" + System.nanoTime();
+        try (Database database = Database.inMemory(name)) {
+            Application application = Application.start(database, true);
+            Accounts accounts = new Accounts(database);
+            accounts.add("edith", ADMIN, Role.EDITOR);
+            accounts.add("rita", ADMIN, Role.REVIEWER);
+            Session edith = accounts.login("edith", ADMIN);
+            Session rita = accounts.login("rita", ADMIN);
+            JavalinTest.test(WebServer.create(application), (server, client) -> {
+                String page = "/workspace/briefs/mali";
+                assertThat(send(client, edith, page, "/workspace/briefs/mali/situation#0", Map.of("name",
+                        "Mali\u0001 (the \u0007Sahel\u0000)")).code()).isEqualTo(302);
+                assertThat(send(client, edith, page, "/workspace/briefs/mali/items#0", Map.of("section", "consider",
+                        "title", "Talks\u0007 resumed\u0000", "date", "2024-01-10", "body",
+                        "The parties\u0001 met.\r\n\r\nThey agreed\u0000.", "sources",
+                        "S/PV.9350\u0000\r\nhttps://example.org/a\u0001b")).code()).isIn(200, 302);
+                assertThat(send(client, edith, page, "/workspace/briefs/mali/submit#0", Map.of()).code())
+                        .isEqualTo(302);
+                assertThat(send(client, rita, page, "/workspace/briefs/mali/publish#0", Map.of()).code())
+                        .isEqualTo(302);
+
+                String html = get(client, "/briefs/mali.html", edith).body();
+                assertThat(html).contains("Mali (the Sahel)", "Talks resumed", "The parties met.",
+                        "https://example.org/ab");
+                byte[] feed = client.get("/feed.atom").body().bytes();
+                org.w3c.dom.Document atom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new java.io.ByteArrayInputStream(feed));
+                assertThat(atom.getDocumentElement().getTextContent()).contains("Mali (the Sahel)");
+                try (Response pdf = client.get("/briefs/mali.pdf")) {
+                    assertThat(pdf.code()).isEqualTo(200);
+                    assertThat(new String(pdf.body().bytes(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                            .isEqualTo("%PDF-");
+                }
+            });
+            CliRun publish = CliRun.of("publish", "--out", dir.resolve("site").toString(), "--db",
+                    "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            assertThat(publish.code()).as(publish.err()).isZero();
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(dir.resolve("site").resolve("feed.atom").toFile());
+            assertThat(java.nio.file.Files.readString(dir.resolve("site").resolve("briefs").resolve("mali.md")))
+                    .contains("Talks resumed").doesNotContain("\u0007", "\u0000", "\u0001");
+        }
+    }
+
+    @Test
+    void refusalsSpeakThePagesWordsAndARefusedOrOversizedPostChangesNothingNotEvenThePageCache() throws Exception {
+        try (Database database = Database.inMemory("fields-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            Accounts accounts = new Accounts(database);
+            accounts.add("ada", ADMIN, Role.ADMIN);
+            Session ada = accounts.login("ada", ADMIN);
+            // A stamp trusted for an hour: only this server's successful writes renew it.
+            JavalinTest.test(WebServer.create(application, java.time.Duration.ofHours(1)), (server, client) -> {
+                String page = "/workspace/briefs/mali";
+                assertThat(client.get("/index.html").body().string()).contains(">Mali<");
+                // Another process renames the situation: the page, trusted for an hour, does not know yet.
+                database.jdbi().useHandle(h -> h.execute("update situation set name = 'Mali renamed' where id ="
+                        + " 'mali'"));
+                String before = counts(database);
+
+                // A brief started with its id left empty: refused beside the id, no situation 'null'.
+                Answer noId = send(client, ada, "/workspace", "/workspace/briefs#0", Map.of("id", "", "name",
+                        "Somewhere"));
+                assertThat(noId.code()).isEqualTo(400);
+                assertThat(noId.body()).contains("give the situation an id");
+                // An item moved sideways, through the move form's own field: refused, nothing moved.
+                String item = find(get(client, page, ada).body(), "\\?item=([a-z]+-\\d+)");
+                Answer sideways = send(client, ada, page, "/workspace/briefs/mali/items/" + item + "/move#0",
+                        Map.of("direction", "sideways"));
+                assertThat(sideways.code()).isEqualTo(400);
+                assertThat(sideways.body()).contains("An item moves up or down, not", "sideways");
+                // A body over the cap of a form: 413 with a page that says so, before anything is read.
+                Answer huge = send(client, ada, page + "?item=" + item, "/workspace/briefs/mali/items/" + item
+                        + "#0", Map.of("body", "x".repeat(2 * 1024 * 1024)));
+                assertThat(huge.code()).isEqualTo(413);
+                assertThat(huge.body()).contains("<h1>Too much was sent</h1>", "nothing was saved");
+                // A form sent without its length (in chunks) is not read at all.
+                RequestBody chunked = new RequestBody() {
+                    @Override
+                    public MediaType contentType() {
+                        return MediaType.get("application/x-www-form-urlencoded");
+                    }
+
+                    @Override
+                    public long contentLength() {
+                        return -1;
+                    }
+
+                    @Override
+                    public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                        sink.writeUtf8("_csrf=" + ada.csrfToken() + "&base=1&name=x");
+                    }
+                };
+                try (Response response = client.request(new Request.Builder().url(client.getOrigin() + page
+                        + "/situation").header("Cookie", "cb_session=" + ada.id()).post(chunked).build())) {
+                    assertThat(response.code()).isEqualTo(411);
+                }
+                // A hostile client's position number: the page's words, not the parser's.
+                try (Response response = client.request(new Request.Builder().url(client.getOrigin()
+                        + "/workspace/positions/abc").header("Cookie", "cb_session=" + ada.id()).post(new FormBody
+                        .Builder().add("_csrf", ada.csrfToken()).add("status", "accepted").add("act", "calls-for")
+                        .add("theme", "accountability").build()).build())) {
+                    assertThat(response.code()).isEqualTo(400);
+                    assertThat(response.body().string()).doesNotContain("For input string", "Exception");
+                }
+                assertThat(counts(database)).isEqualTo(before);
+                assertThat(client.get("/index.html").body().string()).as("refusals leave the page cache")
+                        .contains(">Mali<").doesNotContain("Mali renamed");
+
+                // A write that succeeds renews the stamp: the next page is rendered from the data.
+                assertThat(send(client, ada, page, "/workspace/briefs/mali/meetings#0", Map.of("date", "2024-02-01",
+                        "title", "Briefing")).code()).isEqualTo(302);
+                assertThat(client.get("/index.html").body().string()).contains("Mali renamed");
+            });
+        }
+    }
+
     /** Over its limit by one, after a control character the door removes: 400, the message beside it, nothing saved. */
     private static void overLong(HttpClient client, Database database, Session session, String page, String index,
             Field field) throws Exception {
@@ -192,6 +312,12 @@ class FormFieldsTest {
     /** Sends the page's form {@code index} as the page fills it, with {@code name} set to {@code value}. */
     private static Answer send(HttpClient client, Session session, String page, String key, String name,
             String value) throws Exception {
+        return send(client, session, page, key, Map.of(name, value));
+    }
+
+    /** Sends the page's form {@code key} as the page fills it, with the fields {@code typed} as given. */
+    private static Answer send(HttpClient client, Session session, String page, String key,
+            Map<String, String> typed) throws Exception {
         Form form = forms(page, get(client, page, session).body()).stream().filter(f -> f.key().equals(key))
                 .findFirst().orElse(null);
         if (form == null) {
@@ -209,7 +335,7 @@ class FormFieldsTest {
             String v = field.value().isEmpty() ? VALID.getOrDefault(field.name(), "") : field.value();
             values.put(field.name(), v);
         }
-        values.put(name, value);
+        values.putAll(typed);
         values.put("_csrf", session.csrfToken());
         RequestBody body;
         if (form.multipart()) {
