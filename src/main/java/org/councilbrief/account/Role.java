@@ -21,6 +21,7 @@ public enum Role {
                 return role;
             }
         }
-        throw new AppException("unknown role '" + id + "'; expected editor, reviewer or admin");
+        throw new AppException("unknown role '" + org.councilbrief.Forms.excerpt(id)
+                + "'; expected editor, reviewer or admin");
     }
 }

@@ -22,6 +22,12 @@ final class WebServer {
      * the same database (decision 0030) is served here at most this long plus one page's rendering later.
      */
     static final java.time.Duration STAMP_AGE = java.time.Duration.ofSeconds(1);
+    /**
+     * The largest body of a form: every field at its limit, each character written as nine bytes, is far below it.
+     */
+    static final long FORM_BYTES = 1024 * 1024;
+    /** The largest body of an upload to the import page: its file at the page's limit and the form's fields. */
+    static final long UPLOAD_BYTES = ImportRoutes.MAX_BYTES + FORM_BYTES;
     private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
             gg.jte.ContentType.Html);
     private final Javalin javalin;
@@ -37,10 +43,31 @@ final class WebServer {
     }
 
     static Javalin create(Application application) {
+        return create(application, STAMP_AGE);
+    }
+
+    /** The server, trusting a stamp of the data for {@code stampAge} (tests make it long, to see what renews it). */
+    static Javalin create(Application application, java.time.Duration stampAge) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "text/html; charset=utf-8";
-            config.http.maxRequestSize = ImportRoutes.MAX_BYTES + 1024 * 1024;
+            config.http.maxRequestSize = FORM_BYTES;
+            config.jetty.multipartConfig.maxTotalRequestSize(UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+        });
+        // Bodies are capped before they are read: a form at FORM_BYTES, an upload to the import page at UPLOAD_BYTES;
+        // a body of unknown length (sent in chunks, which no browser does for a form) is refused rather than read.
+        app.before(ctx -> {
+            if (ctx.method() != io.javalin.http.HandlerType.POST) {
+                return;
+            }
+            long length = ctx.req().getContentLengthLong();
+            boolean upload = ctx.isMultipartFormData() && ctx.path().startsWith("/workspace/import");
+            if (length > (upload ? UPLOAD_BYTES : FORM_BYTES)) {
+                throw new io.javalin.http.HttpResponseException(413, tooLarge(upload));
+            }
+            if (length < 0 && ctx.header("Transfer-Encoding") != null) {
+                throw new io.javalin.http.HttpResponseException(411, "A form is sent with its length.");
+            }
         });
         app.exception(AppException.class, (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8")
                 .result(e.getMessage()));
@@ -60,6 +87,8 @@ final class WebServer {
         });
         // A browser gets a page it can leave by a link; other clients keep the short plain text.
         app.error(404, "html", ctx -> errorPage(ctx, "Page not found", "There is no page at this address."));
+        app.error(413, "html", ctx -> errorPage(ctx, "Too much was sent", ctx.result() == null
+                || ctx.result().isBlank() ? tooLarge(false) : ctx.result()));
         app.error(403, "html", ctx -> errorPage(ctx, "Not allowed", ctx.result() == null || ctx.result().isBlank()
                 ? "This needs an editor's account." : ctx.result()));
         app.after(ctx -> {
@@ -79,12 +108,13 @@ final class WebServer {
                 workflow, Assets.HTMX_VERSION);
         Assets.register(app);
         // Rendered files, kept while the data they come from is unchanged. The stamp of the data is asked for at most
-        // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after any write
-        // through this server, so an editor sees their change on the next page and another process's within seconds.
+        // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after a write through
+        // this server, so an editor sees their change on the next page and another process's within seconds. A
+        // refused form (4xx) or a failed one (5xx) wrote nothing, so it leaves the stamp as it is.
         Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-        Stamp stamp = new Stamp();
+        Stamp stamp = new Stamp(stampAge);
         app.after(ctx -> {
-            if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.status().getCode() < 400) {
                 stamp.invalidate();
             }
         });
@@ -104,12 +134,17 @@ final class WebServer {
 
     /** The latest stamp of the data, asked for again when older than {@link #STAMP_AGE} or after a write. */
     private static final class Stamp {
+        private final long age;
         private String value;
         private long askedAt;
 
+        Stamp(java.time.Duration age) {
+            this.age = age.toNanos();
+        }
+
         synchronized String current(java.util.function.Supplier<SiteBuilder> site) {
             long now = System.nanoTime();
-            if (value == null || now - askedAt > STAMP_AGE.toNanos()) {
+            if (value == null || now - askedAt > age) {
                 value = site.get().stamp();
                 askedAt = now;
             }
@@ -142,6 +177,14 @@ final class WebServer {
             ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
         }
         ctx.result(file.bytes());
+    }
+
+    /** What a page says of a body over its cap. */
+    private static String tooLarge(boolean upload) {
+        return upload ? "The file and form sent are larger than the import page takes (" + (UPLOAD_BYTES >> 20)
+                + " MB); nothing was imported. Choose a smaller file."
+                : "The form sent is larger than any form of councilbrief takes (" + (FORM_BYTES >> 20) + " MB); nothing"
+                + " was saved. Go back, shorten what was typed and send it again.";
     }
 
     /** An error page with links back, relative to where it is shown so that it works under any prefix. */

@@ -28,8 +28,10 @@ public final class BriefCommand {
     static String readText(Path file) throws AppException {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // The command line's door, as the forms are the web's: no control character gets into a brief.
+            return org.councilbrief.Forms.clean(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString(),
+                    true);
         } catch (NoSuchFileException e) {
             throw new AppException(file + ": no such file", e);
         } catch (CharacterCodingException e) {

@@ -93,7 +93,7 @@ public final class BriefRevisionRepository {
      * writes the revision and, when {@code working} is given, the working copy of the brief. Returns the new version.
      */
     public int add(String situation, int base, String status, Brief working, String stateCode, String body,
-            String author, String note) throws BriefConflictException {
+            String author, String note) throws org.councilbrief.AppException {
         return add(situation, base, status, working, stateCode, body, author, note, Extra.NONE);
     }
 
@@ -102,7 +102,7 @@ public final class BriefRevisionRepository {
      * it records, in the same transaction: a second save of the same form's token fails as a conflict does.
      */
     public int add(String situation, int base, String status, Brief working, String stateCode, String body,
-            String author, String note, Extra extra) throws BriefConflictException {
+            String author, String note, Extra extra) throws org.councilbrief.AppException {
         try {
             return jdbi.inTransaction(handle -> {
                 int current = latest(handle, situation, null).map(BriefRevision::version).orElse(0);
@@ -126,11 +126,41 @@ public final class BriefRevisionRepository {
             if (e.getCause() instanceof BriefConflictException conflict) {
                 throw conflict;
             }
-            if (e instanceof org.jdbi.v3.core.statement.UnableToExecuteStatementException) {
-                // Two saves of the same version at once: the unique (situation, version) key stops the second.
+            String state = sqlState(e);
+            if (state != null && (state.equals(UNIQUE_VIOLATION) || state.startsWith(TRANSACTION_ROLLBACK))) {
+                // Two saves of the same version at once: the unique (situation, version) key stops the second (or
+                // the database chose it as the one to roll back). Only this is a conflict; anything else is not.
                 throw new BriefConflictException(base, base + 1);
             }
+            if (state != null && state.startsWith(DATA_EXCEPTION)) {
+                throw new BriefSaveException("the brief was not saved: a text in it is longer than the database keeps,"
+                        + " or holds a character it refuses; nothing was saved", e);
+            }
             throw e;
+        }
+    }
+
+    /** SQLSTATE of a unique key's violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class of a transaction rolled back by the database (serialization failure, deadlock). */
+    private static final String TRANSACTION_ROLLBACK = "40";
+    /** SQLSTATE class of a value the database refuses: too long (22001), a NUL on PostgreSQL (22021), … */
+    private static final String DATA_EXCEPTION = "22";
+
+    /** The SQLSTATE of the statement that failed under {@code e}, or null when no statement failed. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** A version not saved because the database refused a value in it; nothing was written. */
+    public static final class BriefSaveException extends org.councilbrief.AppException {
+        BriefSaveException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.councilbrief.AppException;
+import org.councilbrief.Forms;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
@@ -248,10 +249,14 @@ public final class BriefRoutes {
                         session.user().username())));
         app.post("/workspace/briefs/{id}/items/{item}/move", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> workflow.moveItem(id, base(ctx), ctx.pathParam("item"),
-                        "up".equals(ctx.formParam("direction")) ? -1 : 1, session.user().username())));
+                        direction(ctx.formParam("direction")), session.user().username())));
         app.post("/workspace/briefs/{id}/situation", ctx -> step(ctx, accounts, pages, "situation",
-                (id, session) -> workflow.editSituation(id, base(ctx), ctx.formParam("name"),
-                        stateCode(ctx.formParam("state")), ctx.formParam("intro"), session.user().username())));
+                (id, session) -> {
+                    String intro = ctx.formParam("intro");
+                    workflow.editSituation(id, base(ctx), blank(ctx.formParam("name")),
+                            stateCode(ctx.formParam("state")), intro == null ? null : Forms.clean(intro, true),
+                            session.user().username());
+                }));
         app.post("/workspace/briefs/{id}/meetings", ctx -> step(ctx, accounts, pages, "meeting",
                 (id, session) -> {
                     Map<String, String> errors = new LinkedHashMap<>();
@@ -267,11 +272,15 @@ public final class BriefRoutes {
                     String title = blank(ctx.formParam("title"));
                     if (title == null) {
                         errors.put("title", "a planned meeting needs a title");
-                    } else if (title.length() > 300) {
-                        errors.put("title", "a planned meeting's title has at most 300 characters");
+                    } else if (Forms.tooLong(title, FieldLimits.MEETING_TITLE, "a planned meeting's title") != null) {
+                        errors.put("title", Forms.tooLong(title, FieldLimits.MEETING_TITLE,
+                                "a planned meeting's title"));
                     }
                     String source = blank(ctx.formParam("source"));
-                    if (source != null && !source.startsWith("https://") && !source.startsWith("http://")) {
+                    if (source != null && Forms.tooLong(source, FieldLimits.MEETING_SOURCE, "a meeting's source")
+                            != null) {
+                        errors.put("source", Forms.tooLong(source, FieldLimits.MEETING_SOURCE, "a meeting's source"));
+                    } else if (source != null && !source.startsWith("https://") && !source.startsWith("http://")) {
                         var symbol = org.councilbrief.document.Symbols.tryParse(source);
                         if (symbol.isEmpty()) {
                             errors.put("source", "a meeting's source is an address (https://…) or a document"
@@ -288,7 +297,9 @@ public final class BriefRoutes {
                 }));
         app.post("/workspace/briefs/{id}/meetings/{meeting}/remove", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> {
-                    if (!situations.unplan(id, Long.parseLong(ctx.pathParam("meeting")), session.user().username())) {
+                    String meeting = ctx.pathParam("meeting");
+                    if (!meeting.matches("[0-9]{1,18}")
+                            || !situations.unplan(id, Long.parseLong(meeting), session.user().username())) {
                         throw new AppException("no such planned meeting");
                     }
                 }));
@@ -312,7 +323,7 @@ public final class BriefRoutes {
             Session session = write(ctx, accounts);
             String id = ctx.pathParam("id");
             try {
-                BriefWorkflow.Added added = workflow.attachUpr(id, base(ctx), ctx.formParam("review"),
+                BriefWorkflow.Added added = workflow.attachUpr(id, base(ctx), blank(ctx.formParam("review")),
                         session.user().username());
                 if (added.asOf() == null) {
                     ctx.redirect(root(ctx) + id + "?added=" + added.item());
@@ -354,7 +365,8 @@ public final class BriefRoutes {
         });
         app.post("/workspace/briefs", ctx -> {
             Session session = write(ctx, accounts);
-            String id = String.valueOf(ctx.formParam("id")).strip();
+            String id = blank(ctx.formParam("id"));
+            String name = blank(ctx.formParam("name"));
             Map<String, String> errors = new LinkedHashMap<>();
             try {
                 String code = null;
@@ -373,19 +385,19 @@ public final class BriefRoutes {
                     errors.put("asOf", e.getMessage());
                 }
                 if (!errors.isEmpty()) {
-                    Map<String, String> all = new LinkedHashMap<>(workflow.startProblems(id, ctx.formParam("name")));
+                    Map<String, String> all = new LinkedHashMap<>(workflow.startProblems(id, name));
                     all.putAll(errors);
                     throw new FormException(all);
                 }
-                workflow.create(id, ctx.formParam("name"), code, asOf != null ? asOf : workflow.today(),
+                workflow.create(id, name, code, asOf != null ? asOf : workflow.today(),
                         session.user().username());
                 ctx.redirect("briefs/" + id);
             } catch (AppException e) {
                 ctx.status(400);
                 Map<String, String> fields = e instanceof FormException f ? f.errors() : Map.of();
                 Map<String, String> typed = new LinkedHashMap<>();
-                for (String name : List.of("id", "name", "state", "asOf")) {
-                    typed.put(name, String.valueOf(ctx.formParam(name) == null ? "" : ctx.formParam(name)));
+                for (String field : List.of("id", "name", "state", "asOf")) {
+                    typed.put(field, ctx.formParam(field) == null ? "" : Forms.clean(ctx.formParam(field), false));
                 }
                 StringOutput out = new StringOutput();
                 TEMPLATES.render("workspace/briefstart.jte", Map.of("form", new FormState("situation-", typed,
@@ -398,14 +410,14 @@ public final class BriefRoutes {
         app.post("/workspace/briefs/{id}/submit", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> workflow.submit(id, base(ctx), session.user().username())));
         app.post("/workspace/briefs/{id}/send-back", ctx -> step(ctx, accounts, pages, "review",
-                (id, session) -> workflow.sendBack(id, base(ctx), ctx.formParam("comment"),
+                (id, session) -> workflow.sendBack(id, base(ctx), Forms.lines(ctx.formParam("comment")),
                         session.user().username(), session.user().role().mayPublish())));
         app.post("/workspace/briefs/{id}/publish", ctx -> step(ctx, accounts, pages, "",
                 (id, session) -> workflow.publish(id, base(ctx), session.user().username(),
                         session.user().role().mayPublish(), accounts.settings().publishOwnChanges())));
         app.post("/workspace/briefs/{id}/restore", ctx -> step(ctx, accounts, pages, "",
-                (id, session) -> workflow.restore(id, base(ctx), Integer.parseInt(String.valueOf(
-                        ctx.formParam("version"))), session.user().username())));
+                (id, session) -> workflow.restore(id, base(ctx), Forms.number(ctx.formParam("version"), 1,
+                        Integer.MAX_VALUE, "a version of the brief"), session.user().username())));
     }
 
     /**
@@ -502,8 +514,10 @@ public final class BriefRoutes {
         if (section == null && (item == null || sectionField != null)) {
             errors.put("section", "choose a section");
         }
-        BriefWorkflow.ItemForm form = new BriefWorkflow.ItemForm(section, ctx.formParam("title"), date,
-                ctx.formParam("subHeading"), ctx.formParam("body"), ctx.formParam("sources"));
+        // The door of the item's text: control characters go, line ends become \n; limits are the workflow's.
+        BriefWorkflow.ItemForm form = new BriefWorkflow.ItemForm(section, blank(ctx.formParam("title")), date,
+                blank(ctx.formParam("subHeading")), Forms.lines(ctx.formParam("body")),
+                Forms.lines(ctx.formParam("sources")));
         if (!errors.isEmpty()) {
             workflow.problems(id, item, form).forEach(errors::putIfAbsent);
             throw new FormException(errors);
@@ -535,8 +549,6 @@ public final class BriefRoutes {
             ctx.redirect(root(ctx) + id);
         } catch (AppException e) {
             refuse(ctx, pages, session, id, null, form, e);
-        } catch (NumberFormatException e) {
-            refuse(ctx, pages, session, id, null, form, new AppException("the form sent a number that is not one"));
         }
     }
 
@@ -546,7 +558,7 @@ public final class BriefRoutes {
         Map<String, String> typed = new LinkedHashMap<>();
         ctx.formParamMap().forEach((name, values) -> {
             if (!values.isEmpty() && !name.equals("_csrf")) {
-                typed.put(name, values.get(0));
+                typed.put(name, Forms.clean(values.get(0), true));
             }
         });
         if (e instanceof DuplicateItemException duplicate && duplicate.resent()) {
@@ -573,6 +585,15 @@ public final class BriefRoutes {
         Session session = AccountRoutes.requireSession(ctx, accounts);
         AccountRoutes.requireCsrf(ctx, session);
         return session;
+    }
+
+    /** The direction of a move: up is -1, down is +1; anything else is refused. */
+    private static int direction(String direction) throws AppException {
+        return switch (direction == null ? "" : direction) {
+            case "up" -> -1;
+            case "down" -> 1;
+            default -> throw new AppException("an item moves up or down, not '" + Forms.excerpt(direction) + "'");
+        };
     }
 
     private static int base(Context ctx) throws AppException {
@@ -608,8 +629,12 @@ public final class BriefRoutes {
         if (state == null) {
             return null;
         }
+        if (Forms.tooLong(state, FieldLimits.STATE, "a state's code or name") != null) {
+            throw FormException.of("state", Forms.tooLong(state, FieldLimits.STATE, "a state's code or name"));
+        }
         return org.councilbrief.council.States.shipped().byName(state) // codes are among a state's names
-                .orElseThrow(() -> FormException.of("state", "'" + state + "' is not a state councilbrief knows"))
+                .orElseThrow(() -> FormException.of("state", "'" + Forms.excerpt(state)
+                        + "' is not a state councilbrief knows"))
                 .code();
     }
 

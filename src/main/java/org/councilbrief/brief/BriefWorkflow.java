@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.councilbrief.AppException;
+import org.councilbrief.Forms;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
@@ -80,7 +81,8 @@ public final class BriefWorkflow {
         if (latest.isPresent()) {
             return new Current(latest.get().version(), latest.get().status(), BriefJson.read(latest.get().body()));
         }
-        Brief working = briefs.find(situation).orElseThrow(() -> new AppException("no brief on '" + situation + "'"));
+        Brief working = briefs.find(situation).orElseThrow(() -> new AppException("no brief on '"
+                + Forms.excerpt(situation) + "'"));
         return new Current(0, BriefRevision.PUBLISHED, working);
     }
 
@@ -111,13 +113,20 @@ public final class BriefWorkflow {
     /** What is wrong with the id and name of a brief to start ("id", "name"); empty when it can be started. */
     public Map<String, String> startProblems(String id, String name) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
+        if (id == null || id.isBlank()) {
+            errors.put("id", "give the situation an id: 2 to 61 lower-case letters, digits or hyphens (e.g."
+                    + " south-sudan)");
+        } else if (Forms.tooLong(id, FieldLimits.SITUATION_ID, "a situation's id") != null) {
+            errors.put("id", Forms.tooLong(id, FieldLimits.SITUATION_ID, "a situation's id"));
+        } else if (!id.matches("[a-z0-9][a-z0-9-]{1,60}")) {
             errors.put("id", "a situation's id is 2 to 61 lower-case letters, digits or hyphens (e.g. south-sudan)");
         } else if (situations.find(id).isPresent()) {
             errors.put("id", "there is already a situation '" + id + "'");
         }
         if (name == null || name.isBlank()) {
             errors.put("name", "a situation needs a name");
+        } else if (Forms.tooLong(name.strip(), FieldLimits.SITUATION_NAME, "a situation's name") != null) {
+            errors.put("name", Forms.tooLong(name.strip(), FieldLimits.SITUATION_NAME, "a situation's name"));
         }
         return errors;
     }
@@ -265,7 +274,7 @@ public final class BriefWorkflow {
             }
         }
         if (old == null) {
-            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+            throw new AppException("the brief on '" + situation + "' has no item '" + Forms.excerpt(itemId) + "'");
         }
         SectionKind to = form.section() == null ? from : form.section();
         Item edited = item(form, old, from == to, current.brief().section(to));
@@ -301,7 +310,8 @@ public final class BriefWorkflow {
             String user) throws AppException {
         Item old = current(situation).brief().sections().stream().flatMap(s -> s.items().stream())
                 .filter(i -> i.id().equals(itemId)).findFirst().orElseThrow(() -> new AppException(
-                        "the brief on '" + situation + "' has no item '" + itemId + "'"));
+                        "the brief on '" + situation + "' has no item '" + Forms.excerpt(itemId)
+                        + "'"));
         return editItem(situation, base, itemId, new ItemForm(null, title, date != null ? date : old.date(),
                 old.subHeading(), text, sourceLines(old.sources())), user);
     }
@@ -317,7 +327,7 @@ public final class BriefWorkflow {
             sections.add(new Section(section.kind(), items));
         }
         if (!found) {
-            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+            throw new AppException("the brief on '" + situation + "' has no item '" + Forms.excerpt(itemId) + "'");
         }
         return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), user,
                 "removed item " + itemId);
@@ -335,8 +345,17 @@ public final class BriefWorkflow {
      */
     public int editSituation(String situation, int base, String name, String stateCode, String intro, String user)
             throws AppException {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (name == null || name.isBlank()) {
-            throw new AppException("a situation needs a name");
+            errors.put("name", "a situation needs a name");
+        } else if (Forms.tooLong(name.strip(), FieldLimits.SITUATION_NAME, "a situation's name") != null) {
+            errors.put("name", Forms.tooLong(name.strip(), FieldLimits.SITUATION_NAME, "a situation's name"));
+        }
+        if (intro != null && Forms.tooLong(intro.strip(), FieldLimits.INTRO, "an introduction") != null) {
+            errors.put("intro", Forms.tooLong(intro.strip(), FieldLimits.INTRO, "an introduction"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
         }
         Brief b = current(situation).brief();
         List<String> paragraphs = intro == null ? b.intro() : blocks(intro);
@@ -372,7 +391,7 @@ public final class BriefWorkflow {
             sections.add(new Section(section.kind(), items));
         }
         if (!found) {
-            throw new AppException("the brief on '" + situation + "' has no item '" + itemId + "'");
+            throw new AppException("the brief on '" + situation + "' has no item '" + Forms.excerpt(itemId) + "'");
         }
         return save(situation, base, BriefRevision.DRAFT, with(current.brief(), sections, null), user,
                 "moved item " + itemId + (step < 0 ? " up" : " down"));
@@ -478,9 +497,8 @@ public final class BriefWorkflow {
         }
         if (form.title() == null || form.title().isBlank()) {
             errors.put("title", "an item needs a title");
-        } else if (form.title().strip().length() > 500) {
-            errors.put("title", "a title has at most 500 characters (this one has " + form.title().strip().length()
-                    + ")");
+        } else if (Forms.tooLong(form.title().strip(), FieldLimits.TITLE, "a title") != null) {
+            errors.put("title", Forms.tooLong(form.title().strip(), FieldLimits.TITLE, "a title"));
         }
         if (form.date() == null) {
             errors.put("date", "an item needs a date");
@@ -488,11 +506,20 @@ public final class BriefWorkflow {
             errors.put("date", "an item's date is in " + Membership.FIRST_YEAR + " or later, when the Security Council"
                     + " first met");
         }
-        if (form.subHeading() != null && form.subHeading().strip().length() > 200) {
-            errors.put("subHeading", "a sub-heading has at most 200 characters");
+        if (form.subHeading() != null
+                && Forms.tooLong(form.subHeading().strip(), FieldLimits.SUB_HEADING, "a sub-heading") != null) {
+            errors.put("subHeading", Forms.tooLong(form.subHeading().strip(), FieldLimits.SUB_HEADING,
+                    "a sub-heading"));
         }
         if (form.text() == null || form.text().isBlank()) {
             errors.put("body", "an item needs a text");
+        } else if (Forms.tooLong(form.text().strip(), FieldLimits.BODY, "an item's text") != null) {
+            errors.put("body", Forms.tooLong(form.text().strip(), FieldLimits.BODY, "an item's text"));
+        }
+        if (form.sources() != null && Forms.tooLong(form.sources().strip(), FieldLimits.SOURCES,
+                "the sources") != null) {
+            errors.put("sources", Forms.tooLong(form.sources().strip(), FieldLimits.SOURCES, "the sources"));
+            return errors;
         }
         try {
             List<Source> parsed = sources(form.sources());
@@ -525,8 +552,8 @@ public final class BriefWorkflow {
             }
             String where = lines.length > 1 ? "line " + (n + 1) + ": " : "";
             if (l.startsWith("https://") || l.startsWith("http://")) {
-                if (l.length() > 1000) {
-                    throw new AppException(where + "an address has at most 1,000 characters");
+                if (l.length() > FieldLimits.ADDRESS) {
+                    throw new AppException(where + Forms.tooLong(l, FieldLimits.ADDRESS, "an address"));
                 }
                 out.add(new Source(null, null, l));
                 continue;
@@ -618,9 +645,8 @@ public final class BriefWorkflow {
             throw FormException.of("comment", "say what should change: the editors read this comment on the brief's"
                     + " page");
         }
-        if (text.length() > 4000) {
-            throw FormException.of("comment", "a comment has at most 4,000 characters (this one has " + text.length()
-                    + ")");
+        if (Forms.tooLong(text, FieldLimits.COMMENT, "a comment") != null) {
+            throw FormException.of("comment", Forms.tooLong(text, FieldLimits.COMMENT, "a comment"));
         }
         return save(situation, base, BriefRevision.SENT_BACK, current.brief(), user, "sent back to the editors",
                 new BriefRevisionRepository.Extra(text, null, null));
@@ -719,7 +745,7 @@ public final class BriefWorkflow {
             throw FormException.of("review", "choose a review");
         }
         org.councilbrief.upr.UprReview review = uprs.find(reviewId.strip()).orElseThrow(() -> FormException.of(
-                "review", "no UPR review '" + reviewId.strip() + "' has been imported"));
+                "review", "no UPR review '" + Forms.excerpt(reviewId) + "' has been imported"));
         String state = situations.find(situation).map(Situation::stateCode).orElse(null);
         if (!review.stateUnderReview().equals(state)) {
             throw FormException.of("review", "that is a review of " + membership.get().states()

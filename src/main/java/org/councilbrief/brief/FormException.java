@@ -13,7 +13,9 @@ public final class FormException extends AppException {
 
     public FormException(Map<String, String> errors) {
         super(String.join("; ", errors.values()));
-        this.errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        Map<String, String> kept = new LinkedHashMap<>();
+        errors.forEach((field, message) -> kept.put(field, shorten(message)));
+        this.errors = java.util.Collections.unmodifiableMap(kept);
     }
 
     public static FormException of(String field, String message) {

@@ -1,5 +1,7 @@
 package org.councilbrief.document;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,8 @@ public record ParagraphRef(Kind kind, int from, int to) {
     public static ParagraphRef parse(String text) throws AppException {
         Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new AppException("'" + text + "' is not a paragraph reference; expected para 19, OP8 or OP50-OP57");
+            throw new AppException("'" + excerpt(text) + "' is not a paragraph reference; expected para 19, OP8"
+                    + " or OP50-OP57");
         }
         try {
             if (m.group(1) != null) {
@@ -39,7 +42,7 @@ public record ParagraphRef(Kind kind, int from, int to) {
             int from = Integer.parseInt(m.group(5));
             return new ParagraphRef(kind, from, m.group(6) != null ? Integer.parseInt(m.group(6)) : from);
         } catch (IllegalArgumentException e) {
-            throw new AppException("'" + text + "' is not a valid paragraph reference: " + e.getMessage(), e);
+            throw new AppException("'" + excerpt(text) + "' is not a valid paragraph reference: " + e.getMessage(), e);
         }
     }
 

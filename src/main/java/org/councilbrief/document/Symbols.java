@@ -1,5 +1,7 @@
 package org.councilbrief.document;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public final class Symbols {
                 return build(text, form.series(), m);
             }
         }
-        throw new AppException("'" + text.strip() + "' is not a document symbol councilbrief knows; expected one of "
+        throw new AppException("'" + excerpt(text) + "' is not a document symbol councilbrief knows; expected one of "
                 + "S/RES/2690 (2023), S/2023/402, S/PV.9350, S/PRST/2023/1, A/HRC/54/9, A/HRC/RES/52/2, A/RES/77/1, "
                 + "SC/15341");
     }
@@ -78,11 +80,11 @@ public final class Symbols {
 
     private static int number(String text, String digits) throws AppException {
         if (digits.length() > 6) {
-            throw new AppException("'" + text.strip() + "': the number " + digits + " is too large for a symbol");
+            throw new AppException("'" + excerpt(text) + "': the number " + digits + " is too large for a symbol");
         }
         int n = Integer.parseInt(digits);
         if (n == 0) {
-            throw new AppException("'" + text.strip() + "': numbers in symbols start at 1");
+            throw new AppException("'" + excerpt(text) + "': numbers in symbols start at 1");
         }
         return n;
     }
@@ -91,7 +93,7 @@ public final class Symbols {
         int year = Integer.parseInt(digits);
         int last = Year.now().getValue() + 1;
         if (year < FIRST_YEAR || year > last) {
-            throw new AppException("'" + text.strip() + "': the year " + year + " is not between " + FIRST_YEAR
+            throw new AppException("'" + excerpt(text) + "': the year " + year + " is not between " + FIRST_YEAR
                     + " and " + last);
         }
         return year;

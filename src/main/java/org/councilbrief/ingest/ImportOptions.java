@@ -14,6 +14,12 @@ import java.time.LocalDate;
  *     null
  */
 public record ImportOptions(String situation, String symbol, LocalDate date, Path responses) {
+    /** What was typed, as every field of councilbrief is taken: control characters removed, blank as none. */
+    public ImportOptions {
+        situation = org.councilbrief.Forms.blank(situation);
+        symbol = org.councilbrief.Forms.blank(symbol);
+    }
+
     public ImportOptions(String situation, String symbol, LocalDate date) {
         this(situation, symbol, date, null);
     }

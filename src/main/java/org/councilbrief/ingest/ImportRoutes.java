@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.councilbrief.AppException;
+import org.councilbrief.Forms;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
@@ -39,6 +40,8 @@ public final class ImportRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final List<String> EXTENSIONS = List.of(".txt", ".pdf", ".csv", ".md");
     private static final String PAGE = "/workspace/import";
+    /** The most warnings a page lists. */
+    static final int WARNINGS = 50;
 
     /** A kind of file, as the page's list shows it. */
     public record Kind(String id, String label) {
@@ -179,11 +182,7 @@ public final class ImportRoutes {
             }
             if (bytes != null) {
                 try {
-                    Kept replaced = k;
-                    k = kept.keep(session.id(), name, bytes, form);
-                    if (replaced != null) {
-                        kept.remove(replaced.token());
-                    }
+                    k = kept.keep(session.id(), name, bytes, form, k == null ? null : k.token());
                 } catch (AppException e) {
                     errors.put(ImportMessages.FILE, ImportMessages.of(e).message());
                 }
@@ -205,6 +204,15 @@ public final class ImportRoutes {
         } catch (AppException e) {
             errors.put(ImportMessages.DATE, ImportMessages.of(e).message());
         }
+        String situationTooLong = Forms.tooLong(blank(ctx.formParam("situation")), ImportForm.SITUATION,
+                "A situation's id");
+        if (situationTooLong != null) {
+            errors.put(ImportMessages.SITUATION, situationTooLong + ".");
+        }
+        String symbolTooLong = Forms.tooLong(blank(ctx.formParam("symbol")), ImportForm.SYMBOL, "A symbol");
+        if (symbolTooLong != null) {
+            errors.put(ImportMessages.SYMBOL, symbolTooLong + ".");
+        }
         if (errors.isEmpty()) {
             try {
                 k = kept.renew(k, form);
@@ -213,8 +221,8 @@ public final class ImportRoutes {
                 List<String> counts = new ArrayList<>();
                 parsed.counts().forEach((key, v) -> counts.add(key + ": " + v));
                 Preview preview = new Preview(k.name(), label(Importers.byId(form.kind())), parsed.target(),
-                        details(form), counts, parsed.firstItems(10), parsed.warnings().stream()
-                                .map(ImportMessages::reword).toList());
+                        details(form), counts, parsed.firstItems(10), few(parsed.warnings().stream()
+                                .map(ImportMessages::reword).toList()));
                 render(ctx, session, screen(ctx, session, form, Map.of(), k, preview, null, ""));
                 return;
             } catch (AppException e) {
@@ -243,7 +251,7 @@ public final class ImportRoutes {
             String message = result.unchanged() ? k.name() + " was imported before; nothing changed."
                     : "Imported " + k.name() + " as " + result.target() + ".";
             boolean meeting = k.form().kind().equals("meeting-record");
-            Done done = new Done(message, result.warnings().stream().map(ImportMessages::reword).toList(),
+            Done done = new Done(message, few(result.warnings().stream().map(ImportMessages::reword).toList()),
                     meeting ? "positions?meeting=" + URLEncoder.encode(result.target(), StandardCharsets.UTF_8) : "",
                     meeting ? "Review the meeting's positions" : "");
             finished.values().removeIf(f -> f.until().isBefore(Instant.now()));
@@ -257,6 +265,19 @@ public final class ImportRoutes {
             refuse(ctx, session, screen(ctx, session, k.form(), Map.of(refusal.field(), refusal.message()), k, null,
                     null, ""));
         }
+    }
+
+    /**
+     * The warnings a page lists, at most {@link #WARNINGS} and a line saying how many more: what an import answers is
+     * kept for a while (to show it again on reload), and a file can give thousands.
+     */
+    static List<String> few(List<String> warnings) {
+        if (warnings.size() <= WARNINGS) {
+            return warnings;
+        }
+        List<String> few = new ArrayList<>(warnings.subList(0, WARNINGS));
+        few.add("… and " + (warnings.size() - WARNINGS) + " more warnings.");
+        return few;
     }
 
     private static String expired() {

@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,7 +30,7 @@ public final class Importers {
                 return importer;
             }
         }
-        throw new AppException("unknown kind '" + id + "'; expected one of "
+        throw new AppException("unknown kind '" + excerpt(id) + "'; expected one of "
                 + ALL.stream().map(Importer::id).collect(Collectors.joining(", ")));
     }
 }

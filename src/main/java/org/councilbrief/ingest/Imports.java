@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public final class Imports {
 
     private ParsedImport read(Importer importer, SourceText source, ImportOptions options) throws AppException {
         if (options.situation() != null && !repository.situationExists(options.situation())) {
-            throw new AppException("no situation '" + options.situation() + "' in the database");
+            throw new AppException("no situation '" + excerpt(options.situation()) + "' in the database");
         }
         try {
             return importer.read(source, options, repository);

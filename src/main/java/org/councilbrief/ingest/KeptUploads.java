@@ -30,11 +30,14 @@ import org.councilbrief.AppException;
  * under the system's temporary folder, named by a random token and bound to the editor's session; it is removed when
  * imported or cancelled, and at the latest {@link #LIFE} after its last use (a sweeper looks every minute, and a new
  * folder sweeps what a stopped server left behind). At most {@link #CAPACITY} files of at most the page's limit wait at
- * once; another is refused until one goes.
+ * once, and at most {@link #PER_SESSION} of one editor's (so that one editor cannot take every place); another is
+ * refused until one goes. Only the file's name, size and the form's few short fields are held in memory: the bytes are
+ * read back from the disk at each step, and what a preview parsed is not kept.
  */
 final class KeptUploads implements AutoCloseable {
     static final Duration LIFE = Duration.ofMinutes(15);
     static final int CAPACITY = 20;
+    static final int PER_SESSION = 5;
     static final String PREFIX = "councilbrief-import-";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,6 +71,16 @@ final class KeptUploads implements AutoCloseable {
 
     /** Keeps a new upload; refused when it is too large or when {@code capacity} uploads already wait. */
     synchronized Kept keep(String session, String name, byte[] bytes, ImportForm form) throws AppException {
+        return keep(session, name, bytes, form, null);
+    }
+
+    /**
+     * Keeps a new upload in place of the session's upload {@code replacing} (or null), which goes once the new one is
+     * kept; refused when it is too large, when {@code capacity} uploads already wait, or {@link #PER_SESSION} of the
+     * session's.
+     */
+    synchronized Kept keep(String session, String name, byte[] bytes, ImportForm form, String replacing)
+            throws AppException {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -75,9 +88,21 @@ final class KeptUploads implements AutoCloseable {
             throw new AppException(name + " is larger than " + (maxBytes >> 20) + " MB");
         }
         sweep();
-        if (kept.size() >= capacity) {
+        Kept replaced = replacing == null ? null : kept.get(replacing);
+        if (replaced != null && !replaced.session().equals(session)) {
+            replaced = null;
+        }
+        int others = kept.size() - (replaced == null ? 0 : 1);
+        if (others >= capacity) {
             throw new AppException(capacity + " uploads are already waiting to be imported; import or cancel one,"
                     + " or try again in a few minutes");
+        }
+        long mine = kept.values().stream().filter(k -> k.session().equals(session)).count()
+                - (replaced == null ? 0 : 1);
+        if (mine >= PER_SESSION) {
+            throw new AppException(PER_SESSION + " of your uploads are already waiting to be imported (each page of"
+                    + " the import keeps its file); import or cancel one, or try again in " + life.toMinutes()
+                    + " minutes");
         }
         String token = HexFormat.of().formatHex(random());
         try {
@@ -87,6 +112,9 @@ final class KeptUploads implements AutoCloseable {
         }
         Kept k = new Kept(token, session, name, bytes.length, form, clock.instant().plus(life));
         kept.put(token, k);
+        if (replaced != null) {
+            remove(replaced.token());
+        }
         startSweeper();
         return k;
     }

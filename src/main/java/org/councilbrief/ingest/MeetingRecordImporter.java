@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

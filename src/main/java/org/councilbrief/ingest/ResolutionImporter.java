@@ -1,5 +1,7 @@
 package org.councilbrief.ingest;
 
+import static org.councilbrief.Forms.excerpt;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -175,7 +175,7 @@ public final class PositionRoutes {
                         ids.add(value);
                     }
                 } catch (NumberFormatException e) {
-                    throw new AppException("'" + id + "' is not a position's number");
+                    throw new AppException("'" + Forms.excerpt(id) + "' is not a position's number");
                 }
             }
             if (ids.isEmpty()) {
@@ -222,22 +222,29 @@ public final class PositionRoutes {
         String anchor = "";
         try {
             Position.Status status = decision(ctx.formParam("status"));
-            Act act = Act.byId(String.valueOf(ctx.formParam("act")));
+            String actId = String.valueOf(ctx.formParam("act"));
+            Act act = Arrays.stream(Act.values()).filter(a -> a.id().equals(actId)).findFirst()
+                    .orElseThrow(() -> new AppException("'" + Forms.excerpt(actId)
+                            + "' is not one of the acts listed"));
             String theme = Taxonomy.council().label(String.valueOf(ctx.formParam("theme")))
                     .map(ThemeLabel::id).orElseThrow(() -> new AppException("not a theme of the Council scheme"));
             String member = Forms.blank(ctx.formParam("member"));
             if (member != null) {
                 String typed = member;
                 member = States.shipped().byCode(member).map(State::code)
-                        .orElseThrow(() -> new AppException("'" + typed + "' is not a state's code"));
+                        .orElseThrow(() -> new AppException("'" + Forms.excerpt(typed) + "' is not a state's code"));
             }
-            long id = Long.parseLong(ctx.pathParam("id"));
+            String number = ctx.pathParam("id");
+            if (!number.matches("[0-9]{1,18}")) {
+                throw new AppException("'" + Forms.excerpt(number) + "' is not a position's number");
+            }
+            long id = Long.parseLong(number);
             if (!statements.review(id, status, member, act, theme, session.user().username())) {
                 throw new AppException("there is no position " + id + ": the meeting may have been imported again");
             }
             anchor = "#s-" + act.id() + "-" + theme;
             message = "";
-        } catch (IllegalArgumentException | AppException e) {
+        } catch (AppException e) {
             ctx.status(400);
             message = e.getMessage();
         }

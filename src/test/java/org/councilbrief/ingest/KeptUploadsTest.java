@@ -79,13 +79,32 @@ class KeptUploadsTest {
             assertThatThrownBy(() -> kept.keep("s", "big.txt", new byte[1025], FORM))
                     .hasMessageContaining("big.txt is larger than");
             for (int i = 0; i < 20; i++) {
-                kept.keep("s", "file" + i + ".txt", bytes("text " + i), FORM);
+                kept.keep("s" + i % 4, "file" + i + ".txt", bytes("text " + i), FORM);
             }
             assertThat(kept.size()).isEqualTo(20);
-            assertThatThrownBy(() -> kept.keep("s", "one-more.txt", bytes("x"), FORM))
+            assertThatThrownBy(() -> kept.keep("s-new", "one-more.txt", bytes("x"), FORM))
                     .isInstanceOf(AppException.class)
                     .hasMessageContaining("20 uploads are already waiting to be imported");
             assertThat(kept.files()).hasSize(20);
+        }
+    }
+
+    @Test
+    void oneEditorKeepsAtMostFiveAndAFileChosenAgainTakesThePlaceOfTheOneBefore(@TempDir Path tmp) throws Exception {
+        try (KeptUploads kept = new KeptUploads(tmp, 20, 1024, Duration.ofMinutes(15), new Hands())) {
+            KeptUploads.Kept last = null;
+            for (int i = 0; i < KeptUploads.PER_SESSION; i++) {
+                last = kept.keep("mine", "file" + i + ".txt", bytes("text " + i), FORM);
+            }
+            assertThatThrownBy(() -> kept.keep("mine", "sixth.txt", bytes("x"), FORM)).isInstanceOf(AppException.class)
+                    .hasMessageContaining("5 of your uploads are already waiting");
+            // Another editor still has a place, and choosing a file again in place of one kept is not a sixth.
+            assertThat(kept.keep("theirs", "other.txt", bytes("y"), FORM)).isNotNull();
+            KeptUploads.Kept again = kept.keep("mine", "again.txt", bytes("z"), FORM, last.token());
+            assertThat(kept.find("mine", last.token())).isEmpty();
+            assertThat(kept.find("mine", again.token())).isPresent();
+            assertThat(kept.size()).isEqualTo(KeptUploads.PER_SESSION + 1);
+            assertThat(kept.files()).hasSize(KeptUploads.PER_SESSION + 1);
         }
     }
 
