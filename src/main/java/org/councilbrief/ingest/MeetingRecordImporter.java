@@ -26,8 +26,9 @@ import org.councilbrief.statement.Statement;
 final class MeetingRecordImporter implements Importer {
     private static final Pattern PV_IN_NAME = Pattern.compile("S[/_-]?PV[._-](\\d{3,5})", Pattern.CASE_INSENSITIVE);
     private static final Pattern PV_IN_TEXT = Pattern.compile("\\bS/PV\\.(\\d{3,5})(?:\\s*\\(Resumption (\\d)\\))?");
+    // [ \t]* rather than \s*, which crosses line ends: on a file of blank lines \s* made the search quadratic.
     private static final Pattern LABEL = Pattern.compile(
-            "(?m)^\\s*(?:The President|Mr\\.|Ms\\.|Mrs\\.)[^:\\n]{0,120}:\\s");
+            "(?m)^[ \\t]*(?:The President|Mr\\.|Ms\\.|Mrs\\.)[^:\\n]{0,120}:\\s");
 
     @Override
     public String id() {

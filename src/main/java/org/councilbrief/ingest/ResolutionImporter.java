@@ -16,7 +16,9 @@ import org.councilbrief.document.Symbols;
 
 /** A Security Council resolution: its preambular and operative paragraphs, so that citations resolve to text. */
 final class ResolutionImporter implements Importer {
-    private static final Pattern LOOKS_LIKE = Pattern.compile("(?m)^\\s*The Security Council\\s*[,;:]?\\s*$");
+    // [ \t]* rather than \s*, which crosses line ends: on a file of blank lines \s* made the search quadratic.
+    private static final Pattern LOOKS_LIKE = Pattern.compile(
+            "(?m)^[ \\t]*The Security Council[ \\t]*[,;:]?[ \\t]*$");
 
     @Override
     public String id() {
