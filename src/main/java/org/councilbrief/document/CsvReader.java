@@ -76,6 +76,12 @@ public final class CsvReader {
                         i++;
                     } else {
                         quoted = false;
+                        // RFC 4180: a closing quote ends the field. Text after it means the quotes are broken (an
+                        // unclosed quote that swallowed the next lines, up to another quote), not a field to guess.
+                        if (i + 1 < text.length() && text.charAt(i + 1) != separator && text.charAt(i + 1) != '\n') {
+                            throw new InputException(source.name(), line, "text after the closing quote of a field:"
+                                    + " the quotes of this line or of one above are broken");
+                        }
                     }
                 } else {
                     if (c == '\n') {

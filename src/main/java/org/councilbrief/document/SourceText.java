@@ -5,9 +5,17 @@ import java.util.List;
 /**
  * The text of one input file, decoded and with its line ends made {@code \n}; page breaks stay as form feeds
  * ({@code \f}). {@code name} is how messages refer to the file; {@code encoding} says how it was read ("UTF-8",
- * "windows-1252", "x-MacRoman" or "PDF").
+ * "windows-1252", "x-MacRoman", "UTF-16" or "PDF"); {@code notes} says what reading changed (control characters
+ * removed), for the import's warnings.
  */
-public record SourceText(String name, String text, String encoding) {
+public record SourceText(String name, String text, String encoding, List<String> notes) {
+    public SourceText {
+        notes = List.copyOf(notes);
+    }
+
+    public SourceText(String name, String text, String encoding) {
+        this(name, text, encoding, List.of());
+    }
 
     /** The text's lines, without their line ends; line {@code n} of a message is {@code lines().get(n - 1)}. */
     public List<String> lines() {

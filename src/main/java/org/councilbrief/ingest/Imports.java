@@ -49,6 +49,7 @@ public final class Imports {
         if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
             warnings.add("read as " + source.encoding());
         }
+        warnings.addAll(source.notes());
         boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings);
         return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
     }
