@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns the bytes of a text file into text. UTF-8 (with or without a byte-order mark) is tried first and accepted only
  * if every byte decodes; otherwise the file is one of the single-byte encodings UN texts still come in, Windows-1252 or
- * Mac Roman, and the one whose reading gives the more plausible text wins (see {@link #plausibility}). A file that starts
- * with a UTF-16 byte-order mark is read as UTF-16 ({@link #decodeUtf16}). CR and CRLF line ends become LF.
+ * Mac Roman, and the one whose reading gives the more plausible text wins (see {@link #plausibility}). A file that
+ * starts with a UTF-16 byte-order mark is read as UTF-16 ({@link #decodeUtf16}). CR and CRLF line ends become LF.
  */
 public final class TextDecoder {
     static final Charset CP1252 = Charset.forName("windows-1252");

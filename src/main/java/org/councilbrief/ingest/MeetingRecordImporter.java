@@ -24,6 +24,8 @@ import org.councilbrief.statement.Statement;
  * {@code --date}.
  */
 final class MeetingRecordImporter implements Importer {
+    /** More speeches are refused (decision 0032): each is stored with its proposed positions. */
+    static final int MAX_SPEECHES = 2_000;
     private static final Pattern PV_IN_NAME = Pattern.compile("S[/_-]?PV[._-](\\d{3,5})", Pattern.CASE_INSENSITIVE);
     private static final Pattern PV_IN_TEXT = Pattern.compile("\\bS/PV\\.(\\d{3,5})(?:\\s*\\(Resumption (\\d)\\))?");
     // [ \t]* rather than \s*, which crosses line ends: on a file of blank lines \s* made the search quadratic.
@@ -52,8 +54,14 @@ final class MeetingRecordImporter implements Importer {
         String symbol = symbol(source, options);
         LocalDate date = options.date() != null ? options.date() : SpeechSplitter.dateOf(source).orElseThrow(
                 () -> new InputException(source.name(), 0, "the record does not print its date; give it with --date"));
+        List<Speech> speeches = splitter.split(source, date);
+        if (speeches.size() > MAX_SPEECHES) {
+            throw new InputException(source.name(), 0, String.format(java.util.Locale.ROOT, "%,d speeches: a meeting"
+                    + " record has at most %,d here; is it several records in one"
+                    + " file?", speeches.size(), MAX_SPEECHES));
+        }
         List<Statement> statements = new ArrayList<>();
-        for (Speech s : splitter.split(source, date)) {
+        for (Speech s : speeches) {
             String onBehalf = s.onBehalfOf().isEmpty() ? null : String.join(";", s.onBehalfOf());
             String speaker = s.speaker().length() <= 300 ? s.speaker() : s.speaker().substring(0, 300);
             statements.add(new Statement(symbol, s.index(), speaker, s.countryCode(), onBehalf, s.language(),
