@@ -36,8 +36,8 @@ public final class SourceTexts {
     /**
      * Reads a file's bytes as text or PDF, and refuses what no importer can read with a reason and, where there is
      * one, the line: an empty file, binary bytes, a NUL byte, a line longer than {@link #MAX_LINE} characters, more
-     * than {@link #MAX_LINES} lines, no text
-     * at all. Other control characters become spaces, counted in the text's notes.
+     * than {@link #MAX_LINES} lines, no text at all. Other control characters become spaces, counted in the text's
+     * notes (decision 0032).
      */
     public static SourceText of(String name, byte[] bytes) throws InputException {
         if (bytes.length == 0) {
