@@ -48,8 +48,7 @@ public final class SourceTexts {
         }
         TextDecoder.Decoded utf16 = TextDecoder.decodeUtf16(bytes);
         if (utf16 == null && looksBinary(bytes)) {
-            throw new InputException(name, 0, "not a text or PDF file (it holds binary bytes: is it a word-processor"
-                    + " file, an image or an archive?)");
+            throw new InputException(name, 0, "not a text or PDF file");
         }
         TextDecoder.Decoded decoded = utf16 != null ? utf16 : TextDecoder.decode(bytes);
         return checked(name, decoded.text(), decoded.encoding());

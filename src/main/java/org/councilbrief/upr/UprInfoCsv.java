@@ -191,9 +191,10 @@ public final class UprInfoCsv {
             throws InputException {
         String column = table.column(names);
         if (column == null) {
+            String found = String.join(", ", table.header());
             throw new InputException(source.name(), 1, "no column for " + what + " (expected one of: "
-                    + String.join(", ", names) + "; found: " + InputException.excerpt(String.join(", ",
-                    table.header())) + ")");
+                    + String.join(", ", names) + "; found: " + (found.length() <= 200 ? found
+                    : InputException.excerpt(found)) + ")");
         }
         return column;
     }

@@ -31,8 +31,9 @@ class SourceTextsTest {
 
     @Test
     void replacesControlCharactersWithSpacesAndSaysWhere() throws InputException {
-        SourceText text = SourceTexts.of("a.txt", utf8("first\nring\u0007the\u0001bell\n"));
-        assertThat(text.text()).isEqualTo("first\nring the bell\n");
+        String words = "words ".repeat(20);
+        SourceText text = SourceTexts.of("a.txt", utf8(words + "\nring\u0007the\u0001bell\n"));
+        assertThat(text.text()).isEqualTo(words + "\nring the bell\n");
         assertThat(text.notes()).containsExactly("2 control characters replaced by spaces (the first on line 2)");
     }
 
