@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
 import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
+import org.councilbrief.document.SourceText;
+import org.councilbrief.document.SourceTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,10 +70,18 @@ public final class BriefCommand {
 
         @Override
         public Integer call() throws AppException {
-            String text = readText(file);
-            BriefImport imported = new BriefTextImporter(Membership.shipped())
-                    .read(text, new BriefTextImporter.Options(situation, asOf));
+            // Read as every imported file is: refused when empty, binary or over the limits; decoded as the importers do.
+            SourceText source = SourceTexts.read(file);
+            String text = source.text();
+            BriefImport imported;
+            try {
+                imported = new BriefTextImporter(Membership.shipped()).read(text,
+                        new BriefTextImporter.Options(situation, asOf));
+            } catch (AppException e) {
+                throw new AppException(file + ": " + e.getMessage(), e); // the reader's "line N: …" names no file
+            }
             PrintWriter err = spec.commandLine().getErr();
+            source.notes().forEach(w -> err.println("warning: " + file.getFileName() + ": " + w));
             imported.warnings().forEach(w -> err.println("warning: " + file.getFileName() + ": " + w));
             err.flush();
             PrintWriter out = spec.commandLine().getOut();

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns the bytes of a text file into text. UTF-8 (with or without a byte-order mark) is tried first and accepted only
  * if every byte decodes; otherwise the file is one of the single-byte encodings UN texts still come in, Windows-1252 or
- * Mac Roman, and the one whose reading gives the more plausible text wins (see {@link #plausibility}). CR and CRLF line
- * ends become LF; the text as decoded, before that, is kept too.
+ * Mac Roman, and the one whose reading gives the more plausible text wins (see {@link #plausibility}). A file that
+ * starts with a UTF-16 byte-order mark is read as UTF-16 ({@link #decodeUtf16}). CR and CRLF line ends become LF; the
+ * text as decoded, before that, is kept too.
  */
 public final class TextDecoder {
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -38,6 +39,24 @@ public final class TextDecoder {
             return new Decoded(macRoman, "x-MacRoman");
         }
         return new Decoded(cp1252, "windows-1252");
+    }
+
+    /**
+     * The text of a file that starts with a UTF-16 byte-order mark (as Windows' Notepad saves "Unicode"), or null for
+     * any other file.
+     */
+    static Decoded decodeUtf16(byte[] bytes) {
+        if (bytes.length < 2) {
+            return null;
+        }
+        int b0 = bytes[0] & 0xFF;
+        int b1 = bytes[1] & 0xFF;
+        Charset charset = b0 == 0xFF && b1 == 0xFE ? StandardCharsets.UTF_16LE
+                : b0 == 0xFE && b1 == 0xFF ? StandardCharsets.UTF_16BE : null;
+        if (charset == null) {
+            return null;
+        }
+        return new Decoded(new String(bytes, 2, bytes.length - 2, charset), "UTF-16");
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {

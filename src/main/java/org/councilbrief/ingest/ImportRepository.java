@@ -71,7 +71,7 @@ final class ImportRepository implements ImportContext {
                     + "values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
                     .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC)).execute();
             ChangeLogRepository.record(handle, user, "import", clip(parsed.target(), 120), "imported", kind + " from "
-                    + fileName + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
+                    + clip(fileName, 1000) + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
             return true;
         });
     }

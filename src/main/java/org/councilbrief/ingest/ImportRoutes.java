@@ -26,6 +26,7 @@ import org.councilbrief.Forms;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
+import org.councilbrief.document.InputException;
 import org.councilbrief.ingest.KeptUploads.Kept;
 
 /**
@@ -37,6 +38,8 @@ import org.councilbrief.ingest.KeptUploads.Kept;
  */
 public final class ImportRoutes {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
+    /** The longest file name taken: what file systems allow. */
+    static final int MAX_NAME = 255;
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final List<String> EXTENSIONS = List.of(".txt", ".pdf", ".csv", ".md");
     private static final String PAGE = "/workspace/import";
@@ -167,7 +170,10 @@ public final class ImportRoutes {
         byte[] bytes = null;
         if (file != null && (file.size() > 0 || blank(file.filename()) != null)) {
             String name = baseName(file.filename());
-            if (file.size() == 0) {
+            if (name.length() > MAX_NAME) {
+                errors.put(ImportMessages.FILE, "The file's name (" + InputException.excerpt(name) + ") is longer"
+                        + " than " + MAX_NAME + " characters; rename the file.");
+            } else if (file.size() == 0) {
                 errors.put(ImportMessages.FILE, name + " is empty.");
             } else if (file.size() > MAX_BYTES) {
                 errors.put(ImportMessages.FILE, name + " is larger than " + (MAX_BYTES >> 20) + " MB.");

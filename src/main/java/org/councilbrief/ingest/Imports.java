@@ -57,6 +57,7 @@ public final class Imports {
             warnings.add("read as " + source.encoding());
         }
         database.requireFreeSpace(bytes.length * SPACE_FACTOR + SPACE_MARGIN, "importing " + name);
+        warnings.addAll(source.notes());
         boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings);
         return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
     }

@@ -25,8 +25,11 @@ import org.councilbrief.statement.Statement;
  * or {@code --date}.
  */
 final class MeetingRecordImporter implements Importer {
+    /** More speeches are refused (decision 0032): each is stored with its proposed positions. */
+    static final int MAX_SPEECHES = 2_000;
+    // [ \t]* rather than \s*, which crosses line ends: on a file of blank lines \s* made the search quadratic.
     private static final Pattern LABEL = Pattern.compile(
-            "(?m)^\\s*(?:The President|Mr\\.|Ms\\.|Mrs\\.)[^:\\n]{0,120}:\\s");
+            "(?m)^[ \\t]*(?:The President|Mr\\.|Ms\\.|Mrs\\.)[^:\\n]{0,120}:\\s");
 
     @Override
     public String id() {
@@ -54,8 +57,14 @@ final class MeetingRecordImporter implements Importer {
                 .canonical();
         LocalDate date = options.date() != null ? options.date() : SpeechSplitter.dateOf(source).orElseThrow(
                 () -> new InputException(source.name(), 0, "the record does not print its date; give it with --date"));
+        List<Speech> speeches = splitter.split(source, date);
+        if (speeches.size() > MAX_SPEECHES) {
+            throw new InputException(source.name(), 0, String.format(java.util.Locale.ROOT, "%,d speeches: a meeting"
+                    + " record has at most %,d here; is it several records in one"
+                    + " file?", speeches.size(), MAX_SPEECHES));
+        }
         List<Statement> statements = new ArrayList<>();
-        for (Speech s : splitter.split(source, date)) {
+        for (Speech s : speeches) {
             String onBehalf = s.onBehalfOf().isEmpty() ? null : String.join(";", s.onBehalfOf());
             String speaker = s.speaker().length() <= 300 ? s.speaker() : s.speaker().substring(0, 300);
             statements.add(new Statement(symbol, s.index(), speaker, s.countryCode(), onBehalf, s.language(),

@@ -22,7 +22,9 @@ import org.councilbrief.document.Symbol;
  * resolutions its preamble recalls ({@link OwnSymbol}).
  */
 final class ResolutionImporter implements Importer {
-    private static final Pattern LOOKS_LIKE = Pattern.compile("(?m)^\\s*The Security Council\\s*[,;:]?\\s*$");
+    // [ \t]* rather than \s*, which crosses line ends: on a file of blank lines \s* made the search quadratic.
+    private static final Pattern LOOKS_LIKE = Pattern.compile(
+            "(?m)^[ \\t]*The Security Council[ \\t]*[,;:]?[ \\t]*$");
 
     @Override
     public String id() {

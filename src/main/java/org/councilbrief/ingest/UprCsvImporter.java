@@ -21,7 +21,9 @@ final class UprCsvImporter implements Importer {
     @Override
     public boolean canRead(SourceText text) {
         int end = text.text().indexOf('\n');
-        String header = (end < 0 ? text.text() : text.text().substring(0, end)).toLowerCase(java.util.Locale.ROOT);
+        // The header's first 2,000 characters: enough for any export's, and the regular expression below stays cheap.
+        String header = text.text().substring(0, Math.min(end < 0 ? text.text().length() : end, 2_000))
+                .toLowerCase(java.util.Locale.ROOT);
         return (header.contains(",") || header.contains(";")) && header.contains("recommend")
                 || header.matches(".*\\bto\\b.*\\bfrom\\b.*\\btext\\b.*");
     }

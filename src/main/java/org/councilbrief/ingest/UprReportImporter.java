@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.councilbrief.AppException;
@@ -12,6 +13,7 @@ import org.councilbrief.document.SourceText;
 import org.councilbrief.document.SourceTexts;
 import org.councilbrief.document.Symbols;
 import org.councilbrief.upr.ExtractedRecommendation;
+import org.councilbrief.upr.UprInfoCsv;
 import org.councilbrief.upr.UprRecommendation;
 import org.councilbrief.upr.UprReport;
 import org.councilbrief.upr.UprReportParser;
@@ -70,6 +72,12 @@ final class UprReportImporter implements Importer {
         List<UprRecommendation> recs = new ArrayList<>();
         int unanswered = 0;
         for (ExtractedRecommendation r : report.recommendations()) {
+            if (r.text().length() > UprInfoCsv.MAX_TEXT) {
+                throw new InputException(source.name(), 0, "recommendation " + r.paragraph() + " has "
+                        + String.format(Locale.ROOT, "%,d", r.text().length()) + " characters; at most "
+                        + String.format(Locale.ROOT, "%,d", UprInfoCsv.MAX_TEXT) + " are read (decision 0032): "
+                        + InputException.excerpt(r.text()));
+            }
             String response = answers.getOrDefault(r.paragraph(), r.response());
             if (!answers.isEmpty() && !answers.containsKey(r.paragraph())) {
                 unanswered++;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.councilbrief.council.State;
 import org.councilbrief.council.States;
 import org.councilbrief.document.CsvReader;
@@ -43,8 +45,22 @@ public final class UprInfoCsv {
         this(States.shipped());
     }
 
+    /** The longest recommendation read: twenty times the longest in UPR Info's export (decision 0032). */
+    public static final int MAX_TEXT = 20_000;
+    /** The longest list of issues of one recommendation (what the database keeps). */
+    public static final int MAX_ISSUES = 1_000;
+    /** The longest state name, session or response read (the longest state name has some 60 characters). */
+    static final int MAX_NAME = 200;
+    private static final Pattern SESSION_NUMBER = Pattern.compile(
+            "(?i)(?:upr\\s*)?(?:wg\\s*)?(?:session\\s*|s)?0*(\\d{1,3})(?:st|nd|rd|th)?(?:\\s*session)?");
+
     public Result read(SourceText source) throws InputException {
         CsvReader.Table table = CsvReader.read(source);
+        checkHeader(table, source);
+        if (table.rows().isEmpty()) {
+            throw new InputException(source.name(), 1, "the file has a header but no rows: no recommendation to"
+                    + " import");
+        }
         String text = require(table, source, TEXT, "the recommendation's text");
         String to = require(table, source, TO, "the state under review");
         String from = require(table, source, FROM, "the recommending state");
@@ -62,14 +78,19 @@ public final class UprInfoCsv {
             if (body.isEmpty()) {
                 throw new InputException(source.name(), row.line(), "the recommendation's text is empty");
             }
+            checkLength(source, row, body, MAX_TEXT, "the recommendation's text");
+            checkLength(source, row, row.get(to), MAX_NAME, "the state under review");
+            checkLength(source, row, row.get(session), MAX_NAME, "the session");
+            if (response != null) {
+                checkLength(source, row, row.get(response), MAX_NAME, "the response");
+            }
             State underReview = state(row.get(to)).orElseThrow(() -> new InputException(source.name(), row.line(),
-                    "unknown state under review '" + row.get(to) + "'"));
-            int number;
-            try {
-                number = Integer.parseInt(row.get(session).replaceAll("[^0-9]", ""));
-            } catch (NumberFormatException e) {
-                throw new InputException(source.name(), row.line(), "the session '" + row.get(session)
-                        + "' is not a number");
+                    "unknown state under review " + InputException.excerpt(row.get(to))));
+            Matcher sessionNumber = SESSION_NUMBER.matcher(row.get(session).strip());
+            int number = sessionNumber.matches() ? Integer.parseInt(sessionNumber.group(1)) : 0;
+            if (number < 1) {
+                throw new InputException(source.name(), row.line(), "the session " + InputException.excerpt(
+                        row.get(session)) + " is not a session number (1, 2, … or 'UPR session 1')");
             }
             Draft draft = byReview.computeIfAbsent(new Key(underReview.code(), number), k -> new LinkedHashMap<>())
                     .computeIfAbsent(body, b -> new Draft(body));
@@ -82,9 +103,9 @@ public final class UprInfoCsv {
                     if (!draft.states.contains(recommending.get().code())) {
                         draft.states.add(recommending.get().code());
                     }
-                } else {
-                    warnings.add("line " + row.line() + ": unknown recommending state '" + name.strip()
-                            + "'; the recommendation is kept without it");
+                } else if (warnings.size() < 100) {
+                    warnings.add("line " + row.line() + ": unknown recommending state " + InputException.excerpt(name)
+                            + "; the recommendation is kept without it");
                 }
             }
             if (issues != null) {
@@ -94,6 +115,7 @@ public final class UprInfoCsv {
                         draft.issues.add(issue.strip());
                     }
                 }
+                checkLength(source, row, String.join(";", draft.issues), MAX_ISSUES, "the list of issues");
             }
             if (response != null && draft.response == null) {
                 draft.response = response(row.get(response));
@@ -108,7 +130,7 @@ public final class UprInfoCsv {
                     .map(d -> new UprRecommendation(null, d.text, d.states, d.response, d.issues)).toList();
             reviews.add(new UprReview(UprReview.sessionId(key.state(), key.session()), key.state(),
                     UprSessions.cycleOf(key.session()), key.session(), date, null, recs, List.of(),
-                    source0 + fileName(source.name())));
+                    source0 + fileName(source.name(), 200 - source0.length())));
         });
         if (byReview.keySet().stream().anyMatch(k -> UprSessions.session(k.session()).isEmpty())) {
             warnings.add("some sessions are not in the application's list of sessions; their review date is estimated");
@@ -116,9 +138,11 @@ public final class UprInfoCsv {
         return new Result(reviews, table.rows().size(), warnings);
     }
 
-    private static String fileName(String path) {
+    /** The file's name without its folders, cut to {@code max} characters (what the review's source column holds). */
+    private static String fileName(String path, int max) {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return path.substring(slash + 1);
+        String name = path.substring(slash + 1);
+        return name.length() <= max ? name : name.substring(0, max - 1) + "…";
     }
 
     private static final class Draft {
@@ -136,12 +160,41 @@ public final class UprInfoCsv {
         return states.byNameOrNear(name.strip());
     }
 
+    /** A header that names a column twice (compared as columns are found: without case, spaces or punctuation). */
+    private static void checkHeader(CsvReader.Table table, SourceText source) throws InputException {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<String> header = table.header();
+        for (int i = 0; i < header.size(); i++) {
+            String key = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            if (key.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(key, i + 1);
+            if (first != null) {
+                throw new InputException(source.name(), 1, "the header names the column " + InputException.excerpt(
+                        header.get(i).strip()) + " twice (columns " + first + " and " + (i + 1) + "); which one holds"
+                        + " the data is not clear");
+            }
+        }
+    }
+
+    private static void checkLength(SourceText source, CsvReader.Row row, String value, int max, String what)
+            throws InputException {
+        if (value.length() > max) {
+            throw new InputException(source.name(), row.line(), what + " has " + String.format(Locale.ROOT, "%,d",
+                    value.length()) + " characters; at most " + String.format(Locale.ROOT, "%,d", max)
+                    + " are read (decision 0032): " + InputException.excerpt(value));
+        }
+    }
+
     private static String require(CsvReader.Table table, SourceText source, String[] names, String what)
             throws InputException {
         String column = table.column(names);
         if (column == null) {
+            String found = String.join(", ", table.header());
             throw new InputException(source.name(), 1, "no column for " + what + " (expected one of: "
-                    + String.join(", ", names) + "; found: " + String.join(", ", table.header()) + ")");
+                    + String.join(", ", names) + "; found: " + (found.length() <= 200 ? found
+                    : InputException.excerpt(found)) + ")");
         }
         return column;
     }

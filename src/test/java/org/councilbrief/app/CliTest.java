@@ -47,14 +47,15 @@ class CliTest {
     }
 
     @Test
-    void importOfSomethingThatIsNotABriefExitsWithTwoNamingTheLineAndPrintsNothing(@TempDir Path dir)
+    void importOfSomethingThatIsNotABriefExitsWithTwoNamingTheFileAndLineAndPrintsNothing(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, SharedData.read(SharedData.referenceBrief()).replace("(24 July 2023).", "(24 Jly 2023)."));
         CliRun run = run("brief", "import-text", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).matches("(?s)councilbrief: line \\d+: cannot read the date.*");
+        assertThat(run.err()).matches("(?s)councilbrief: " + java.util.regex.Pattern.quote(file.toString())
+                + ": line \\d+: cannot read the date.*");
     }
 
     @Test

@@ -51,7 +51,7 @@ class UprInfoCsvTest {
         assertThatThrownBy(() -> new UprInfoCsv().read(SourceTexts.of("x.csv", """
                 id,session,to,from,text
                 1,one,Mali,France,Ratify
-                """))).hasMessage("x.csv:2: the session 'one' is not a number");
+                """))).hasMessage("x.csv:2: the session 'one' is not a session number (1, 2, … or 'UPR session 1')");
         assertThatThrownBy(() -> new UprInfoCsv().read(SourceTexts.of("x.csv", """
                 id,session,to,from,text
                 1,1,Mali,"France,Ratify
