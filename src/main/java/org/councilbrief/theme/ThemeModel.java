@@ -20,14 +20,16 @@ import java.util.function.Function;
 import org.councilbrief.AppException;
 
 /**
- * A learnt tagger and how it is kept on disk. The method, chosen by measurement (docs/quality.md, decision 0011),
- * stacks three scores per label: the linear model, the nearest labelled texts (k = 20) and the shipped cue phrases
- * feed, for each label, a second-level logistic regression over all of them ({@link StackedTagger}); a label is given
- * from 0.35, and the best label when none reaches it. The fixed blend it replaced (linear 0.5 + neighbours 0.5 + cue
- * phrases 0.3, from 0.4) is still learnt for the quality tables and read from models written before (format 1).
+ * A learnt tagger and how it is kept on disk. The method, chosen by measurement (docs/quality.md, decisions 0011 and
+ * 0037), stacks four scores per label: the linear model, the nearest labelled texts (k = 20), the shipped cue phrases
+ * and a logistic regression over the text's sentence embedding ({@link Embedders}) feed, for each label, a
+ * second-level logistic regression over all of them ({@link StackedTagger}); a label is given from 0.40, and the best
+ * label when none reaches it. Models of format 2 (the same without the embedding, from 0.35) are still read, and so
+ * is the fixed blend of format 1 (linear 0.5 + neighbours 0.5 + cue phrases 0.3, from 0.4).
  * <p>
- * A model folder holds {@code model.properties}, {@code linear.bin} (vocabulary and weights), {@code examples.tsv}
- * (the labelled texts the neighbours are found among) and {@code stack.bin} (the second level's weights).
+ * A model folder holds {@code model.properties} (with {@code embedding}, the embedding model's name),
+ * {@code linear.bin} (vocabulary and weights), {@code examples.tsv} (the labelled texts the neighbours are found
+ * among), {@code embedding.bin} (the embedding input's weights) and {@code stack.bin} (the second level's weights).
  */
 public final class ThemeModel {
     public static final double LINEAR_WEIGHT = 0.5;
@@ -35,19 +37,30 @@ public final class ThemeModel {
     public static final double RULE_WEIGHT = 0.3;
     public static final double THRESHOLD = 0.4;
     public static final int NEIGHBOURS = 20;
+    /** The stacked model's threshold with the embedding input (chosen on session 9, docs/quality.md). */
+    public static final double EMBEDDING_THRESHOLD = 0.40;
     private static final int FORMAT = 3;
 
     private ThemeModel() {
     }
 
-    /** The shipped method: the stacked tagger. */
+    /** The shipped method: the stacked tagger with the shipped sentence-embedding model as its fourth input. */
     public static StackedTagger train(Taxonomy taxonomy, List<Example> examples) {
-        return train(taxonomy, examples, null);
+        return train(taxonomy, examples, Embedders.defaultEmbedder());
     }
 
-    /** The stacked tagger with the embedding model of {@code embedder} as a fourth input ({@code null}: none). */
+    /**
+     * The stacked tagger with the embedding model of {@code embedder} as a fourth input, a label from
+     * {@value #EMBEDDING_THRESHOLD}; with {@code null}, the three inputs of format 2, a label from 0.35 (both chosen on
+     * session 9).
+     */
     public static StackedTagger train(Taxonomy taxonomy, List<Example> examples, Embedder embedder) {
-        return train(taxonomy, examples, embedder, EmbeddingTagger.Settings.DEFAULT, StackedTagger.Settings.DEFAULT);
+        StackedTagger.Settings settings = StackedTagger.Settings.DEFAULT;
+        if (embedder != null) {
+            settings = new StackedTagger.Settings(settings.folds(), settings.epochs(), settings.learningRate(),
+                    settings.l2(), EMBEDDING_THRESHOLD, settings.seed());
+        }
+        return train(taxonomy, examples, embedder, EmbeddingTagger.Settings.DEFAULT, settings);
     }
 
     /** The same with other settings of the embedding input and of the second level (for the quality tables). */

@@ -10,6 +10,7 @@ import org.councilbrief.document.CsvReader;
 import org.councilbrief.document.SourceTexts;
 import org.councilbrief.theme.EmbeddingTagger;
 import org.councilbrief.theme.Embedder;
+import org.councilbrief.theme.Embedders;
 import org.councilbrief.theme.Example;
 import org.councilbrief.theme.Tagger;
 import org.councilbrief.theme.Taxonomy;
@@ -17,7 +18,9 @@ import org.councilbrief.theme.ThemeLabel;
 
 /**
  * Scores theme taggers on UPR Info's rows of ../shared/data/upr-themes: learn from sessions 1-9, tag sessions 10-12,
- * micro- and macro-averaged F1 over the 54 issues.
+ * micro- and macro-averaged F1 over the 54 issues. The sentence embeddings are computed once per model and kept under
+ * target/embeddings/ ({@link ThemeEmbeddings}); {@code main("embeddings[-validation]", model ...)} prints the table of
+ * the embedding models.
  */
 public final class ThemeTaggingQuality {
     public record Split(List<Example> train, List<Example> test) {
@@ -136,10 +139,15 @@ public final class ThemeTaggingQuality {
         var blend = org.councilbrief.theme.ThemeModel.blend(taxonomy, linear, split.train());
         scores.put("blend", score("blend: linear 0.5 + neighbours 0.5 + cue phrases 0.3, threshold 0.4",
                 split.test(), t -> indexes(taxonomy, blend.tag(t))));
-        var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+        var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), null);
         scores.put("stacked", score("stacked: a logistic regression per issue over the three methods' scores of"
                 + " every issue, learnt on three folds, threshold 0.35", split.test(),
                 t -> indexes(taxonomy, stacked.tag(t))));
+        var shipped = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), cached(Embedders.DEFAULT));
+        scores.put("embedding", score("stacked with a fourth input, a logistic regression per issue over the"
+                + " sentence embedding (" + Embedders.DEFAULT + "), threshold "
+                + org.councilbrief.theme.ThemeModel.EMBEDDING_THRESHOLD, split.test(),
+                t -> indexes(taxonomy, shipped.tag(t))));
         return scores;
     }
 
@@ -151,7 +159,7 @@ public final class ThemeTaggingQuality {
     public static Map<String, Double> ceilings() {
         Split split = split();
         Taxonomy taxonomy = Taxonomy.uprInfo();
-        var blend = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+        var blend = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), cached(Embedders.DEFAULT));
         List<Example> test = split.test();
         double[][] scores = new double[test.size()][];
         for (int i = 0; i < scores.length; i++) {
@@ -334,11 +342,13 @@ public final class ThemeTaggingQuality {
             EmbeddingTagger.Settings settings, boolean thresholds) {
         Taxonomy taxonomy = Taxonomy.uprInfo();
         Map<String, Score> scores = new LinkedHashMap<>();
-        var plain = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
-        scores.put("stacked", score("stacked (linear, neighbours, cue phrases)", split.test(),
-                t -> indexes(taxonomy, plain.tag(t))));
-        if (thresholds) {
-            sweep(scores, "stacked", split.test(), plain);
+        if (!Boolean.getBoolean("themes.withoutPlain")) {
+            var plain = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+            scores.put("stacked", score("stacked (linear, neighbours, cue phrases)", split.test(),
+                    t -> indexes(taxonomy, plain.tag(t))));
+            if (thresholds) {
+                sweep(scores, "stacked", split.test(), plain);
+            }
         }
         for (String model : models) {
             Embedder embedder = cached(model);
@@ -384,7 +394,7 @@ public final class ThemeTaggingQuality {
             System.out.println("| Method | micro-F1 | macro-F1 | precision | recall |");
             System.out.println("|---|---:|---:|---:|---:|");
             Split split = validation ? new Split(rows(1, 8), rows(9, 9)) : split();
-            measureEmbeddings(split, models, settings, validation).values().forEach(s -> System.out.printf(
+            measureEmbeddings(split, models, settings, true).values().forEach(s -> System.out.printf(
                     "| %s | %.3f | %.3f | %.3f | %.3f |%n", s.method(), s.microF1(), s.macroF1(), s.precision(),
                     s.recall()));
             System.out.printf("%.1f s%n", (System.nanoTime() - start) / 1e9);
