@@ -5,31 +5,36 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * A second-level model over the scores of the linear model, the nearest neighbours and the cue phrases: for each
- * label, a logistic regression over all three taggers' scores of every label, so that it learns how far to trust each
- * tagger for that label and which labels go together. It learns from scores the taggers gave rows they had not
- * learnt from (three folds), as they will score new texts.
+ * A second-level model over the scores of the linear model, the nearest neighbours, the cue phrases and, when it has
+ * an embedder, a logistic regression over the text's sentence embedding ({@link EmbeddingTagger}): for each label, a
+ * logistic regression over all the taggers' scores of every label, so that it learns how far to trust each tagger for
+ * that label and which labels go together. It learns from scores the taggers gave rows they had not learnt from
+ * (three folds), as they will score new texts.
  */
 public final class StackedTagger implements Tagger {
     /** How the second level learns (chosen on session 9 with models learnt on sessions 1-8, docs/quality.md). */
-    record Settings(int folds, int epochs, double learningRate, double l2, double threshold, long seed) {
-        static final Settings DEFAULT = new Settings(3, 20, 0.5, 1e-5, 0.35, 11);
+    public record Settings(int folds, int epochs, double learningRate, double l2, double threshold, long seed) {
+        public static final Settings DEFAULT = new Settings(3, 20, 0.5, 1e-5, 0.35, 11);
     }
 
     private final LinearTagger linear;
     private final NeighbourTagger neighbours;
     private final RuleTagger rules;
-    private final float[][] weights; // [label][3 * labels + 1], the last is the bias
+    private final EmbeddingTagger embedding; // null without an embedder
+    private final float[][] weights; // [label][inputs * labels + 1], the last is the bias
     private final double threshold;
 
-    StackedTagger(LinearTagger linear, NeighbourTagger neighbours, float[][] weights, double threshold) {
+    StackedTagger(LinearTagger linear, NeighbourTagger neighbours, EmbeddingTagger embedding, float[][] weights,
+            double threshold) {
         this.linear = linear;
         this.neighbours = neighbours;
         this.rules = new RuleTagger(linear.taxonomy());
+        this.embedding = embedding;
         this.weights = weights;
         this.threshold = threshold;
     }
@@ -47,13 +52,19 @@ public final class StackedTagger implements Tagger {
         return neighbours;
     }
 
+    /** The embedding input, if the model has one. */
+    Optional<EmbeddingTagger> embedding() {
+        return Optional.ofNullable(embedding);
+    }
+
     public double threshold() {
         return threshold;
     }
 
     @Override
     public double[] scores(String text) {
-        float[] x = features(linear, neighbours, rules, text);
+        float[] x = features(linear, neighbours, rules, embedding,
+                text, embedding == null ? null : embedding.embedder().embed(text));
         double[] scores = new double[weights.length];
         for (int l = 0; l < weights.length; l++) {
             scores[l] = sigmoid(weights[l], x);
@@ -66,16 +77,21 @@ public final class StackedTagger implements Tagger {
         return Tagging.labels(taxonomy(), scores(text), threshold, true);
     }
 
-    private static float[] features(Tagger linear, Tagger neighbours, RuleTagger rules, String text) {
+    private static float[] features(Tagger linear, Tagger neighbours, RuleTagger rules, EmbeddingTagger embedding,
+            String text, float[] vector) {
         double[] a = linear.scores(text);
         double[] b = neighbours.scores(text);
         double[] c = rules.scores(text);
+        double[] d = embedding == null ? null : embedding.scores(vector);
         int labels = a.length;
-        float[] x = new float[3 * labels];
+        float[] x = new float[(d == null ? 3 : 4) * labels];
         for (int l = 0; l < labels; l++) {
             x[l] = (float) a[l];
             x[labels + l] = (float) b[l];
             x[2 * labels + l] = (float) c[l];
+            if (d != null) {
+                x[3 * labels + l] = (float) d[l];
+            }
         }
         return x;
     }
@@ -89,12 +105,17 @@ public final class StackedTagger implements Tagger {
     }
 
     /**
-     * Learns the linear model and the neighbours from every example, and the second level from the scores that
-     * models learnt on the other folds give each example. The folds and the labels are learnt in parallel.
+     * Learns the linear model, the neighbours and, with an embedder, the embedding model from every example, and the
+     * second level from the scores that models learnt on the other folds give each example. The texts are embedded
+     * once; the folds and the labels are learnt in parallel.
      */
     static StackedTagger train(Taxonomy taxonomy, List<Example> examples, LinearTagger.Settings linearSettings,
-            int k, Settings settings) {
+            int k, Settings settings, Embedder embedder, EmbeddingTagger.Settings embeddingSettings) {
         int n = examples.size();
+        float[][] vectors = new float[n][];
+        if (embedder != null) {
+            IntStream.range(0, n).parallel().forEach(i -> vectors[i] = embedder.embed(examples.get(i).text()));
+        }
         int[] fold = new int[n];
         Random random = new Random(settings.seed());
         for (int i = 0; i < n; i++) {
@@ -103,16 +124,24 @@ public final class StackedTagger implements Tagger {
         RuleTagger rules = new RuleTagger(taxonomy);
         float[][] outOfFold = new float[n][];
         LinearTagger[] full = new LinearTagger[1];
-        // Task f < folds: the models without fold f score fold f; task folds: the linear model on everything.
+        EmbeddingTagger[] fullEmbedding = new EmbeddingTagger[1];
+        // Task f < folds: the models without fold f score fold f; task folds: the linear (and embedding) model on
+        // everything.
         IntStream.rangeClosed(0, settings.folds()).parallel().forEach(f -> {
             if (f == settings.folds()) {
                 full[0] = LinearTagger.train(taxonomy, examples, linearSettings);
+                if (embedder != null) {
+                    fullEmbedding[0] = EmbeddingTagger.train(taxonomy, embedder, examples, vectors,
+                            embeddingSettings);
+                }
                 return;
             }
             List<Example> rest = new ArrayList<>();
+            List<float[]> restVectors = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (fold[i] != f) {
                     rest.add(examples.get(i));
+                    restVectors.add(vectors[i]);
                 }
             }
             if (rest.isEmpty()) {
@@ -120,14 +149,17 @@ public final class StackedTagger implements Tagger {
             }
             LinearTagger foldLinear = LinearTagger.train(taxonomy, rest, linearSettings);
             NeighbourTagger foldNeighbours = new NeighbourTagger(taxonomy, rest, k, 0);
+            EmbeddingTagger foldEmbedding = embedder == null ? null : EmbeddingTagger.train(taxonomy, embedder,
+                    rest, restVectors.toArray(float[][]::new), embeddingSettings);
             for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
-                    outOfFold[i] = features(foldLinear, foldNeighbours, rules, examples.get(i).text());
+                    outOfFold[i] = features(foldLinear, foldNeighbours, rules, foldEmbedding,
+                            examples.get(i).text(), vectors[i]);
                 }
             }
         });
         int labels = taxonomy.size();
-        int width = 3 * labels;
+        int width = (embedder == null ? 3 : 4) * labels;
         for (int i = 0; i < n; i++) {
             if (outOfFold[i] == null) { // a single fold: nothing was left out
                 outOfFold[i] = new float[width];
@@ -160,7 +192,7 @@ public final class StackedTagger implements Tagger {
                 }
             }
         });
-        return new StackedTagger(full[0], new NeighbourTagger(taxonomy, examples, k, 0), weights,
+        return new StackedTagger(full[0], new NeighbourTagger(taxonomy, examples, k, 0), fullEmbedding[0], weights,
                 settings.threshold());
     }
 
@@ -184,11 +216,11 @@ public final class StackedTagger implements Tagger {
         }
     }
 
-    static StackedTagger read(LinearTagger linear, NeighbourTagger neighbours, DataInputStream in)
-            throws IOException {
+    static StackedTagger read(LinearTagger linear, NeighbourTagger neighbours, EmbeddingTagger embedding,
+            DataInputStream in) throws IOException {
         int labels = in.readInt();
         int width = in.readInt();
-        if (labels != linear.taxonomy().size() || width != 3 * labels + 1) {
+        if (labels != linear.taxonomy().size() || width != (embedding == null ? 3 : 4) * labels + 1) {
             throw new IOException("the second level has " + labels + " labels of " + width + " weights where the"
                     + " scheme has " + linear.taxonomy().size() + " labels");
         }
@@ -199,6 +231,6 @@ public final class StackedTagger implements Tagger {
                 w[j] = in.readFloat();
             }
         }
-        return new StackedTagger(linear, neighbours, weights, threshold);
+        return new StackedTagger(linear, neighbours, embedding, weights, threshold);
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.councilbrief.document.CsvReader;
 import org.councilbrief.document.SourceTexts;
+import org.councilbrief.theme.Example;
+import org.councilbrief.theme.Taxonomy;
+import org.councilbrief.theme.ThemeModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,9 @@ class ThemesCliTest {
                 "--labels-column", "issues", "--scheme", "upr-info", "--model", model.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err()).contains("labelled.csv:13: 'Astrology' is not a label of the upr-info scheme");
-        assertThat(model.resolve("model.properties")).exists();
+        assertThat(model.resolve("model.properties")).content().contains("format=3")
+                .contains("embedding=all-minilm-l6-v2-q");
+        assertThat(model.resolve("embedding.bin")).exists();
 
         Path in = dir.resolve("in.csv");
         Files.writeString(in, """
@@ -65,14 +70,52 @@ class ThemesCliTest {
             Files.copy(model.resolve(file), old.resolve(file));
         }
         Files.writeString(old.resolve("model.properties"), Files.readString(model.resolve("model.properties"))
-                .replace("format=2", "format=1"));
+                .replace("format=3", "format=1"));
         Path oldOut = dir.resolve("old-out.csv");
         CliRun oldTag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
                 "upr-info", "--model", old.toString(), "--out", oldOut.toString());
         assertThat(oldTag.code()).as(oldTag.err()).isZero();
         assertThat(CsvReader.read(SourceTexts.read(oldOut)).rows().get(0).get("themes")).isEqualTo("Death penalty");
 
-        // A format-2 model without its second level, or with a cut one, is a clear error.
+        // A model written before the embedding input (format 2: three inputs) is still read as it was.
+        Taxonomy taxonomy = Taxonomy.uprInfo();
+        List<Example> examples = CsvReader.read(SourceTexts.read(labelled)).rows().stream()
+                .filter(r -> taxonomy.label(r.get("issues").split(",")[0]).isPresent())
+                .map(r -> Example.of(taxonomy, r.get("text"), List.of(r.get("issues").split(",")).stream()
+                        .map(i -> taxonomy.label(i).orElseThrow()).toList())).toList();
+        Path two = dir.resolve("format-2");
+        ThemeModel.save(ThemeModel.train(taxonomy, examples, null), two);
+        Files.writeString(two.resolve("model.properties"), Files.readString(two.resolve("model.properties"))
+                .replace("format=3", "format=2"));
+        assertThat(two.resolve("embedding.bin")).doesNotExist();
+        Path twoOut = dir.resolve("two-out.csv");
+        CliRun twoTag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", two.toString(), "--out", twoOut.toString());
+        assertThat(twoTag.code()).as(twoTag.err()).isZero();
+        assertThat(CsvReader.read(SourceTexts.read(twoOut)).rows().get(0).get("themes")).isEqualTo("Death penalty");
+
+        // A model of an embedding model this version does not ship, or of a later format, is refused and says why.
+        Path other = dir.resolve("other-embedding");
+        Files.createDirectories(other);
+        for (String file : List.of("linear.bin", "examples.tsv", "stack.bin", "embedding.bin")) {
+            Files.copy(model.resolve(file), other.resolve(file));
+        }
+        Files.writeString(other.resolve("model.properties"), Files.readString(model.resolve("model.properties"))
+                .replace("embedding=all-minilm-l6-v2-q", "embedding=e5-large"));
+        CliRun otherTag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", other.toString(), "--out", dir.resolve("other.csv").toString());
+        assertThat(otherTag.code()).isEqualTo(2);
+        assertThat(otherTag.err()).contains("uses the sentence-embedding model 'e5-large', which this version of"
+                + " councilbrief does not ship").contains("learn it again with 'themes train'");
+        Files.writeString(other.resolve("model.properties"), Files.readString(model.resolve("model.properties"))
+                .replace("format=3", "format=4"));
+        CliRun laterTag = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
+                "upr-info", "--model", other.toString(), "--out", dir.resolve("later.csv").toString());
+        assertThat(laterTag.code()).isEqualTo(2);
+        assertThat(laterTag.err()).contains("holds a model of format 4, which this version of councilbrief cannot"
+                + " read");
+
+        // A model without its second level, or with a cut one, is a clear error.
         Files.write(model.resolve("stack.bin"), new byte[] {0, 0, 0, 54, 0});
         CliRun cut = CliRun.of("themes", "tag", "--in", in.toString(), "--text-column", "text", "--scheme",
                 "upr-info", "--model", model.toString(), "--out", dir.resolve("cut.csv").toString());

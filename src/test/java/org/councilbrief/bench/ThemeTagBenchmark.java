@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Tagging speed as {@code themes tag} tags: language detection, then the learnt stacked model (English) or the cue phrases,
+ * Tagging speed as {@code themes tag} tags, without the sentence embedding (format 2; with it, see
+ * {@link ThemeEmbedTagBenchmark}): language detection, then the learnt stacked model (English) or the cue phrases,
  * on the recommendations of sessions 10-12 with a model learnt on sessions 1-9; two threads, as on two cores. Run
  * with {@code bench/jmh.sh ThemeTag}.
  */
@@ -36,7 +37,7 @@ public class ThemeTagBenchmark {
     @Setup
     public void setUp() {
         Taxonomy taxonomy = Taxonomy.uprInfo();
-        StackedTagger model = ThemeModel.train(taxonomy, ThemeTaggingQuality.rows(1, 9));
+        StackedTagger model = ThemeModel.train(taxonomy, ThemeTaggingQuality.rows(1, 9), null);
         texts = ThemeTaggingQuality.rows(10, 12).stream().map(Example::text).toList();
         learnt = new ThemeTexts(new RuleTagger(taxonomy), model);
         rules = new ThemeTexts(new RuleTagger(taxonomy), null);

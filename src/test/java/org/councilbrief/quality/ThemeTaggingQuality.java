@@ -8,13 +8,19 @@ import java.util.function.Function;
 import org.councilbrief.SharedData;
 import org.councilbrief.document.CsvReader;
 import org.councilbrief.document.SourceTexts;
+import org.councilbrief.theme.EmbeddingTagger;
+import org.councilbrief.theme.Embedder;
+import org.councilbrief.theme.Embedders;
 import org.councilbrief.theme.Example;
+import org.councilbrief.theme.Tagger;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
 
 /**
  * Scores theme taggers on UPR Info's rows of ../shared/data/upr-themes: learn from sessions 1-9, tag sessions 10-12,
- * micro- and macro-averaged F1 over the 54 issues.
+ * micro- and macro-averaged F1 over the 54 issues. The sentence embeddings are computed once per model and kept under
+ * target/embeddings/ ({@link ThemeEmbeddings}); {@code main("embeddings[-validation]", model ...)} prints the table of
+ * the embedding models.
  */
 public final class ThemeTaggingQuality {
     public record Split(List<Example> train, List<Example> test) {
@@ -133,10 +139,15 @@ public final class ThemeTaggingQuality {
         var blend = org.councilbrief.theme.ThemeModel.blend(taxonomy, linear, split.train());
         scores.put("blend", score("blend: linear 0.5 + neighbours 0.5 + cue phrases 0.3, threshold 0.4",
                 split.test(), t -> indexes(taxonomy, blend.tag(t))));
-        var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+        var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), null);
         scores.put("stacked", score("stacked: a logistic regression per issue over the three methods' scores of"
                 + " every issue, learnt on three folds, threshold 0.35", split.test(),
                 t -> indexes(taxonomy, stacked.tag(t))));
+        var shipped = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), cached(Embedders.DEFAULT));
+        scores.put("embedding", score("stacked with a fourth input, a logistic regression per issue over the"
+                + " sentence embedding (" + Embedders.DEFAULT + "), threshold "
+                + org.councilbrief.theme.ThemeModel.EMBEDDING_THRESHOLD, split.test(),
+                t -> indexes(taxonomy, shipped.tag(t))));
         return scores;
     }
 
@@ -148,7 +159,7 @@ public final class ThemeTaggingQuality {
     public static Map<String, Double> ceilings() {
         Split split = split();
         Taxonomy taxonomy = Taxonomy.uprInfo();
-        var blend = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+        var blend = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), cached(Embedders.DEFAULT));
         List<Example> test = split.test();
         double[][] scores = new double[test.size()][];
         for (int i = 0; i < scores.length; i++) {
@@ -302,7 +313,93 @@ public final class ThemeTaggingQuality {
         return 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
+    /** An embedder that gives the vectors the model gave each row of sessions 1-12 ({@link ThemeEmbeddings}). */
+    public static Embedder cached(String model) {
+        Map<String, float[]> vectors = ThemeEmbeddings.of(model);
+        return new Embedder() {
+            @Override
+            public String id() {
+                return model;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                float[] v = vectors.get(text);
+                if (v == null) {
+                    throw new IllegalArgumentException("not embedded: " + text);
+                }
+                return v;
+            }
+        };
+    }
+
+    /**
+     * Each embedding model as a fourth input to the stacked tagger (and its logistic regressions alone), learnt on
+     * the split's training rows and scored on its test rows; the stacked model without it first. With
+     * {@code thresholds}, each stacked model is also scored at thresholds 0.25 to 0.50 (to choose on session 9).
+     */
+    public static Map<String, Score> measureEmbeddings(Split split, List<String> models,
+            EmbeddingTagger.Settings settings, boolean thresholds) {
+        Taxonomy taxonomy = Taxonomy.uprInfo();
+        Map<String, Score> scores = new LinkedHashMap<>();
+        if (!Boolean.getBoolean("themes.withoutPlain")) {
+            var plain = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train());
+            scores.put("stacked", score("stacked (linear, neighbours, cue phrases)", split.test(),
+                    t -> indexes(taxonomy, plain.tag(t))));
+            if (thresholds) {
+                sweep(scores, "stacked", split.test(), plain);
+            }
+        }
+        for (String model : models) {
+            Embedder embedder = cached(model);
+            var alone = EmbeddingTagger.train(taxonomy, embedder, split.train(), settings);
+            scores.put(model + " alone", score(model + ": a logistic regression per issue over the embedding",
+                    split.test(), t -> indexes(taxonomy, alone.tag(t))));
+            var stacked = org.councilbrief.theme.ThemeModel.train(taxonomy, split.train(), embedder, settings,
+                    org.councilbrief.theme.StackedTagger.Settings.DEFAULT);
+            scores.put(model, score("stacked + " + model, split.test(), t -> indexes(taxonomy, stacked.tag(t))));
+            if (thresholds) {
+                sweep(scores, model, split.test(), stacked);
+            }
+        }
+        return scores;
+    }
+
+    private static void sweep(Map<String, Score> scores, String name, List<Example> test, Tagger tagger) {
+        double[][] s = new double[test.size()][];
+        java.util.stream.IntStream.range(0, s.length).parallel().forEach(i -> s[i] = tagger.scores(test.get(i)
+                .text()));
+        for (double t = 0.25; t <= 0.501; t += 0.05) {
+            double[] thresholds = new double[s[0].length];
+            java.util.Arrays.fill(thresholds, t);
+            double f = microF1(test, s, thresholds);
+            scores.put(name + " at " + t, new Score(String.format("%s, threshold %.2f", name, t), f, Double.NaN,
+                    Double.NaN, Double.NaN));
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("embeddings")) {
+            // embeddings[-validation] [epochs learningRate l2] [model ...]
+            boolean validation = args[0].endsWith("validation");
+            int at = 1;
+            EmbeddingTagger.Settings settings = EmbeddingTagger.Settings.DEFAULT;
+            if (args.length > 3 && args[1].matches("\\d+")) {
+                settings = new EmbeddingTagger.Settings(Integer.parseInt(args[1]), Double.parseDouble(args[2]),
+                        Double.parseDouble(args[3]), settings.seed());
+                at = 4;
+            }
+            List<String> models = args.length > at ? List.of(args).subList(at, args.length) : ThemeEmbeddings.MODELS;
+            long start = System.nanoTime();
+            System.out.println("| Method | micro-F1 | macro-F1 | precision | recall |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            Split split = validation ? new Split(rows(1, 8), rows(9, 9)) : split();
+            measureEmbeddings(split, models, settings, true).values().forEach(s -> System.out.printf(
+                    "| %s | %.3f | %.3f | %.3f | %.3f |%n", s.method(), s.microF1(), s.macroF1(), s.precision(),
+                    s.recall()));
+            System.out.printf("%.1f s%n", (System.nanoTime() - start) / 1e9);
+            return;
+        }
         if (args.length > 0 && args[0].equals("agreement")) {
             agreement().forEach(r -> System.out.printf("| at least %.1f of words in common | %d | %.3f |%n", r[0],
                     (long) r[1], r[2]));
