@@ -8,7 +8,7 @@ package org.councilbrief.statement;
  * @param theme the theme's id in the Council scheme ("accountability")
  * @param evidence the sentence of the statement that supports it
  * @param status proposed, accepted or rejected by an editor
- * @param probability how sure the reader is of it (calibrated, decision 0036); NaN where none was measured (the
+ * @param probability how sure the reader is of it (calibrated, decision 0038); NaN where none was measured (the
  *     rules' reading of a press summary, positions stored before the learnt reader)
  */
 public record Position(String stateCode, Act act, String theme, String evidence, Status status, double probability) {

@@ -16,7 +16,7 @@ import org.councilbrief.theme.Language;
 import org.councilbrief.theme.Sentences;
 
 /**
- * How the product reads positions in a speech (issue 11, decision 0036): the rules ({@link PositionExtractor}) and
+ * How the product reads positions in a speech (issue 11, decision 0038): the rules ({@link PositionExtractor}) and
  * the learnt sentence reader ({@link PositionReader}) each give their reading, and a second logistic regression,
  * learnt on speeches neither was written or learnt from, weighs them into one calibrated probability per (member,
  * act, theme). Proposals at or above {@link #threshold()} (chosen on the validation meetings for precision 0.85) are

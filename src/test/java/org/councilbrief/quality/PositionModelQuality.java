@@ -17,7 +17,7 @@ import org.councilbrief.statement.PositionModel;
 import org.councilbrief.statement.PositionReader;
 
 /**
- * Learns the product's positions model (decision 0036) from the corpus and measures it: the sentence reader is
+ * Learns the product's positions model (decision 0038) from the corpus and measures it: the sentence reader is
  * learnt on the training meetings in three folds by meeting, so that the second level learns how far to trust it
  * from speeches it was not learnt from; the second level is learnt on those training speeches; the calibration and
  * the default threshold (precision 0.85) are chosen on the validation meetings. The test meetings are read once, by

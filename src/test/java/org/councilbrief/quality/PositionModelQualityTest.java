@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the shipped positions model at the figures measured once on the corpus's test meetings (docs/quality.md,
- * decision 0036), read exactly as the product reads a speech, at the default threshold chosen on validation. The
+ * decision 0038), read exactly as the product reads a speech, at the default threshold chosen on validation. The
  * issue's goal, precision 0.85 at recall 0.70, is not reached.
  */
 class PositionModelQualityTest {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The shipped positions model as the product uses it (decision 0036). */
+/** The shipped positions model as the product uses it (decision 0038). */
 class PositionModelTest {
     private static final PositionModel MODEL = PositionModel.shipped();
 
