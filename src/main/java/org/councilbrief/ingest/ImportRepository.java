@@ -8,6 +8,7 @@ import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.document.ResolutionRepository;
 import org.councilbrief.statement.PressRepository;
 import org.councilbrief.statement.PositionExtractor;
+import org.councilbrief.statement.PositionModel;
 import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.upr.UprRepository;
 import org.councilbrief.upr.UprReview;
@@ -62,7 +63,7 @@ final class ImportRepository implements ImportContext {
                     }
                 }
                 case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(),
-                        m.statements(), EXTRACTOR::propose, user, warnings);
+                        m.statements(), PositionModel.shipped()::propose, user, warnings);
                 case ParsedImport.Press p -> PressRepository.save(handle, p.summary(), p.situation(),
                         paragraph -> PressRepository.propose(EXTRACTOR, paragraph), user, warnings);
                 case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());

@@ -17,7 +17,8 @@ import org.councilbrief.theme.ThemeLabel;
  * the Council members who took the same act on the same theme in one sentence, groupings first ("The A3, Albania,
  * France and the UK called for accountability."), each sentence with the evidence it rests on; and the key-topic line,
  * "All Council members" or the list of the members who referred to human rights. Only Council members on the
- * meeting's date are written; rejected positions are left out.
+ * meeting's date are written; rejected positions are left out, and so are proposals the reader is less sure of than
+ * its default threshold.
  */
 public final class PositionProposals {
     /** The themes that count as referring to human rights in the key-topic line. */
@@ -54,7 +55,8 @@ public final class PositionProposals {
         Set<String> humanRights = new LinkedHashSet<>();
         for (Input input : positions) {
             Position p = input.position();
-            if (p.status() == Position.Status.REJECTED || !composition.isMember(p.stateCode())) {
+            if (p.status() == Position.Status.REJECTED || !composition.isMember(p.stateCode()) || p.status()
+                    == Position.Status.PROPOSED && p.measured() && p.probability() < PositionModel.shipped().threshold()) {
                 continue;
             }
             byActAndTheme.computeIfAbsent(p.act().id() + " " + p.theme(), k -> new ArrayList<>()).add(input);

@@ -99,7 +99,7 @@ public final class PositionReader {
     }
 
     /** Theme probabilities, then act probabilities given a position, before calibration. */
-    double[] raw(String sentence, String previous, List<String> speakers, float[] embedding) {
+    public double[] raw(String sentence, String previous, List<String> speakers, float[] embedding) {
         return outputs(sparse(featureNames(settings, sentence, previous, speakers)), embedding);
     }
 

@@ -84,9 +84,14 @@ public final class PositionReview {
      * @param link the speech view at the evidence, relative to the workspace
      */
     public record Quote(long id, String member, String act, String theme, String status, String where, String link,
-            String before, String evidence, String after) {
+            String before, String evidence, String after, double probability) {
         public boolean undecided() {
             return status.equals("proposed");
+        }
+
+        /** "92% sure", or "" where no probability was measured. */
+        public String sure() {
+            return Double.isNaN(probability) ? "" : Math.round(probability * 100) + "% sure";
         }
 
         /** "to decide", "accepted", "rejected". */
@@ -150,10 +155,11 @@ public final class PositionReview {
     /**
      * The page's content.
      *
-     * @param counts over every position of the meeting, whatever is filtered
+     * @param counts over every position of the meeting at the threshold shown, whatever member or status is filtered
      * @param sentences how many sentences, and {@code undecidedSentences} how many have a position to decide
+     * @param below proposals left out because the reader is less sure of them than the threshold shown
      */
-    public record Review(List<Theme> themes, Counts counts, int sentences, int undecidedSentences) {
+    public record Review(List<Theme> themes, Counts counts, int sentences, int undecidedSentences, int below) {
         /** The anchor of the first sentence with a position to decide, or null. */
         public String firstUndecided() {
             return themes.stream().flatMap(t -> t.sentences().stream()).filter(s -> s.counts().undecided() > 0)
@@ -190,18 +196,36 @@ public final class PositionReview {
      * @param sources where each position was read, by position id
      * @param member keep only this member's positions (an ISO code), or null
      * @param status keep only positions of this status ("proposed", "accepted", "rejected"), or null
+     * @param minimum leave out proposals the reader is less sure of than this probability (decided positions and
+     *     those without a measured probability are always shown)
      */
     static Review build(String meeting, List<StatementRepository.StoredPosition> stored, Composition composition,
-            Map<Long, Source> sources, String member, String status) {
+            Map<Long, Source> sources, String member, String status, double minimum) {
         Map<Long, Quote> quotes = new LinkedHashMap<>();
         stored.forEach(p -> quotes.put(p.id(), quote(meeting, p, sources.get(p.id()))));
-        Counts all = Counts.of(List.copyOf(quotes.values()));
-        Map<String, Map<Act, List<StatementRepository.StoredPosition>>> byTheme = new LinkedHashMap<>();
-        stored.stream()
+        // what is to decide is what the threshold shows: proposals below it wait until an editor lowers it
+        Counts all = Counts.of(stored.stream().filter(p -> shown(p.position(), minimum)).map(p -> quotes.get(p.id()))
+                .toList());
+        List<StatementRepository.StoredPosition> shown = stored.stream()
                 .filter(p -> member == null || p.position().stateCode().equals(member))
-                .filter(p -> status == null || statusOf(p.position()).equals(status))
-                .sorted(Comparator.comparingInt((StatementRepository.StoredPosition p) -> themeOrder(p.position()
-                        .theme())).thenComparing(p -> p.position().theme()).thenComparing(p -> p.position().act()))
+                .filter(p -> status == null || statusOf(p.position()).equals(status)).toList();
+        int below = (int) shown.stream().filter(p -> !shown(p.position(), minimum)).count();
+        // the surest first: themes by their surest position, the acts of a theme likewise
+        Map<String, Double> themeSure = new LinkedHashMap<>();
+        Map<String, Double> sentenceSure = new LinkedHashMap<>();
+        for (StatementRepository.StoredPosition p : shown) {
+            double sure = sureness(p.position());
+            themeSure.merge(p.position().theme(), sure, Math::max);
+            sentenceSure.merge(p.position().theme() + " " + p.position().act(), sure, Math::max);
+        }
+        Map<String, Map<Act, List<StatementRepository.StoredPosition>>> byTheme = new LinkedHashMap<>();
+        shown.stream().filter(p -> shown(p.position(), minimum))
+                .sorted(Comparator.comparingDouble((StatementRepository.StoredPosition p) -> -themeSure.get(p
+                        .position().theme())).thenComparingInt(p -> themeOrder(p.position().theme()))
+                        .thenComparing(p -> p.position().theme())
+                        .thenComparingDouble(p -> -sentenceSure.get(p.position().theme() + " " + p.position().act()))
+                        .thenComparing(p -> p.position().act())
+                        .thenComparingDouble(p -> -sureness(p.position())))
                 .forEach(p -> byTheme.computeIfAbsent(p.position().theme(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(p.position().act(), k -> new ArrayList<>()).add(p));
         List<Theme> themes = new ArrayList<>();
@@ -221,7 +245,17 @@ public final class PositionReview {
                     Counts.of(list.stream().flatMap(s -> s.members().stream()).flatMap(m -> m.quotes().stream())
                             .toList())));
         }
-        return new Review(withNext(themes), all, sentences, undecidedSentences);
+        return new Review(withNext(themes), all, sentences, undecidedSentences, below);
+    }
+
+    /** Whether a position is shown at this threshold: decided, not measured, or at least as sure. */
+    static boolean shown(Position p, double minimum) {
+        return p.status() != Position.Status.PROPOSED || !p.measured() || p.probability() >= minimum;
+    }
+
+    /** How sure a position is, for the order: one without a measured probability counts as sure. */
+    private static double sureness(Position p) {
+        return p.measured() ? p.probability() : 1;
     }
 
     /** The themes with each sentence's {@code next}: the next sentence to decide, in the page's order. */
@@ -287,7 +321,7 @@ public final class PositionReview {
                 + "#evidence";
         return new Quote(p.id(), position.stateCode(), position.act().id(), position.theme(), statusOf(position),
                 source == null ? MemberList.capitalize(p.where()) : source.where(), link, parts[0], parts[1],
-                parts[2]);
+                parts[2], position.probability());
     }
 
     static String statusOf(Position position) {

@@ -67,15 +67,32 @@ public final class PositionRoutes {
      * @param error why the meeting typed or chosen is not shown, or ""
      * @param meetingLine "19 October 2020 · Central African Republic", or ""
      * @param meetings the imported meetings, newest first, for the meeting's select
+     * @param sureness the threshold of the proposals shown
      * @param members the members with a position at the meeting, for the member filter
      * @param council the members a position may be given to, for corrections
      * @param review the positions, or null when no meeting is shown
      * @param htmx the htmx version, for the script's address
      */
     public record PositionsScreen(String root, String meeting, String typed, String csrf, String message, String error,
-            String meetingLine, List<Option> meetings, String member, String status, List<Option> members,
-            List<Option> council, List<Option> acts, List<Option> themes, PositionReview.Review review,
-            Comments comments, String htmx) {
+            String meetingLine, List<Option> meetings, String member, String status, Sureness sureness,
+            List<Option> members, List<Option> council, List<Option> acts, List<Option> themes,
+            PositionReview.Review review, Comments comments, String htmx) {
+
+        /** The choices of the threshold's select: the default, then lower ones down to what an import stores. */
+        public List<Option> thresholds() {
+            List<Option> out = new ArrayList<>();
+            out.add(new Option("", sureness.byDefault() + "% sure (the default: about 85 in 100 right)"));
+            for (int p : new int[] {60, 50, 40, 30, (int) Math.round(PositionModel.STORED * 100)}) {
+                if (p < sureness.byDefault()) {
+                    out.add(new Option(String.valueOf(p), p + "% sure"));
+                }
+            }
+            if (sureness.minimum() != sureness.byDefault() && out.stream().noneMatch(o -> o.value().equals(
+                    sureness.min()))) {
+                out.add(new Option(sureness.min(), sureness.min() + "% sure"));
+            }
+            return out;
+        }
 
         /**
          * The comments-section sentences the accepted positions write, and a draft item of the meeting's situation's
@@ -93,6 +110,16 @@ public final class PositionRoutes {
                 return undecided + (undecided == 1 ? " position is" : " positions are") + " still to decide";
             }
         }
+    }
+
+    /**
+     * How sure the reader must be of a proposal for the page to show it.
+     *
+     * @param min the threshold chosen, in percent, or "" for the default
+     * @param minimum the threshold in effect, in percent
+     * @param byDefault the default threshold (chosen for precision 0.85), in percent
+     */
+    public record Sureness(String min, int minimum, int byDefault) {
     }
 
     /** What the speech view shows: every speech of a meeting and its press summary, one quote marked. */
@@ -123,7 +150,7 @@ public final class PositionRoutes {
             String chosen = typed != null ? typed : Forms.blank(ctx.queryParam("meeting"));
             page(ctx, session.get(), "workspace/positions.jte",
                     screen(ctx, session.get(), statements, briefs, htmx, chosen,
-                    typed != null, "", ctx.queryParam("member"), ctx.queryParam("status")));
+                    typed != null, "", ctx.queryParam("member"), ctx.queryParam("status"), ctx.queryParam("min")));
         });
         app.post("/workspace/positions", ctx -> decide(ctx, accounts, statements, briefs, htmx));
         // A meeting imported without a situation is put on one here, so that its comments can go into that brief.
@@ -161,6 +188,7 @@ public final class PositionRoutes {
         String meeting = canonical(ctx.formParam("meeting")).orElse("");
         String member = field(ctx, "filterMember");
         String status = field(ctx, "filterStatus");
+        String min = field(ctx, "filterMin");
         String anchor = field(ctx, "anchor");
         String message;
         try {
@@ -194,7 +222,7 @@ public final class PositionRoutes {
         if (isHtmx(ctx)) {
             ctx.status(200); // htmx shows what the server answers only on success; the message says what went wrong
             PositionsScreen screen = screen(ctx, session, statements, briefs, htmx, meeting, false, message, member,
-                    status);
+                    status, min);
             Map<String, Object> params = new HashMap<>();
             params.put("screen", screen);
             params.put("anchor", anchor);
@@ -203,10 +231,10 @@ public final class PositionRoutes {
         }
         if (ctx.status() == HttpStatus.BAD_REQUEST) {
             page(ctx, session, "workspace/positions.jte", screen(ctx, session, statements, briefs, htmx, meeting, false,
-                    message, member, status));
+                    message, member, status, min));
             return;
         }
-        ctx.redirect(page(meeting, member, status) + (anchor.matches("[st]-[a-z0-9-]+") ? "#" + anchor : ""),
+        ctx.redirect(page(meeting, member, status, min) + (anchor.matches("[st]-[a-z0-9-]+") ? "#" + anchor : ""),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -218,6 +246,7 @@ public final class PositionRoutes {
         String meeting = canonical(ctx.formParam("meeting")).orElse("");
         String filterMember = field(ctx, "filterMember");
         String filterStatus = field(ctx, "filterStatus");
+        String filterMin = field(ctx, "filterMin");
         String message;
         String anchor = "";
         try {
@@ -250,16 +279,27 @@ public final class PositionRoutes {
         }
         if (!message.isEmpty()) {
             page(ctx, session, "workspace/positions.jte", screen(ctx, session, statements, briefs, htmx, meeting, false,
-                    message, filterMember, filterStatus));
+                    message, filterMember, filterStatus, filterMin));
             return;
         }
-        ctx.redirect("../" + page(meeting, filterMember, filterStatus) + anchor, HttpStatus.SEE_OTHER);
+        ctx.redirect("../" + page(meeting, filterMember, filterStatus, filterMin) + anchor, HttpStatus.SEE_OTHER);
     }
 
     /** The page's address with the meeting and the filters, relative to /workspace/. */
-    private static String page(String meeting, String member, String status) {
+    private static String page(String meeting, String member, String status, String min) {
         return "positions?meeting=" + enc(meeting) + (member.isEmpty() ? "" : "&member=" + enc(member))
-                + (status.isEmpty() ? "" : "&status=" + enc(status));
+                + (status.isEmpty() ? "" : "&status=" + enc(status)) + (min.isEmpty() ? "" : "&min=" + enc(min));
+    }
+
+    /** The threshold in effect, in percent: the one chosen when it is a whole number from 0 to 100, else the default. */
+    static int minimum(String min, int byDefault) {
+        if (min != null && min.strip().matches("\\d{1,3}")) {
+            int value = Integer.parseInt(min.strip());
+            if (value <= 100) {
+                return value;
+            }
+        }
+        return byDefault;
     }
 
     private static Position.Status decision(String status) throws AppException {
@@ -292,7 +332,7 @@ public final class PositionRoutes {
 
     private static PositionsScreen screen(Context ctx, Session session, StatementRepository statements,
             BriefWorkflow briefs, String htmx, String chosen, boolean typed, String message, String member,
-            String status) {
+            String status, String min) {
         String root = ctx.path().startsWith("/workspace/positions/") ? "../" : "";
         List<StatementRepository.MeetingSummary> meetings = statements.meetings();
         List<Option> meetingOptions = meetings.stream().map(m -> new Option(m.meeting().symbol(),
@@ -303,13 +343,16 @@ public final class PositionRoutes {
         if (!List.of("", "proposed", "accepted", "rejected").contains(byStatus)) {
             byStatus = "";
         }
+        int byDefault = (int) Math.floor(PositionModel.shipped().threshold() * 100);
+        int minimum = minimum(min, byDefault);
+        Sureness sureness = new Sureness(minimum == byDefault ? "" : String.valueOf(minimum), minimum, byDefault);
         List<Option> acts = Arrays.stream(Act.values()).map(a -> new Option(a.id(), PositionProposals.verb(a)))
                 .toList();
         List<Option> themes = Taxonomy.council().labels().stream()
                 .map(l -> new Option(l.id(), MemberList.capitalize(l.name()))).toList();
         if (chosen == null) {
             return new PositionsScreen(root, "", "", session.csrfToken(), message, "", "", meetingOptions, byMember,
-                    byStatus, List.of(), List.of(), acts, themes, null, null, htmx);
+                    byStatus, sureness, List.of(), List.of(), acts, themes, null, null, htmx);
         }
         Optional<String> symbol = canonical(chosen);
         Optional<StatementRepository.MeetingSummary> known = symbol.flatMap(s -> meetings.stream()
@@ -321,7 +364,7 @@ public final class PositionRoutes {
                     : "No meeting " + symbol.get() + " has been imported. Choose one from the list, or import its"
                             + " record on the import page.";
             return new PositionsScreen(root, "", chosen, session.csrfToken(), message, error, "", meetingOptions,
-                    byMember, byStatus, List.of(), List.of(), acts, themes, null, null, htmx);
+                    byMember, byStatus, sureness, List.of(), List.of(), acts, themes, null, null, htmx);
         }
         StatementRepository.MeetingSummary summary = known.get();
         Meeting meeting = summary.meeting();
@@ -329,7 +372,7 @@ public final class PositionRoutes {
         Composition composition = councilOn(briefs, meeting);
         PositionReview.Review review = PositionReview.build(meeting.symbol(), stored, composition,
                 sources(statements, meeting.symbol(), stored), byMember.isEmpty() ? null : byMember,
-                byStatus.isEmpty() ? null : byStatus);
+                byStatus.isEmpty() ? null : byStatus, minimum / 100.0);
         Set<String> withPositions = new TreeSet<>();
         stored.forEach(p -> withPositions.add(p.position().stateCode()));
         List<Option> members = names(withPositions);
@@ -340,7 +383,7 @@ public final class PositionRoutes {
         String line = BriefComposer.DATE.format(meeting.date()) + (about(summary).isEmpty() ? "" : " · "
                 + about(summary));
         return new PositionsScreen(root, meeting.symbol(), "", session.csrfToken(), message, "", line,
-                meetingOptions, byMember, byStatus, members, names(council), acts, themes, review,
+                meetingOptions, byMember, byStatus, sureness, members, names(council), acts, themes, review,
                 stored.isEmpty() || composition == null ? null : comments(meeting, composition, briefs, stored), htmx);
     }
 

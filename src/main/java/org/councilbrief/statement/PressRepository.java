@@ -80,10 +80,14 @@ public final class PressRepository {
         }
     }
 
-    /** The positions a paragraph proposes: the reported speaker's, or every member of a joint statement. */
+    /**
+     * The positions a paragraph proposes: the reported speaker's, or every member of a joint statement. They are read
+     * by the rules (the learnt reader knows first-person speeches only), without a measured probability.
+     */
     public static List<Position> propose(PositionExtractor extractor, PressParagraph paragraph) {
         return extractor.extractReported(paragraph.text(), paragraph.members()).stream()
-                .map(f -> new Position(f.stateCode(), f.act(), f.theme().id(), f.evidence(), Position.Status.PROPOSED))
+                .map(f -> new Position(f.stateCode(), f.act(), f.theme().id(), f.evidence(), Position.Status.PROPOSED,
+                        Double.NaN))
                 .toList();
     }
 

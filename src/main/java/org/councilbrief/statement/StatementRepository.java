@@ -180,9 +180,10 @@ public final class StatementRepository {
         for (Position p : positions) {
             handle.createUpdate("""
                     insert into position (statement_id, press_release, press_paragraph, state_code, act, theme,
-                    evidence, status) values (:statement, :press, :paragraph, :stateCode, :act, :theme, :evidence,
-                    :status)""")
+                    evidence, status, probability) values (:statement, :press, :paragraph, :stateCode, :act, :theme,
+                    :evidence, :status, :sure)""")
                     .bind("statement", statementId).bind("press", pressRelease)
+                    .bind("sure", Double.isNaN(p.probability()) ? null : p.probability())
                     .bind("paragraph", pressRelease == null ? null : paragraph).bindMethods(p)
                     .bind("act", p.act().id()).bind("status", p.status().name()).execute();
         }
@@ -248,17 +249,25 @@ public final class StatementRepository {
      */
     public List<StoredPosition> storedPositions(String meeting) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                select p.id, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release
+                select p.id, s.speech_index, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release,
+                p.probability
                 from position p join statement s on s.id = p.statement_id where s.meeting_symbol = :s
                 union all
-                select p.id, p.press_paragraph, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release
+                select p.id, p.press_paragraph, p.state_code, p.act, p.theme, p.evidence, p.status, p.press_release,
+                p.probability
                 from position p join press_release r on r.number = p.press_release where r.meeting_symbol = :s
                 order by 8 nulls first, 2, 1""")
                 .bind("s", meeting)
                 .map((rs, ctx) -> new StoredPosition(rs.getLong(1), rs.getInt(2), new Position(rs.getString(3),
                         Act.byId(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        Position.Status.valueOf(rs.getString(7))), rs.getString(8)))
+                        Position.Status.valueOf(rs.getString(7)), probability(rs, 9)), rs.getString(8)))
                 .list());
+    }
+
+    /** A stored probability; NaN where none was measured (the rules' reading of a press summary). */
+    private static double probability(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double p = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : p;
     }
 
     /**

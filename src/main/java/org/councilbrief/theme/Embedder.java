@@ -11,4 +11,13 @@ public interface Embedder {
 
     /** The embedding of one text (of the same length for every text). */
     float[] embed(String text);
+
+    /** The embeddings of several texts, in order; a model may compute them together, faster than one by one. */
+    default float[][] embedAll(java.util.List<String> texts) {
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = embed(texts.get(i));
+        }
+        return out;
+    }
 }

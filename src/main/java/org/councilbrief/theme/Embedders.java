@@ -39,5 +39,17 @@ public final class Embedders {
         public float[] embed(String text) {
             return model.embed(text).content().vector();
         }
+
+        @Override
+        public float[][] embedAll(List<String> texts) {
+            List<dev.langchain4j.data.segment.TextSegment> segments = texts.stream()
+                    .map(dev.langchain4j.data.segment.TextSegment::from).toList();
+            var vectors = model.embedAll(segments).content();
+            float[][] out = new float[vectors.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = vectors.get(i).vector();
+            }
+            return out;
+        }
     }
 }

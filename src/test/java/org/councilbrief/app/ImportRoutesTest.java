@@ -62,7 +62,9 @@ class ImportRoutesTest {
     /** An editor's browser: their session's cookie on every request, redirects followed. */
     private record Browser(HttpClient client, Session session) {
         OkHttpClient http(boolean follow) {
-            return client.getOkHttp().newBuilder().followRedirects(follow).build();
+            // an import reads every sentence with the positions model: seconds, more on a busy machine
+            return client.getOkHttp().newBuilder().followRedirects(follow)
+                    .readTimeout(java.time.Duration.ofSeconds(90)).build();
         }
 
         Page get(String path) throws IOException {

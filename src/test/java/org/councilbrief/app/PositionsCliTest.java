@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.councilbrief.SharedData;
+import org.councilbrief.statement.PositionModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +35,20 @@ class PositionsCliTest {
                     "rejects", "notes");
             assertThat(p.get("evidence").asText()).isNotBlank();
         });
-        // The Niger spoke for the three African members: each of them gets the position.
-        assertThat(positions).filteredOn(p -> p.get("speechIndex").asInt() == 5)
+        // Each position carries its probability, at least the default threshold, surest first within a speech.
+        double threshold = PositionModel.shipped().threshold();
+        assertThat(positions).allSatisfy(p -> assertThat(p.get("probability").asDouble())
+                .isBetween(Math.floor(threshold * 1000) / 1000, 1.0));
+        // Lowered, the threshold lets more through; the Niger spoke for the three African members: each of them
+        // gets the position.
+        List<JsonNode> all = CliRun.of("positions", "extract", RECORD.toString(), "--date", "2020-01-15",
+                "--threshold", "0.2").json();
+        assertThat(all.size()).isGreaterThan(positions.size());
+        assertThat(all).filteredOn(p -> p.get("speechIndex").asInt() == 5)
                 .extracting(p -> p.get("countryCode").asText()).contains("NER", "TUN", "ZAF");
+        CliRun refused = CliRun.of("positions", "extract", RECORD.toString(), "--threshold", "1.5");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--threshold is a probability from 0 to 1");
     }
 
     @Test

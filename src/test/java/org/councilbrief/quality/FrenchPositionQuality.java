@@ -67,6 +67,12 @@ public final class FrenchPositionQuality {
         return new int[] {right.size(), proposed.size() - right.size(), gold.size() - right.size()};
     }
 
+    /** The share of the rules' French proposals that the reader holds: the probability French proposals carry. */
+    static double rulesPrecision() {
+        int[] s = score(rules(), reading());
+        return s[0] / (double) (s[0] + s[1]);
+    }
+
     public static void main(String[] args) {
         int[] s = score(rules(), reading());
         System.out.printf("French, rules: right %d, wrong %d, missed %d: precision %.2f, recall %.2f%n", s[0], s[1],
