@@ -24,14 +24,12 @@ import org.councilbrief.theme.Sentences;
  * <p>
  * French statements are read by the rules alone; their proposals carry the rules' precision measured on annotated
  * French sentences. Positions on themes added to the Council scheme after DESIGN.md's fixed ones are not learnt (the
- * readers annotate the fixed themes only): the rules propose them with {@link #ADDED_THEME_PROBABILITY}, below the
- * default threshold.
+ * readers annotate the fixed themes only): the rules propose them without a probability (NaN: not measured), and they
+ * are shown whatever the threshold, as before the learnt reader.
  */
 public final class PositionModel {
     private static final int FORMAT = 1;
     private static final String RESOURCE = "/org/councilbrief/statement/positions.model";
-    /** The probability given to the rules' positions on themes the model does not learn. */
-    public static final double ADDED_THEME_PROBABILITY = 0.5;
     /** The lowest probability stored with an import: an editor can lower the threshold down to it. */
     public static final double STORED = 0.2;
     /** The number of inputs of the second level: bias, the readings, then one per act and one per theme. */
@@ -111,19 +109,20 @@ public final class PositionModel {
     }
 
     /**
-     * The positions a statement proposes for an editor, every one at or above {@link #STORED}, surest first: for each
-     * member it speaks for (every member of a joint statement).
+     * The positions a statement proposes for an editor, every one at or above {@link #STORED} or not measured, surest
+     * first: for each member it speaks for (every member of a joint statement).
      */
     public List<Position> propose(Statement statement) {
         List<String> speakers = statement.onBehalfOf() != null ? List.of(statement.onBehalfOf().split(";"))
                 : statement.stateCode() == null ? List.of() : List.of(statement.stateCode());
-        return read(statement.text(), speakers).stream().filter(p -> p.probability() >= STORED)
+        return read(statement.text(), speakers).stream().filter(p -> !(p.probability() < STORED))
                 .map(Proposed::position).toList();
     }
 
     /**
-     * The positions of one speech for each member it speaks for (every member of a joint statement), surest first,
-     * every probability included: callers keep those at or above the threshold they choose.
+     * The positions of one speech for each member it speaks for (every member of a joint statement), those not measured
+     * first (NaN), then surest first, every probability included: callers keep those at or above the threshold they
+     * choose, and those not measured.
      */
     public List<Proposed> read(String text, List<String> speakers) {
         if (text == null || text.isBlank() || speakers.isEmpty()) {
@@ -137,8 +136,7 @@ public final class PositionModel {
         if (language == Language.FRENCH) {
             for (PositionExtractor.Found f : rules.extract(text, speakers)) {
                 out.add(new Proposed(f.stateCode(), f.act(), f.theme().id(), f.evidence(),
-                        PositionReader.THEMES.contains(f.theme().id()) ? frenchProbability
-                                : Math.min(frenchProbability, ADDED_THEME_PROBABILITY)));
+                        PositionReader.THEMES.contains(f.theme().id()) ? frenchProbability : Double.NaN));
             }
             return sorted(out);
         }
@@ -156,7 +154,7 @@ public final class PositionModel {
                 ruleEvidence.putIfAbsent(key, f.evidence());
             } else {
                 for (String speaker : speakers) {
-                    out.add(new Proposed(speaker, f.act(), f.theme().id(), f.evidence(), ADDED_THEME_PROBABILITY));
+                    out.add(new Proposed(speaker, f.act(), f.theme().id(), f.evidence(), Double.NaN));
                 }
             }
         }

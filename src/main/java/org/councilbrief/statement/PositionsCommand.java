@@ -49,7 +49,8 @@ public final class PositionsCommand {
 
         @Option(names = "--threshold", paramLabel = "P", description = "Print the positions of a meeting record the"
                 + " reader is at least this sure of (a probability from 0 to 1); by default the one chosen for"
-                + " precision 0.85 (docs/quality.md).")
+                + " precision 0.85 (docs/quality.md). Positions on themes added to the Council scheme are not"
+                + " measured: they are printed with a null probability.")
         Double threshold;
 
         @Override
@@ -89,7 +90,7 @@ public final class PositionsCommand {
                 for (Speech speech : speeches) {
                     for (PositionModel.Proposed p : model.read(speech.text(), speech.members())) {
                         if (p.probability() < least) {
-                            break; // surest first
+                            continue;
                         }
                         ObjectNode node = JSON.createObjectNode();
                         putSource(node, speech.index(), null);
@@ -97,7 +98,11 @@ public final class PositionsCommand {
                         node.put("act", p.act().id());
                         node.put("theme", p.theme());
                         node.put("evidence", p.evidence());
-                        node.put("probability", Math.round(p.probability() * 1000) / 1000.0);
+                        if (Double.isNaN(p.probability())) {
+                            node.putNull("probability"); // a theme added to the scheme: the rules', not measured
+                        } else {
+                            node.put("probability", Math.round(p.probability() * 1000) / 1000.0);
+                        }
                         out.println(node);
                     }
                 }

@@ -119,7 +119,9 @@ class HostileInputTest {
             List<String> problems = new Problems();
             Tally tally = new Tally("import page");
             JavalinTest.test(WebServer.create(application), (server, client) -> {
-                OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(true).build();
+                // an import reads every sentence with the positions model: seconds, more on a busy machine
+                OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(true)
+                        .readTimeout(java.time.Duration.ofSeconds(90)).build();
                 Browser browser = new Browser(http, client.getOrigin(), session);
                 Page page = browser.get("/workspace/import");
                 for (Case c : corpus) {

@@ -97,7 +97,7 @@ public final class HostileCorpus {
                         "council-speeches/meetings/SPV.8703.txt")), "2020-01-15", false),
                 new Base("press-release", "press release", "SC15341.txt", SharedData.read(data.resolve(
                         "pages/seed_sources/sc15341_press_release_30jun2023_res2690.txt")), null, false),
-                new Base("resolution", "resolution", "S_RES_2690.txt", SharedData.read(data.resolve(
+                new Base("resolution", "resolution", "S_RES_2690_2023.txt", SharedData.read(data.resolve(
                         "pages/seed_sources/res2690_2023_text_partial.txt")), null, false),
                 new Base("upr-csv", "UPR Info CSV", "upr-info.csv", uprInfoCsv, null, true),
                 new Base("upr-csv", "UHRI CSV", "uhri.csv", uhri(uprInfo), null, true),
@@ -274,7 +274,7 @@ public final class HostileCorpus {
         add(b, "duplicate header", b.name(), join.apply(replaceFirst(lines, 0, header + "," + textColumn)),
                 Expect.REFUSED, "twice", 1);
         add(b, "duplicate header differing in case", b.name(), join.apply(replaceFirst(lines, 0, header + ","
-                + (uhri ? "RECOMMENDATION " : "TEXT "))), Expect.REFUSED, "twice", 1);
+                + (uhri ? "RECOMMENDATION " : "TEXT "))), Expect.REFUSED, "same name", 1);
         add(b, "missing column", b.name(), join.apply(lines.stream().map(l -> l.substring(l.indexOf(',') + 1))
                 .map(l -> l.substring(l.indexOf(',') + 1)).map(l -> l.substring(l.indexOf(',') + 1)).toList()),
                 Expect.REFUSED, "no column", 1);
