@@ -365,7 +365,8 @@ class EditorLoopBrowserTest {
         assertThat(undecided(page)).isZero();
         assertThat(page.locator("#summary").textContent()).contains("Every position shown is decided.");
         assertThat(rejectedByKey).as("sentences rejected with r").isPositive();
-        assertThat(acceptedByKey).as("sentences accepted with a").isGreaterThan(rejectedByKey);
+        // positions on the fixed themes show from the default threshold, those on added themes always (not measured)
+        assertThat(acceptedByKey).as("sentences accepted with a").isPositive();
         audit(page, "positions of S/PV.8703, decided");
         e.step("decides the " + proposals + " positions (" + sentences + " sentences)");
 
