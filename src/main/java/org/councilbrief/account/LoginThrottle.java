@@ -76,14 +76,14 @@ final class LoginThrottle {
     }
 
     /**
-     * The attempt succeeded: the failures of this user from this client are forgiven, in the client's and the
-     * account's counts too, and the attempt's own places given back.
+     * The attempt succeeded: its own places are given back. Earlier failures are not forgiven: guesses sent in one
+     * burst with the right password are still being checked when it succeeds, and forgiving would give them new
+     * places (measured: 10 passwords checked of 30 parallel guesses instead of 5). They age out with their window.
      */
     void succeeded(String account, String client) {
-        List<Key> keys = keys(account, client);
-        int places = Math.max(1, repository.forget(keys.get(0).key()));
-        repository.release(keys.get(1).key(), places);
-        repository.release(keys.get(2).key(), places);
+        for (Key key : keys(account, client)) {
+            repository.release(key.key(), 1);
+        }
     }
 
     /** Deletes the counts whose window has passed. */

@@ -50,21 +50,11 @@ final class LoginThrottleRepository {
                 .execute()) == 1;
     }
 
-    /** Gives back places taken by {@link #reserve}: attempts that did not fail, or failures forgiven. */
+    /** Gives back places taken by {@link #reserve}: attempts that did not fail. */
     void release(String key, int places) {
         jdbi.useHandle(h -> h.createUpdate("update login_throttle set attempts = case when attempts > :n"
                 + " then attempts - :n else 0 end where scope_key = :key").bind("n", places).bind("key", key)
                 .execute());
-    }
-
-    /** Deletes the key's count; returns how many places it held. */
-    int forget(String key) {
-        return jdbi.inTransaction(h -> {
-            int held = h.createQuery("select attempts from login_throttle where scope_key = :key").bind("key", key)
-                    .mapTo(Integer.class).findOne().orElse(0);
-            h.createUpdate("delete from login_throttle where scope_key = ?").bind(0, key).execute();
-            return held;
-        });
     }
 
     /** When the key's current window began, if it has one. */

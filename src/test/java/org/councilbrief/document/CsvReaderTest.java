@@ -91,7 +91,7 @@ class CsvReaderTest {
 
     @Test
     void refusesAnEmptyFileAndNamesARowOfTheWrongShape() throws InputException {
-        assertThatThrownBy(() -> read("empty.csv", "\n\n")).hasMessage("empty.csv: the CSV file is empty");
+        assertThatThrownBy(() -> read("empty.csv", "\n\n")).hasMessage("empty.csv: the file has no text");
         CsvReader.Table table = read("short.csv", "a,b,c\n1,2,3\n4,5\n");
         assertThatThrownBy(table::checkShape).hasMessage("short.csv:3: has 2 fields where the header has 3");
     }
