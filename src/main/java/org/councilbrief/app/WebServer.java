@@ -73,6 +73,23 @@ final class WebServer {
                 .result(e.getMessage()));
         // The database stopped answering (a PostgreSQL restart, the network): a 503 that asks to come back, never a
         // 500 or a hang; the pool reconnects by itself and the next request after its return is served as usual.
+        // A form Jetty cannot parse (a part header over 998 characters, as a file name of 2,000 characters gives): the
+        // client's fault, said in words, never a 500. Any other IllegalStateException stays a server error.
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            boolean multipart = java.util.Arrays.stream(e.getStackTrace()).limit(4)
+                    .anyMatch(f -> f.getClassName().contains("MultiPart"));
+            ctx.status(multipart ? 400 : 500);
+            String message = multipart ? "The form could not be read: a file's name or a field is too long. Rename the"
+                    + " file or shorten the field, and send it again." : "Something went wrong on the server.";
+            if (!multipart) {
+                org.slf4j.LoggerFactory.getLogger(WebServer.class).error("uncaught", e);
+            }
+            if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                errorPage(ctx, multipart ? "The form could not be read" : "Server error", message);
+            } else {
+                ctx.contentType("text/plain; charset=utf-8").result(message);
+            }
+        });
         app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
             ctx.status(503).header("Retry-After", "10");
             String message = ctx.method() == io.javalin.http.HandlerType.POST

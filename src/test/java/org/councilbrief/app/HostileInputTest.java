@@ -171,12 +171,19 @@ class HostileInputTest {
                 }
                 // A name no file system allows: refused beside the file field, quoting only its start.
                 Map<String, Long> before = fingerprint(database);
-                Page longName = browser.press(page, "Preview", Map.of("kind", "resolution"), "r".repeat(2000)
+                Page longName = browser.press(page, "Preview", Map.of("kind", "resolution"), "r".repeat(300)
                         + ".txt", "The Security Council,\n\n1. Decides.\n".getBytes(java.nio.charset.StandardCharsets
                         .UTF_8));
                 assertThat(longName.code()).isEqualTo(400);
                 assertThat(longName.errors()).contains("name").contains("longer than 255 characters").hasSizeLessThan(
                         MAX_MESSAGE);
+                assertThat(fingerprint(database)).isEqualTo(before);
+                // A name the server cannot even parse (its part header over 998 characters): a 400 in words.
+                Page unreadable = browser.press(page, "Preview", Map.of("kind", "resolution"), "r".repeat(2000)
+                        + ".txt", "The Security Council,\n\n1. Decides.\n".getBytes(java.nio.charset.StandardCharsets
+                        .UTF_8));
+                assertThat(unreadable.code()).isEqualTo(400);
+                assertThat(unreadable.body()).contains("too long");
                 assertThat(fingerprint(database)).isEqualTo(before);
             });
             tally.write();
