@@ -73,6 +73,18 @@ final class WebServer {
                 .result(e.getMessage()));
         // The database stopped answering (a PostgreSQL restart, the network): a 503 that asks to come back, never a
         // 500 or a hang; the pool reconnects by itself and the next request after its return is served as usual.
+        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
+            ctx.status(503).header("Retry-After", "10");
+            String message = ctx.method() == io.javalin.http.HandlerType.POST
+                    ? "Your change was not saved: the site's database is not answering. Go back and send it again"
+                            + " in a minute."
+                    : "The site's database is not answering at the moment. Please try again in a minute.";
+            if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                errorPage(ctx, "Temporarily unavailable", message);
+            } else {
+                ctx.contentType("text/plain; charset=utf-8").result(message);
+            }
+        });
         // A form Jetty cannot parse (a part header over 998 characters, as a file name of 2,000 characters gives): the
         // client's fault, said in words, never a 500. Any other IllegalStateException stays a server error.
         app.exception(IllegalStateException.class, (e, ctx) -> {
@@ -86,18 +98,6 @@ final class WebServer {
             }
             if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
                 errorPage(ctx, multipart ? "The form could not be read" : "Server error", message);
-            } else {
-                ctx.contentType("text/plain; charset=utf-8").result(message);
-            }
-        });
-        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
-            ctx.status(503).header("Retry-After", "10");
-            String message = ctx.method() == io.javalin.http.HandlerType.POST
-                    ? "Your change was not saved: the site's database is not answering. Go back and send it again"
-                            + " in a minute."
-                    : "The site's database is not answering at the moment. Please try again in a minute.";
-            if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
-                errorPage(ctx, "Temporarily unavailable", message);
             } else {
                 ctx.contentType("text/plain; charset=utf-8").result(message);
             }
