@@ -142,11 +142,7 @@ public final class PositionModel {
         }
         List<String> sentences = Sentences.of(text, Language.ENGLISH);
         float[][] dense = embedding.isEmpty() || sentences.isEmpty() ? null : embedder().embed(sentences);
-        List<double[]> raws = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            raws.add(reader.raw(sentences.get(i), i == 0 ? null : sentences.get(i - 1), speakers,
-                    dense == null ? null : dense[i]));
-        }
+        List<double[]> raws = readings(sentences, speakers, dense);
         Map<String, String> ruleEvidence = new LinkedHashMap<>(); // "act theme" -> the rules' sentence
         for (PositionExtractor.Found f : rules.extract(text, speakers.subList(0, 1))) {
             String key = f.act().id() + " " + f.theme().id();
@@ -193,7 +189,7 @@ public final class PositionModel {
     }
 
     /** The raw sentence readings of one speech: theme probabilities, then act probabilities, per sentence. */
-    public List<double[]> readings(List<String> sentences, List<String> speakers, float[][] dense) {
+    List<double[]> readings(List<String> sentences, List<String> speakers, float[][] dense) {
         List<double[]> raws = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             raws.add(reader.raw(sentences.get(i), i == 0 ? null : sentences.get(i - 1), speakers,
