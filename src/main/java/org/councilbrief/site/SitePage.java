@@ -2,6 +2,7 @@ package org.councilbrief.site;
 
 import java.util.List;
 import org.councilbrief.PageHeader;
+import org.councilbrief.picture.Figure;
 
 /**
  * What the generic site template shows: the one header of every page, a heading, an introduction and blocks of
@@ -18,10 +19,17 @@ public record SitePage(String title, PageHeader header, String heading, String i
         return header.root();
     }
 
-    /** A titled list of entries, with a line said before them (or null), and what to say when it is empty. */
-    public record Block(String heading, String note, List<Entry> entries, String empty) {
+    /**
+     * A titled list of entries, with a line said before them (or null), what to say when it is empty, and a picture
+     * shown before the entries (or null).
+     */
+    public record Block(String heading, String note, List<Entry> entries, String empty, Figure figure) {
         public Block {
             entries = List.copyOf(entries);
+        }
+
+        public Block(String heading, String note, List<Entry> entries, String empty) {
+            this(heading, note, entries, empty, null);
         }
 
         public Block(String heading, List<Entry> entries, String empty) {

@@ -1,0 +1,124 @@
+package org.councilbrief.picture;
+
+import java.util.Locale;
+
+/**
+ * A small writer of SVG drawn on the server: the picture's title and description first (so screen readers and the
+ * PDF renderer have them), then shapes and text, every text escaped. Coordinates are written with at most two
+ * decimals so the same figures give the same bytes. The drawing scales to its container (viewBox, no fixed size).
+ */
+public final class Svg {
+    private final StringBuilder out = new StringBuilder();
+    private boolean closed;
+
+    /**
+     * Starts a picture {@code width} by {@code height} user units. {@code id} must be unique on the page: the title
+     * and description are referred to by it.
+     */
+    public Svg(String id, double width, double height, String title, String description) {
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(num(width)).append(' ')
+                .append(num(height)).append("\" width=\"100%\" role=\"img\" class=\"picture\" aria-labelledby=\"")
+                .append(escape(id)).append("-title ").append(escape(id)).append("-desc\" font-family=")
+                .append("\"Helvetica,Arial,sans-serif\" font-size=\"12\">")
+                .append("<title id=\"").append(escape(id)).append("-title\">").append(escape(title)).append("</title>")
+                .append("<desc id=\"").append(escape(id)).append("-desc\">").append(escape(description))
+                .append("</desc>");
+    }
+
+    /** A rectangle; {@code fill} and {@code stroke} are colours or "none". */
+    public Svg rect(double x, double y, double w, double h, String fill, String stroke) {
+        out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
+                .append("\" height=\"").append(num(h)).append("\" fill=\"").append(escape(fill))
+                .append("\" stroke=\"").append(escape(stroke)).append("\"/>");
+        return this;
+    }
+
+    /** A circle. */
+    public Svg circle(double cx, double cy, double r, String fill, String stroke) {
+        out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
+                .append(num(r)).append("\" fill=\"").append(escape(fill)).append("\" stroke=\"")
+                .append(escape(stroke)).append("\"/>");
+        return this;
+    }
+
+    /** A straight line. */
+    public Svg line(double x1, double y1, double x2, double y2, String stroke, double width) {
+        out.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"")
+                .append(num(x2)).append("\" y2=\"").append(num(y2)).append("\" stroke=\"").append(escape(stroke))
+                .append("\" stroke-width=\"").append(num(width)).append("\"/>");
+        return this;
+    }
+
+    /** A path, {@code d} in SVG path syntax (the caller's numbers). */
+    public Svg path(String d, String fill, String stroke, double width) {
+        out.append("<path d=\"").append(escape(d)).append("\" fill=\"").append(escape(fill)).append("\" stroke=\"")
+                .append(escape(stroke)).append("\" stroke-width=\"").append(num(width)).append("\"/>");
+        return this;
+    }
+
+    /**
+     * Text at a point. {@code anchor} is "start", "middle" or "end"; {@code weight} "normal" or "bold"; text is
+     * escaped.
+     */
+    public Svg text(double x, double y, String text, String anchor, String weight, String fill) {
+        out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"")
+                .append(escape(anchor)).append("\" font-weight=\"").append(escape(weight)).append("\" fill=\"")
+                .append(escape(fill)).append("\">").append(escape(text)).append("</text>");
+        return this;
+    }
+
+    /** Opens a group with a tooltip-like title (shown on hover by browsers) until {@link #end()}. */
+    public Svg group(String title) {
+        out.append("<g>");
+        if (title != null && !title.isEmpty()) {
+            out.append("<title>").append(escape(title)).append("</title>");
+        }
+        return this;
+    }
+
+    /** Closes the group opened last. */
+    public Svg end() {
+        out.append("</g>");
+        return this;
+    }
+
+    /** The whole picture; the writer is finished after this. */
+    @Override
+    public String toString() {
+        if (!closed) {
+            out.append("</svg>");
+            closed = true;
+        }
+        return out.toString();
+    }
+
+    /** A number with at most two decimals and no trailing zeros, in a locale-free form. */
+    static String num(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite coordinate: " + value);
+        }
+        String s = String.format(Locale.ROOT, "%.2f", value);
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** Text made safe inside an element or a double-quoted attribute. */
+    public static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+}

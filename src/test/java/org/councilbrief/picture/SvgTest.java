@@ -1,0 +1,45 @@
+package org.councilbrief.picture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class SvgTest {
+    @Test
+    void writesWellFormedSvgWithItsTitleAndDescriptionFirst() throws Exception {
+        String svg = new Svg("grid", 200, 100, "Who said what <at> S/PV.1", "Fifteen members & six themes")
+                .rect(0, 0, 10.005, 20, Palette.act("condemns").colour(), "none")
+                .group("France \"condemned\"").text(5, 15, "A & B", "middle", "bold", Palette.INK).end()
+                .toString();
+
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(doc.getDocumentElement().getFirstChild().getNodeName()).isEqualTo("title");
+        assertThat(doc.getDocumentElement().getFirstChild().getTextContent()).isEqualTo("Who said what <at> S/PV.1");
+        assertThat(doc.getElementsByTagName("desc").item(0).getTextContent()).isEqualTo("Fifteen members & six themes");
+        assertThat(doc.getDocumentElement().getAttribute("aria-labelledby")).isEqualTo("grid-title grid-desc");
+        assertThat(doc.getElementsByTagName("text").item(0).getTextContent()).isEqualTo("A & B");
+        assertThat(svg).contains("width=\"10.01\"").endsWith("</svg>");
+    }
+
+    @Test
+    void numbersAreLocaleFreeWithoutTrailingZeros() {
+        assertThat(Svg.num(12.0)).isEqualTo("12");
+        assertThat(Svg.num(0.5)).isEqualTo("0.5");
+        assertThat(Svg.num(-0.001)).isEqualTo("0");
+        assertThatThrownBy(() -> Svg.num(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyActHasItsOwnLetterSoGreyPrintSaysTheSame() {
+        var letters = java.util.stream.Stream.of("calls-for", "condemns", "welcomes", "expresses-concern", "rejects",
+                "notes").map(a -> Palette.act(a).letter()).distinct().count();
+        assertThat(letters).isEqualTo(6);
+    }
+}
