@@ -57,10 +57,12 @@ public final class BriefRoutes {
      * @param liveHref the public page of the brief when a version of it is published, relative, or empty
      * @param asOf the brief's date, as the date field wants it (YYYY-MM-DD)
      * @param edit the item being edited, or null
+     * @param ownLastChange why this user may not publish the version in review (they made its last change), or
+     *     empty
      * @param hasState whether the situation concerns a state (so that its UPR reviews can be listed)
      */
     public record BriefScreen(String root, String id, String name, String stateCode, int version, String status,
-            String statusLabel, String user, boolean mayPublish, String csrf, String message, String messageLink,
+            String statusLabel, String user, boolean mayPublish, String ownLastChange, String csrf, String message, String messageLink,
             String messageLinkText, String problemsHeading, List<Problem> problems, String notice, SentBack sentBack,
             String lastChange, String published, String liveHref, String asOf, String updatedLine,
             List<SectionLine> sections, FormState add, ItemEdit edit, FormState dates, FormState limits,
@@ -168,7 +170,7 @@ public final class BriefRoutes {
 
     public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
             SituationRepository situations, ChangeLogRepository changes) {
-        Pages pages = new Pages(workflow, composer, situations);
+        Pages pages = new Pages(workflow, composer, situations, accounts.settings().publishOwnChanges());
         app.get("/workspace/brief.js", ctx -> {
             if (AccountRoutes.session(ctx, accounts).isEmpty()) {
                 ctx.redirect("../login");
@@ -665,7 +667,8 @@ public final class BriefRoutes {
     }
 
     /** What the brief's page is built from. */
-    private record Pages(BriefWorkflow workflow, BriefComposer composer, SituationRepository situations) {
+    private record Pages(BriefWorkflow workflow, BriefComposer composer, SituationRepository situations,
+            boolean publishOwnChanges) {
     }
 
     /** The brief's page, with what a request refused or answered. */
@@ -787,9 +790,13 @@ public final class BriefRoutes {
                 link = "";
             }
         }
+        String ownLastChange = pages.publishOwnChanges() || !session.user().role().mayPublish() ? ""
+                : workflow.lastChange(id, current.version()).filter(r -> r.author().equals(session.user().username()))
+                        .map(r -> "You made the last change to this brief (version " + r.version()
+                                + "), so another reviewer or an admin publishes it.").orElse("");
         BriefScreen screen = new BriefScreen(root, id, brief.situationName(), stateCode == null ? "" : stateCode,
                 current.version(), current.status(), workflow.statusLabel(id, current.status()),
-                session.user().username(), session.user().role().mayPublish(), session.csrfToken(),
+                session.user().username(), session.user().role().mayPublish(), ownLastChange, session.csrfToken(),
                 message == null ? "" : message, link, linkText, switch (feedback.form()) {
                     case "add" -> "The item was not added";
                     case "edit" -> "The item was not saved";

@@ -615,8 +615,7 @@ public final class BriefWorkflow {
                     + BriefRevision.label(current.status()) + ")");
         }
         if (!ownChanges) {
-            Optional<BriefRevision> lastChange = revisions.history(situation).stream()
-                    .filter(r -> r.version() <= base && r.status().equals(BriefRevision.DRAFT)).findFirst();
+            Optional<BriefRevision> lastChange = lastChange(situation, base);
             if (lastChange.isPresent() && lastChange.get().author().equals(user)) {
                 throw new NotAllowedException("you made the last change to this brief (version "
                         + lastChange.get().version() + "), so another reviewer or an admin publishes it: a second"
@@ -624,6 +623,15 @@ public final class BriefWorkflow {
             }
         }
         return save(situation, base, BriefRevision.PUBLISHED, current.brief(), user, "published");
+    }
+
+    /**
+     * The version that last changed the brief's text up to {@code base} (its latest draft version), whose author may
+     * not publish it while the office keeps the second-person rule; empty for a brief never edited here.
+     */
+    public Optional<BriefRevision> lastChange(String situation, int base) {
+        return revisions.history(situation).stream()
+                .filter(r -> r.version() <= base && r.status().equals(BriefRevision.DRAFT)).findFirst();
     }
 
     /**

@@ -531,6 +531,26 @@ class BriefRoutesTest {
         }
     }
 
+    @Test
+    void aReviewerWhoMadeTheLastChangeIsNotOfferedAPublishButtonThatWouldBeRefused() throws Exception {
+        try (Database database = Database.inMemory("brief-own-change-" + System.nanoTime())) {
+            Setup s = setup(database);
+            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+                Page draft = post(client, "/workspace/briefs/mali/items/consider-1", s.rita(), "base", "0",
+                        "title", "HRW on the army", "date", "2023-07-24", "body", "Human Rights Watch reported.",
+                        "sources", "https://www.hrw.org/x");
+                Page review = post(client, "/workspace/briefs/mali/submit", s.rita(), "base", base(draft));
+                assertThat(review.body()).contains("<strong>in review</strong>")
+                        .contains("You made the last change to this brief (version " + base(draft) + ")")
+                        .doesNotContain(">Publish</button>").contains("Send back with this comment");
+                Accounts accounts = new Accounts(database);
+                accounts.add("rosa", REVIEWER, Role.REVIEWER);
+                Page other = get(client, "/workspace/briefs/mali", accounts.login("rosa", REVIEWER));
+                assertThat(other.body()).contains(">Publish</button>").doesNotContain("You made the last change");
+            });
+        }
+    }
+
     private interface Call<T> {
         T call() throws Exception;
     }
