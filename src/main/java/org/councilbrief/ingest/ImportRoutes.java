@@ -44,7 +44,7 @@ public final class ImportRoutes {
     private static final List<String> EXTENSIONS = List.of(".txt", ".pdf", ".csv", ".md");
     private static final String PAGE = "/workspace/import";
     /** The fetch form's field, in a screen's errors. */
-    static final String FETCH = "fetch";
+    static final String FETCH = "fetch-symbol";
     /** The most warnings a page lists. */
     static final int WARNINGS = 50;
 
@@ -88,7 +88,7 @@ public final class ImportRoutes {
      * @param upload the token of the file kept on the server, or ""
      * @param preview what would be imported, or null while the form is shown
      * @param done the import just done, or null
-     * @param fetch the form that fetches a document by its symbol (its error under {@code fetch})
+     * @param fetch the form that fetches a document by its symbol (its error under {@code fetch-symbol})
      */
     public record ImportScreen(String root, String csrf, List<Kind> kinds, int maxMegabytes, ImportForm form,
             Map<String, String> errors, String upload, String uploadName, String uploadSize, Preview preview,

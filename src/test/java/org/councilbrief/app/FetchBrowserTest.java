@@ -91,7 +91,7 @@ class FetchBrowserTest {
                 // A symbol the system does not have: the reason beside the field, the symbol kept as typed.
                 e.getByLabel("Document symbol").fill("A/HRC/19/99");
                 press(e, "Fetch and preview");
-                Locator error = e.locator("#fetch-error");
+                Locator error = e.locator("#fetch-symbol-error");
                 assertThat(error.textContent()).startsWith("The UN's document system has no English document"
                         + " A/HRC/19/99 (").endsWith("answered 404 Not Found); check the symbol.");
                 assertThat(e.getByLabel("Document symbol").inputValue()).isEqualTo("A/HRC/19/99");

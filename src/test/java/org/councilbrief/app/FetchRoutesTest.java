@@ -117,8 +117,8 @@ class FetchRoutesTest {
                 // Nothing typed; a symbol of a series not imported; one the system does not have.
                 Page empty = browser.press(form, "Fetch and preview", Map.of());
                 assertThat(empty.code()).isEqualTo(400);
-                assertThat(empty.body()).contains("id=\"fetch-error\" role=\"alert\">Enter the symbol of the document"
-                        + " to fetch, e.g. S/PV.9365.");
+                assertThat(empty.body()).contains("id=\"fetch-symbol-error\" role=\"alert\">Enter the symbol of the"
+                        + " document to fetch, e.g. S/PV.9365.");
                 Page report = browser.press(empty, "Fetch and preview", Map.of("fetchSymbol", "S/2023/402"));
                 assertThat(report.text()).contains("S/2023/402: councilbrief imports meeting records");
                 Page unknown = browser.press(report, "Fetch and preview", Map.of("fetchSymbol", "S/PV.9999",
@@ -129,7 +129,7 @@ class FetchRoutesTest {
                         + " answered 404 Not Found); check the symbol and the language.");
                 assertThat(unknown.body()).contains("id=\"fetch-symbol\"").contains("value=\"S/PV.9999\"")
                         .contains("<option value=\"fr\" selected>French</option>")
-                        .contains("aria-describedby=\"fetch-hint fetch-error\"");
+                        .contains("aria-describedby=\"fetch-symbol-hint fetch-symbol-error\"");
                 assertThat(documents.requests()).containsExactly("S/PV.9999|fr");
 
                 // A record the system has: previewed as an uploaded one is, with where it came from.
