@@ -52,7 +52,8 @@ class DocumentFetcherTest {
                 "https://documents.un.org/api/symbol/access?s=S%2FPV.9365&l=en&t=pdf");
         assertThat(f.url(symbol("S/RES/2690 (2023)"), "fr")).hasToString(
                 "https://documents.un.org/api/symbol/access?s=S%2FRES%2F2690%282023%29&l=fr&t=pdf");
-        assertThat(f.url(symbol("S/PV.8699 (Resumption 1)"), "en").toString()).contains("s=S%2FPV.8699%28Resumption1%29");
+        assertThat(f.url(symbol("S/PV.8699 (Resumption 1)"), "en").toString())
+                .contains("s=S%2FPV.8699%28Resumption1%29");
         assertThat(f.cached(symbol("S/RES/2690 (2023)"), "fr")).isEqualTo(cache.resolve("fr/S_RES_2690(2023).pdf"));
     }
 

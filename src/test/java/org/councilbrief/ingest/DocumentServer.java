@@ -81,9 +81,9 @@ public final class DocumentServer implements AutoCloseable {
 
     /** Answers the symbol with a web page and 200, as the real system does for some symbols it does not have. */
     public DocumentServer webPage(String symbol, String language) {
-        pages.put(key(symbol, language), new Answer(200, "text/html; charset=utf-8", null, ("<!DOCTYPE html><html><body>"
-                + "<h1>Official Document System</h1><p>No document found.</p></body></html>")
-                .getBytes(StandardCharsets.UTF_8)));
+        pages.put(key(symbol, language), new Answer(200, "text/html; charset=utf-8", null,
+                ("<!DOCTYPE html><html><body><h1>Official Document System</h1><p>No document found.</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 
