@@ -19,7 +19,7 @@ import org.councilbrief.site.SiteBuilder;
  * any day.
  */
 record Application(Database database, MembershipSource council, BriefRepository briefs, BriefComposer composer,
-        Accounts accounts, Clock clock) {
+        Accounts accounts, Clock clock, org.councilbrief.ingest.FetchSettings documents) {
 
     static Application start(Database database, boolean demo) throws AppException {
         return start(database, demo, Clock.systemDefaultZone(), org.councilbrief.account.AccountSettings.defaults());
@@ -36,6 +36,13 @@ record Application(Database database, MembershipSource council, BriefRepository 
 
     static Application start(Database database, boolean demo, Clock clock,
             org.councilbrief.account.AccountSettings settings) throws AppException {
+        return start(database, demo, clock, settings, org.councilbrief.ingest.FetchSettings.fromEnvironment());
+    }
+
+    /** {@code documents}: where the import page fetches documents by symbol from, and keeps them (decision 0043). */
+    static Application start(Database database, boolean demo, Clock clock,
+            org.councilbrief.account.AccountSettings settings, org.councilbrief.ingest.FetchSettings documents)
+            throws AppException {
         new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
         MembershipSource council = new MembershipSource(new CouncilRepository(database.jdbi()));
         BriefRepository briefs = new BriefRepository(database.jdbi());
@@ -44,7 +51,7 @@ record Application(Database database, MembershipSource council, BriefRepository 
         }
         Accounts accounts = new Accounts(database, settings);
         accounts.purge();
-        return new Application(database, council, briefs, new BriefComposer(council), accounts, clock);
+        return new Application(database, council, briefs, new BriefComposer(council), accounts, clock, documents);
     }
 
     /** The Council's composition as recorded now. */

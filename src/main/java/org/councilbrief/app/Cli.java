@@ -7,6 +7,7 @@ import org.councilbrief.brief.BriefCommand;
 import org.councilbrief.compare.MemberCommand;
 import org.councilbrief.council.CouncilCommand;
 import org.councilbrief.document.ResolutionCommand;
+import org.councilbrief.ingest.FetchCommand;
 import org.councilbrief.ingest.ImportCommand;
 import org.councilbrief.statement.PositionsCommand;
 import org.councilbrief.statement.SpeechesCommand;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Command;
 @Command(name = "councilbrief", mixinStandardHelpOptions = true, version = "councilbrief 0.1.0",
         description = "Sourced human-rights briefs for the situations on the UN Security Council's agenda.",
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
-            SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, ThemesCommand.class,
-            PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class, BackupCommand.class,
-            RestoreCommand.class})
+            SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, FetchCommand.class,
+            ThemesCommand.class, PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class,
+            BackupCommand.class, RestoreCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

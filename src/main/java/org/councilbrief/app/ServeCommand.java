@@ -46,6 +46,16 @@ final class ServeCommand implements Callable<Integer> {
             + " attempts per the client address the proxy adds to X-Forwarded-For, not per the proxy's address.")
     boolean behindProxy;
 
+    @Option(names = "--documents-url", paramLabel = "TEMPLATE", description = "The address the import page fetches"
+            + " a document from by its symbol, with {symbol} and {language} placeholders (default: the environment's "
+            + org.councilbrief.ingest.FetchSettings.TEMPLATE_VARIABLE + ", else the UN's Official Document System).")
+    String documentsUrl;
+
+    @Option(names = "--documents-cache", paramLabel = "DIR", description = "The folder fetched documents are kept in"
+            + " (default: the environment's " + org.councilbrief.ingest.FetchSettings.CACHE_VARIABLE
+            + ", else ./data/documents).")
+    java.nio.file.Path documentsCache;
+
     @Override
     public Integer call() throws AppException {
         if (demo && db != null) {
@@ -58,8 +68,11 @@ final class ServeCommand implements Callable<Integer> {
                 org.councilbrief.account.AccountSettings.duration(sessionIdle, "--session-idle"),
                 org.councilbrief.account.AccountSettings.duration(sessionMax, "--session-max"), publishOwnChanges,
                 behindProxy);
+        org.councilbrief.ingest.FetchSettings documents = org.councilbrief.ingest.FetchSettings.of(documentsUrl,
+                documentsCache, System.getenv());
         Database database = demo ? Database.inMemory("demo") : Database.openOrDefault(db);
-        Application application = Application.start(database, demo, settings);
+        Application application = Application.start(database, demo, java.time.Clock.systemDefaultZone(), settings,
+                documents);
         WebServer server = WebServer.start(application, host, port);
         // The first PDF and Word downloads would pay for loading their renderers; a spare thread does it a few seconds
         // after the start, so as not to slow the first pages.

@@ -120,7 +120,8 @@ final class WebServer {
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
-        ImportRoutes.register(app, application.accounts(), new Imports(application.database()));
+        ImportRoutes.register(app, application.accounts(), new Imports(application.database()),
+                new org.councilbrief.ingest.DocumentFetcher(application.documents()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
                 workflow, Assets.HTMX_VERSION);
         Assets.register(app);

@@ -43,6 +43,8 @@ public final class ImportRoutes {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final List<String> EXTENSIONS = List.of(".txt", ".pdf", ".csv", ".md");
     private static final String PAGE = "/workspace/import";
+    /** The fetch form's field, in a screen's errors. */
+    static final String FETCH = "fetch-symbol";
     /** The most warnings a page lists. */
     static final int WARNINGS = 50;
 
@@ -53,6 +55,24 @@ public final class ImportRoutes {
     /** What a file would import: the page shows it before the editor confirms. */
     public record Preview(String fileName, String kind, String target, List<String> details, List<String> counts,
             List<String> items, List<String> warnings) {
+    }
+
+    /**
+     * The form that fetches a document by its symbol, as typed (decision 0043).
+     *
+     * @param symbol the symbol typed, or ""
+     * @param language en or fr
+     */
+    public record FetchForm(String symbol, String language) {
+        public FetchForm {
+            symbol = symbol == null ? "" : symbol.length() > ImportForm.KEPT ? symbol.substring(0, ImportForm.KEPT)
+                    : symbol;
+            language = "fr".equals(language) ? "fr" : "en";
+        }
+
+        static FetchForm empty() {
+            return new FetchForm("", "en");
+        }
     }
 
     /** An import done: what the page says of it, and a link onwards ({@code positions?meeting=…}) or "". */
@@ -68,10 +88,11 @@ public final class ImportRoutes {
      * @param upload the token of the file kept on the server, or ""
      * @param preview what would be imported, or null while the form is shown
      * @param done the import just done, or null
+     * @param fetch the form that fetches a document by its symbol (its error under {@code fetch-symbol})
      */
     public record ImportScreen(String root, String csrf, List<Kind> kinds, int maxMegabytes, ImportForm form,
             Map<String, String> errors, String upload, String uploadName, String uploadSize, Preview preview,
-            Done done, String notice) {
+            Done done, String notice, FetchForm fetch) {
         public String error(String field) {
             return errors.getOrDefault(field, "");
         }
@@ -111,7 +132,11 @@ public final class ImportRoutes {
     private ImportRoutes() {
     }
 
-    public static void register(Javalin app, Accounts accounts, Imports imports) {
+    /**
+     * The page's routes; {@code fetcher} gets the documents the page fetches by symbol, one request at a time however
+     * many editors ask at once.
+     */
+    public static void register(Javalin app, Accounts accounts, Imports imports, DocumentFetcher fetcher) {
         KeptUploads kept = KeptUploads.inTemporaryFolder(MAX_BYTES);
         app.events(events -> events.serverStopped(kept::close));
         Map<String, Finished> finished = new ConcurrentHashMap<>();
@@ -132,6 +157,7 @@ public final class ImportRoutes {
             String step = String.valueOf(ctx.formParam("step"));
             switch (step) {
                 case "confirm" -> confirm(ctx, session, kept, imports, finished);
+                case "fetch" -> fetch(ctx, session, kept, imports, fetcher);
                 case "edit", "cancel" -> {
                     Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
                     if (k == null) {
@@ -224,12 +250,8 @@ public final class ImportRoutes {
                 k = kept.renew(k, form);
                 bytes = bytes != null ? bytes : kept.read(k);
                 ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form));
-                List<String> counts = new ArrayList<>();
-                parsed.counts().forEach((key, v) -> counts.add(key + ": " + v));
-                Preview preview = new Preview(k.name(), label(Importers.byId(form.kind())), parsed.target(),
-                        details(form), counts, parsed.firstItems(10), few(parsed.warnings().stream()
-                                .map(ImportMessages::reword).toList()));
-                render(ctx, session, screen(ctx, session, form, Map.of(), k, preview, null, ""));
+                render(ctx, session, screen(ctx, session, form, Map.of(), k, preview(k, form, parsed, details(form)),
+                        null, ""));
                 return;
             } catch (AppException e) {
                 ImportMessages.Refusal refusal = ImportMessages.of(e);
@@ -240,6 +262,63 @@ public final class ImportRoutes {
             k = kept.renew(k, form);
         }
         refuse(ctx, session, screen(ctx, session, form, errors, k, null, null, ""));
+    }
+
+    private static Preview preview(Kept k, ImportForm form, ParsedImport parsed, List<String> details)
+            throws AppException {
+        List<String> counts = new ArrayList<>();
+        parsed.counts().forEach((key, v) -> counts.add(key + ": " + v));
+        return new Preview(k.name(), label(Importers.byId(form.kind())), parsed.target(), details, counts,
+                parsed.firstItems(10), few(parsed.warnings().stream().map(ImportMessages::reword).toList()));
+    }
+
+    /**
+     * Fetches the document whose symbol was typed (or takes the copy kept from an earlier fetch) and shows its preview,
+     * as for a file chosen: the fetched file is kept as an upload, of the kind its symbol says, with the symbol as the
+     * document's own, so that confirming, changing the details and cancelling are the upload's own steps.
+     */
+    private static void fetch(Context ctx, Session session, KeptUploads kept, Imports imports,
+            DocumentFetcher fetcher) {
+        FetchForm typed = new FetchForm(blank(ctx.formParam("fetchSymbol")), ctx.formParam("fetchLanguage"));
+        String refusal = null;
+        String tooLong = Forms.tooLong(blank(ctx.formParam("fetchSymbol")), ImportForm.SYMBOL, "A symbol");
+        if (typed.symbol().isEmpty()) {
+            refusal = "Enter the symbol of the document to fetch, e.g. S/PV.9365.";
+        } else if (tooLong != null) {
+            refusal = tooLong + ".";
+        }
+        Kept k = null;
+        ImportForm form = null;
+        DocumentFetcher.Fetched fetched = null;
+        if (refusal == null) {
+            try {
+                String language = FetchSettings.language(ctx.formParam("fetchLanguage"));
+                Fetches.Wanted wanted = Fetches.wanted(typed.symbol());
+                fetched = fetcher.fetch(wanted.symbol(), language, false);
+                form = new ImportForm(wanted.kind(), "", wanted.symbol().canonical(), "");
+                // in place of the file the page kept, if it kept one: the editor fetches instead
+                k = kept.keep(session.id(), Fetches.fileName(fetched), fetched.bytes(), form,
+                        blank(ctx.formParam("upload")));
+            } catch (AppException e) {
+                refusal = ImportMessages.of(e).message();
+            }
+        }
+        if (refusal != null) {
+            refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(FETCH, refusal), null, null, null,
+                    "", typed));
+            return;
+        }
+        try {
+            ParsedImport parsed = imports.preview(k.name(), fetched.bytes(), form.kind(), options(form));
+            List<String> details = new ArrayList<>(details(form));
+            details.add((fetched.cached() ? "Kept from an earlier fetch of " : "Fetched from ") + fetched.url()
+                    + " (" + DocumentFetcher.languageName(fetched.language()) + ")");
+            render(ctx, session, screen(ctx, session, form, Map.of(), k, preview(k, form, parsed, details), null, ""));
+        } catch (AppException e) {
+            // Read as a chosen file is: the refusal beside the field it concerns, the fetched file kept.
+            ImportMessages.Refusal r = ImportMessages.of(e);
+            refuse(ctx, session, screen(ctx, session, form, Map.of(r.field(), r.message()), k, null, null, ""));
+        }
     }
 
     private static void confirm(Context ctx, Session session, KeptUploads kept, Imports imports,
@@ -338,10 +417,15 @@ public final class ImportRoutes {
 
     private static ImportScreen screen(Context ctx, Session session, ImportForm form, Map<String, String> errors,
             Kept upload, Preview preview, Done done, String notice) {
+        return screen(ctx, session, form, errors, upload, preview, done, notice, FetchForm.empty());
+    }
+
+    private static ImportScreen screen(Context ctx, Session session, ImportForm form, Map<String, String> errors,
+            Kept upload, Preview preview, Done done, String notice, FetchForm fetch) {
         List<Kind> kinds = Importers.all().stream().map(i -> new Kind(i.id(), label(i))).toList();
         return new ImportScreen(root(ctx), session.csrfToken(), kinds, MAX_BYTES >> 20, form, errors,
                 upload == null ? "" : upload.token(), upload == null ? "" : upload.name(),
-                upload == null ? "" : size(upload.size()), preview, done, notice);
+                upload == null ? "" : size(upload.size()), preview, done, notice, fetch);
     }
 
     private static String size(long bytes) {

@@ -66,6 +66,11 @@ final class UprReportImporter implements Importer {
                 : UprSessions.session(session).map(UprSessions.Session::from).orElseThrow(() -> new InputException(
                         source.name(), 0, "session " + sessionNumber + " is not in the application's list of sessions"));
         String symbol = options.symbol() != null ? Symbols.parse(options.symbol()).canonical() : report.symbol();
+        if (options.symbol() != null && report.symbol() != null && !report.symbol().equals(symbol)) {
+            // as for the other documents (OwnSymbol): a review is never stored under another report's symbol
+            throw new InputException(source.name(), 0, "the symbol given says " + symbol + " but the report's header"
+                    + " says " + report.symbol() + "; correct the symbol");
+        }
         Map<String, String> answers = options.responses() == null ? Map.of()
                 : UprResponses.read(SourceTexts.read(options.responses()));
         List<String> warnings = new ArrayList<>(report.warnings());
