@@ -32,8 +32,11 @@ public final class Progress implements AutoCloseable {
     /** Nothing is drawn before this (short work shows nothing), nor more often than this. */
     static final long FIRST_DRAW = 500_000_000L;
     static final long REDRAW = 100_000_000L;
-    /** How much each new measure of the rate counts against the rate so far. */
-    private static final double SMOOTHING = 0.3;
+    /**
+     * The rate is smoothed over some seconds: a measure over {@code dt} seconds counts {@code 1 - exp(-dt / this)}
+     * against the rate so far, so that ten redraws a second do not make the time left jump.
+     */
+    private static final double SMOOTHING_SECONDS = 3;
     private static final int BAR = 24;
 
     /**
@@ -233,8 +236,10 @@ public final class Progress implements AutoCloseable {
     String line(long count, long time, boolean last) {
         double elapsed = (time - started) / 1e9;
         if (time > lastTime) {
-            double measured = (count - lastDone) / ((time - lastTime) / 1e9);
-            rate = rate == 0 ? count / Math.max(elapsed, 1e-9) : SMOOTHING * measured + (1 - SMOOTHING) * rate;
+            double seconds = (time - lastTime) / 1e9;
+            double weight = 1 - Math.exp(-seconds / SMOOTHING_SECONDS);
+            double measured = (count - lastDone) / seconds;
+            rate = rate == 0 ? count / Math.max(elapsed, 1e-9) : weight * measured + (1 - weight) * rate;
             lastTime = time;
             lastDone = count;
         }

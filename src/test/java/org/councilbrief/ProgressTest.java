@@ -61,7 +61,7 @@ class ProgressTest {
             sleep(1);
             p.advance(10); // slows down to 10/s: the estimate moves towards it, not all the way at once
             assertThat(frames().getLast()).isEqualTo(
-                    "Learning [###.....................] 110/1,000  11% 73/s, 0:12 left");
+                    "Learning [###.....................] 110/1,000  11% 74/s, 0:12 left");
         }
     }
 
