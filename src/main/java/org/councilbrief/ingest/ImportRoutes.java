@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.councilbrief.AppException;
 import org.councilbrief.Forms;
+import org.councilbrief.Progress;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
@@ -35,6 +36,8 @@ import org.councilbrief.ingest.KeptUploads.Kept;
  * which step), so each page shown is at that address and its links hold. A refused form comes back as it was typed,
  * with the reason beside the field it concerns; the uploaded file stays on the server ({@link KeptUploads}), so the
  * editor corrects a field without choosing the file again. Uploads are limited in size and to text, PDF and CSV files.
+ * For a large file, the page's script ({@code import.js}) sends the form itself and shows the upload's progress, then
+ * the server's (rows read, reviews written), which it asks of {@code /workspace/import/progress} (decision 0046).
  */
 public final class ImportRoutes {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
@@ -45,6 +48,11 @@ public final class ImportRoutes {
     private static final String PAGE = "/workspace/import";
     /** The most warnings a page lists. */
     static final int WARNINGS = 50;
+    /** A progress id as the page's script makes it. */
+    private static final java.util.regex.Pattern PROGRESS_ID = java.util.regex.Pattern.compile("[0-9a-f]{16,64}");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final byte[] SCRIPT = script();
 
     /** A kind of file, as the page's list shows it. */
     public record Kind(String id, String label) {
@@ -115,6 +123,27 @@ public final class ImportRoutes {
         KeptUploads kept = KeptUploads.inTemporaryFolder(MAX_BYTES);
         app.events(events -> events.serverStopped(kept::close));
         Map<String, Finished> finished = new ConcurrentHashMap<>();
+        Map<String, Progress> working = new ConcurrentHashMap<>();
+        app.get("/workspace/import.js", ctx -> {
+            if (AccountRoutes.session(ctx, accounts).isEmpty()) {
+                ctx.redirect("../login");
+                return;
+            }
+            ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache").result(SCRIPT);
+        });
+        // What the server has done of a preview or an import the page's script sent with this id: {label, done,
+        // total} (total below zero: unknown), or 404 before the upload has arrived and after the work.
+        app.get(PAGE + "/progress", ctx -> {
+            Session session = AccountRoutes.requireSession(ctx, accounts);
+            Progress progress = working.get(session.id() + "/" + ctx.queryParam("id"));
+            ctx.header("Cache-Control", "no-store");
+            if (progress == null) {
+                ctx.status(404).contentType("application/json").result("{}");
+                return;
+            }
+            ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("label", progress.label(),
+                    "done", progress.done(), "total", progress.total())));
+        });
         app.get(PAGE, ctx -> {
             var session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
@@ -130,24 +159,19 @@ public final class ImportRoutes {
             Session session = AccountRoutes.requireSession(ctx, accounts);
             AccountRoutes.requireCsrf(ctx, session);
             String step = String.valueOf(ctx.formParam("step"));
-            switch (step) {
-                case "confirm" -> confirm(ctx, session, kept, imports, finished);
-                case "edit", "cancel" -> {
-                    Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
-                    if (k == null) {
-                        refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM,
-                                expired()), null, null, null, ""));
-                    } else if (step.equals("edit")) {
-                        render(ctx, session, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
-                    } else {
-                        kept.remove(k.token());
-                        // From the form, what was typed stays; from a preview, what was previewed.
-                        ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
-                        render(ctx, session, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
-                                + k.name() + " was not imported, and it is no longer kept on the server."));
-                    }
+            String id = ctx.formParam("progress");
+            String key = id != null && PROGRESS_ID.matcher(id).matches() && working.size() < 1000
+                    ? session.id() + "/" + id : null;
+            Progress progress = Progress.quiet("Reading", -1);
+            if (key != null) {
+                working.put(key, progress);
+            }
+            try {
+                post(ctx, session, step, kept, imports, finished, progress);
+            } finally {
+                if (key != null) {
+                    working.remove(key);
                 }
-                default -> preview(ctx, session, kept, imports);
             }
         });
         // The addresses the forms were sent to before every step went to the page's own: a client that still sends
@@ -161,7 +185,30 @@ public final class ImportRoutes {
         }
     }
 
-    private static void preview(Context ctx, Session session, KeptUploads kept, Imports imports) {
+    private static void post(Context ctx, Session session, String step, KeptUploads kept, Imports imports,
+            Map<String, Finished> finished, Progress progress) {
+        switch (step) {
+            case "confirm" -> confirm(ctx, session, kept, imports, finished, progress);
+            case "edit", "cancel" -> {
+                Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
+                if (k == null) {
+                    refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM,
+                            expired()), null, null, null, ""));
+                } else if (step.equals("edit")) {
+                    render(ctx, session, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
+                } else {
+                    kept.remove(k.token());
+                    // From the form, what was typed stays; from a preview, what was previewed.
+                    ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
+                    render(ctx, session, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
+                            + k.name() + " was not imported, and it is no longer kept on the server."));
+                }
+            }
+            default -> preview(ctx, session, kept, imports, progress);
+        }
+    }
+
+    private static void preview(Context ctx, Session session, KeptUploads kept, Imports imports, Progress progress) {
         ImportForm form = form(ctx);
         Map<String, String> errors = new LinkedHashMap<>();
         String token = blank(ctx.formParam("upload"));
@@ -223,7 +270,7 @@ public final class ImportRoutes {
             try {
                 k = kept.renew(k, form);
                 bytes = bytes != null ? bytes : kept.read(k);
-                ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form));
+                ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form), progress);
                 List<String> counts = new ArrayList<>();
                 parsed.counts().forEach((key, v) -> counts.add(key + ": " + v));
                 Preview preview = new Preview(k.name(), label(Importers.byId(form.kind())), parsed.target(),
@@ -243,7 +290,7 @@ public final class ImportRoutes {
     }
 
     private static void confirm(Context ctx, Session session, KeptUploads kept, Imports imports,
-            Map<String, Finished> finished) {
+            Map<String, Finished> finished, Progress progress) {
         Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
         if (k == null) {
             refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM, expired()), null,
@@ -252,7 +299,7 @@ public final class ImportRoutes {
         }
         try {
             ImportResult result = imports.importBytes(k.name(), kept.read(k), k.form().kind(), options(k.form()),
-                    session.user().username());
+                    session.user().username(), progress);
             kept.remove(k.token());
             String message = result.unchanged() ? k.name() + " was imported before; nothing changed."
                     : "Imported " + k.name() + " as " + result.target() + ".";
@@ -352,6 +399,17 @@ public final class ImportRoutes {
     private static void refuse(Context ctx, Session session, ImportScreen screen) {
         ctx.status(400);
         render(ctx, session, screen);
+    }
+
+    private static byte[] script() {
+        try (InputStream in = ImportRoutes.class.getResourceAsStream("import.js")) {
+            if (in == null) {
+                throw new IllegalStateException("the import page's script is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void render(Context ctx, Session session, ImportScreen screen) {
