@@ -65,9 +65,9 @@ class ImportProgressBrowserTest {
             assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM), "chromium is not installed");
             assumeTrue(Files.isRegularFile(AXE), "axe-core is not installed (npm ci)");
         }
-        // The same rows under another name for the run without JavaScript, so that it is not "imported before".
+        // For the run without JavaScript: the first 6,000 rows (still over a megabyte), under another name.
         Path copy = dir.resolve("upr-copy.csv");
-        Files.writeString(copy, Files.readString(CSV) + "\n");
+        Files.write(copy, Files.readAllLines(CSV).subList(0, 6_001));
         try (Database database = Database.inMemory("import-progress-" + System.nanoTime())) {
             Application application = Application.start(database, true);
             new Accounts(database).add("edith", "an editor's long password", Role.EDITOR);
@@ -126,11 +126,12 @@ class ImportProgressBrowserTest {
                 n.getByLabel("Kind of document").selectOption("upr-csv");
                 button(n, "Preview").click();
                 n.waitForLoadState();
-                assertThat(n.locator("main").textContent()).contains("What would be imported").contains("rows: 21356");
+                assertThat(n.locator("main").textContent()).contains("What would be imported").contains("rows: 6000");
                 assertThat(n.locator("#import-progress").count()).isZero();
                 button(n, "Import").click();
                 n.waitForLoadState();
-                assertThat(n.locator(".success").textContent()).contains("Imported upr-copy.csv as 193 UPR reviews.");
+                assertThat(n.locator(".success").textContent()).contains("Imported upr-copy.csv as").contains("UPR reviews.");
+                assertThat(Files.size(copy)).isGreaterThan(1024 * 1024);
             } finally {
                 server.stop();
             }
