@@ -130,7 +130,8 @@ class ImportProgressBrowserTest {
                 assertThat(n.locator("#import-progress").count()).isZero();
                 button(n, "Import").click();
                 n.waitForLoadState();
-                assertThat(n.locator(".success").textContent()).contains("Imported upr-copy.csv as").contains("UPR reviews.");
+                assertThat(n.locator(".success").textContent()).contains("Imported upr-copy.csv as")
+                        .contains("UPR reviews.");
                 assertThat(Files.size(copy)).isGreaterThan(1024 * 1024);
             } finally {
                 server.stop();
