@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.db.Database;
 import org.councilbrief.site.SiteBuilder;
 import org.councilbrief.site.SiteFile;
@@ -43,12 +44,15 @@ final class PublishCommand implements Callable<Integer> {
         Thread.ofPlatform().daemon().name("warm-up").start(SiteBuilder::warmUp);
         List<SiteFile> files;
         long built;
+        PrintWriter err = spec.commandLine().getErr();
         try (Database database = demo ? Database.inMemory("publish-" + System.nanoTime())
                 : Database.openOrDefault(db)) {
             Application application = Application.start(database, demo);
             built = System.nanoTime();
-            files = new SiteBuilder(database, application.membership(), date != null ? date : application.today())
-                    .build();
+            try (Progress progress = Progress.start("Rendering pages", -1, err)) {
+                files = new SiteBuilder(database, application.membership(), date != null ? date
+                        : application.today()).build(progress);
+            }
         }
         long bytes = 0;
         try {
@@ -56,7 +60,6 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new AppException("cannot write the site to " + out + ": " + e.getMessage(), e);
         }
-        PrintWriter err = spec.commandLine().getErr();
         err.printf("councilbrief: wrote %d files (%.1f MB) to %s in %.1f s (database %.1f s, pages %.1f s)%n",
                 files.size(), bytes / 1e6, out, (System.nanoTime() - start) / 1e9, (built - start) / 1e9,
                 (System.nanoTime() - built) / 1e9);

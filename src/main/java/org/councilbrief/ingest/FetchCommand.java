@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.council.Membership;
 import org.councilbrief.council.StateRepository;
@@ -66,7 +67,9 @@ public final class FetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> failed = new ArrayList<>();
-        try (Database database = Database.openOrDefault(db)) {
+        try (Database database = Database.openOrDefault(db);
+                Progress progress = wanted.size() > 1 ? Progress.start("Fetching documents", wanted.size(), err)
+                        : Progress.none()) {
             new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
             Fetches fetches = new Fetches(new DocumentFetcher(settings), new Imports(database));
             for (int i = 0; i < wanted.size(); i++) {
@@ -74,21 +77,23 @@ public final class FetchCommand implements Callable<Integer> {
                 try {
                     Fetches.Done done = fetches.fetchAndImport(w, lang, refresh, situation,
                             ChangeLogRepository.commandLineUser());
-                    print(out, err, done);
+                    progress.clear();
+                    print(out, err, done, progress);
                 } catch (AppException e) {
                     failed.add(w.symbol().canonical());
-                    err.println("councilbrief: " + w.symbol() + ": " + e.getMessage());
-                    err.flush();
+                    progress.message(err, "councilbrief: " + w.symbol() + ": " + e.getMessage());
                     if (e instanceof DocumentFetcher.UnreachableException) {
                         // the system is not answering: the next symbols would wait as long for the same answer
                         wanted.subList(i + 1, wanted.size()).forEach(rest -> failed.add(rest.symbol().canonical()));
                         if (i + 1 < wanted.size()) {
-                            err.println("councilbrief: not tried: " + String.join(", ", wanted.subList(i + 1,
-                                    wanted.size()).stream().map(x -> x.symbol().canonical()).toList()));
+                            progress.message(err, "councilbrief: not tried: " + String.join(", ",
+                                    wanted.subList(i + 1, wanted.size()).stream().map(x -> x.symbol().canonical())
+                                            .toList()));
                         }
                         break;
                     }
                 }
+                progress.advance(1);
             }
         }
         if (!failed.isEmpty()) {
@@ -98,7 +103,7 @@ public final class FetchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, PrintWriter err, Fetches.Done done) {
+    private static void print(PrintWriter out, PrintWriter err, Fetches.Done done, Progress progress) {
         DocumentFetcher.Fetched f = done.fetched();
         ImportResult result = done.result();
         ObjectNode node = JSON.createObjectNode();
@@ -115,9 +120,9 @@ public final class FetchCommand implements Callable<Integer> {
         out.println(node);
         out.flush();
         for (String warning : result.warnings()) {
-            err.println("councilbrief: " + f.symbol() + ": " + warning);
+            progress.message(err, "councilbrief: " + f.symbol() + ": " + warning);
         }
-        err.println("councilbrief: " + f.symbol() + (f.cached() ? " (kept copy)" : " (fetched)")
+        progress.message(err, "councilbrief: " + f.symbol() + (f.cached() ? " (kept copy)" : " (fetched)")
                 + (result.unchanged() ? " was imported before; nothing changed" : " imported as " + result.target()));
         err.flush();
     }

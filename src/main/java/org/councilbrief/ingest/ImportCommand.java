@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.council.Membership;
 import org.councilbrief.council.StateRepository;
 import org.councilbrief.db.Database;
@@ -16,19 +18,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code councilbrief import FILE --kind …}: stores a UN document in the database, in one transaction. */
+/**
+ * {@code councilbrief import FILE… --kind …}: stores UN documents of one kind in the database, each in one transaction,
+ * one JSON line per file on stdout; the progress (files done, or a CSV's rows) on stderr when it is a terminal.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports a UN document (text or PDF) or a UPR Info / UHRI export into the database. A file that"
-                + " cannot be read as its kind is rejected with file, line and reason, and nothing is written;"
-                + " importing the same file twice changes nothing.")
+        description = "Imports UN documents (text or PDF) or UPR Info / UHRI exports of one kind into the database. A"
+                + " file that cannot be read as its kind is rejected with file, line and reason, nothing of it is"
+                + " written and the files after it are not imported; importing the same file twice changes nothing.")
 public final class ImportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The file to import.")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to import, in this order.")
+    List<Path> files;
 
     @Option(names = "--kind", required = true,
             description = "upr-report, meeting-record, press-release, resolution or upr-csv.")
@@ -53,14 +58,44 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AppException {
-        ImportResult result;
-        try (Database database = Database.openOrDefault(db)) {
-            new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
-            result = new Imports(database).importFile(file, kind,
-                    new ImportOptions(situation, symbol, date, responses));
+        if (files.size() > 1 && (symbol != null || date != null || responses != null)) {
+            throw new AppException("--symbol, --date and --responses describe one document: import it on its own");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ImportOptions options = new ImportOptions(situation, symbol, date, responses);
+        try (Database database = Database.openOrDefault(db);
+                Progress progress = files.size() == 1 ? Progress.start("Importing", -1, err)
+                        : Progress.start("Importing files", files.size(), err)) {
+            new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
+            Imports imports = new Imports(database);
+            for (Path file : files) {
+                // One file: its rows and items counted; several: the files.
+                ImportResult result = imports.importFile(file, kind, options,
+                        files.size() == 1 ? progress : Progress.none());
+                if (files.size() == 1) {
+                    progress.close(); // its last line stays, with the time it took
+                } else {
+                    progress.clear();
+                }
+                out.println(line(result));
+                out.flush();
+                for (String warning : result.warnings()) {
+                    progress.message(err, "councilbrief: " + result.file() + ": " + warning);
+                }
+                progress.message(err, result.unchanged() ? "councilbrief: " + result.file()
+                        + " was imported before; nothing changed"
+                        : "councilbrief: imported " + result.file() + " as " + result.target());
+                if (files.size() > 1) {
+                    progress.advance(1);
+                }
+            }
+        }
+        err.flush();
+        return 0;
+    }
+
+    private static String line(ImportResult result) {
         ObjectNode node = JSON.createObjectNode();
         node.put("file", result.file());
         node.put("kind", result.kind());
@@ -68,14 +103,6 @@ public final class ImportCommand implements Callable<Integer> {
         node.put("unchanged", result.unchanged());
         ObjectNode counts = node.putObject("counts");
         result.counts().forEach(counts::put);
-        out.println(node);
-        for (String warning : result.warnings()) {
-            err.println("councilbrief: " + result.file() + ": " + warning);
-        }
-        err.println(result.unchanged() ? "councilbrief: " + result.file() + " was imported before; nothing changed"
-                : "councilbrief: imported " + result.file() + " as " + result.target());
-        out.flush();
-        err.flush();
-        return 0;
+        return node.toString();
     }
 }

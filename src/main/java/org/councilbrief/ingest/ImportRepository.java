@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.councilbrief.Progress;
 import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.document.ResolutionRepository;
 import org.councilbrief.statement.PressRepository;
@@ -43,7 +44,8 @@ final class ImportRepository implements ImportContext {
     }
 
     /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
-    boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings) {
+    boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings,
+            Progress progress) {
         return jdbi.inTransaction(handle -> {
             boolean seen = handle.createQuery(
                     "select count(*) from import_log where kind = :kind and content_hash = :hash")
@@ -53,6 +55,7 @@ final class ImportRepository implements ImportContext {
             }
             switch (parsed) {
                 case ParsedImport.Reviews r -> {
+                    progress.stage("Writing reviews", r.reviews().size());
                     for (UprReview review : r.reviews()) {
                         handle.createQuery("select coalesce(source, '') from upr_review where id = :id").bind("id", review.id())
                                 .mapTo(String.class).findOne()
@@ -60,6 +63,7 @@ final class ImportRepository implements ImportContext {
                                 .ifPresent(previous -> warnings.add("review " + review.id() + ": replaces the"
                                         + " recommendations read before from " + previous));
                         UprRepository.save(handle, review);
+                        progress.advance(1);
                     }
                 }
                 case ParsedImport.MeetingRecord m -> StatementRepository.saveMeeting(handle, m.meeting(),

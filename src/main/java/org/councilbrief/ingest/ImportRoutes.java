@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.councilbrief.AppException;
 import org.councilbrief.Forms;
+import org.councilbrief.Progress;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.account.Accounts;
 import org.councilbrief.account.Session;
@@ -35,6 +36,8 @@ import org.councilbrief.ingest.KeptUploads.Kept;
  * which step), so each page shown is at that address and its links hold. A refused form comes back as it was typed,
  * with the reason beside the field it concerns; the uploaded file stays on the server ({@link KeptUploads}), so the
  * editor corrects a field without choosing the file again. Uploads are limited in size and to text, PDF and CSV files.
+ * For a large file, the page's script ({@code import.js}) sends the form itself and shows the upload's progress, then
+ * the server's (rows read, reviews written), which it asks of {@code /workspace/import/progress} (decision 0046).
  */
 public final class ImportRoutes {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
@@ -47,6 +50,11 @@ public final class ImportRoutes {
     static final String FETCH = "fetch-symbol";
     /** The most warnings a page lists. */
     static final int WARNINGS = 50;
+    /** A progress id as the page's script makes it. */
+    private static final java.util.regex.Pattern PROGRESS_ID = java.util.regex.Pattern.compile("[0-9a-f]{16,64}");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final byte[] SCRIPT = script();
 
     /** A kind of file, as the page's list shows it. */
     public record Kind(String id, String label) {
@@ -140,6 +148,27 @@ public final class ImportRoutes {
         KeptUploads kept = KeptUploads.inTemporaryFolder(MAX_BYTES);
         app.events(events -> events.serverStopped(kept::close));
         Map<String, Finished> finished = new ConcurrentHashMap<>();
+        Map<String, Progress> working = new ConcurrentHashMap<>();
+        app.get("/workspace/import.js", ctx -> {
+            if (AccountRoutes.session(ctx, accounts).isEmpty()) {
+                ctx.redirect("../login");
+                return;
+            }
+            ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache").result(SCRIPT);
+        });
+        // What the server has done of a preview or an import the page's script sent with this id: {label, done,
+        // total} (total below zero: unknown), or 404 before the upload has arrived and after the work.
+        app.get(PAGE + "/progress", ctx -> {
+            Session session = AccountRoutes.requireSession(ctx, accounts);
+            Progress progress = working.get(session.id() + "/" + ctx.queryParam("id"));
+            ctx.header("Cache-Control", "no-store");
+            if (progress == null) {
+                ctx.status(404).contentType("application/json").result("{}");
+                return;
+            }
+            ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("label", progress.label(),
+                    "done", progress.done(), "total", progress.total())));
+        });
         app.get(PAGE, ctx -> {
             var session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
@@ -155,25 +184,19 @@ public final class ImportRoutes {
             Session session = AccountRoutes.requireSession(ctx, accounts);
             AccountRoutes.requireCsrf(ctx, session);
             String step = String.valueOf(ctx.formParam("step"));
-            switch (step) {
-                case "confirm" -> confirm(ctx, session, kept, imports, finished);
-                case "fetch" -> fetch(ctx, session, kept, imports, fetcher);
-                case "edit", "cancel" -> {
-                    Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
-                    if (k == null) {
-                        refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM,
-                                expired()), null, null, null, ""));
-                    } else if (step.equals("edit")) {
-                        render(ctx, session, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
-                    } else {
-                        kept.remove(k.token());
-                        // From the form, what was typed stays; from a preview, what was previewed.
-                        ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
-                        render(ctx, session, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
-                                + k.name() + " was not imported, and it is no longer kept on the server."));
-                    }
+            String id = ctx.formParam("progress");
+            String key = id != null && PROGRESS_ID.matcher(id).matches() && working.size() < 1000
+                    ? session.id() + "/" + id : null;
+            Progress progress = Progress.quiet("Reading", -1);
+            if (key != null) {
+                working.put(key, progress);
+            }
+            try {
+                post(ctx, session, step, kept, imports, fetcher, finished, progress);
+            } finally {
+                if (key != null) {
+                    working.remove(key);
                 }
-                default -> preview(ctx, session, kept, imports);
             }
         });
         // The addresses the forms were sent to before every step went to the page's own: a client that still sends
@@ -187,7 +210,31 @@ public final class ImportRoutes {
         }
     }
 
-    private static void preview(Context ctx, Session session, KeptUploads kept, Imports imports) {
+    private static void post(Context ctx, Session session, String step, KeptUploads kept, Imports imports,
+            DocumentFetcher fetcher, Map<String, Finished> finished, Progress progress) {
+        switch (step) {
+            case "confirm" -> confirm(ctx, session, kept, imports, finished, progress);
+            case "fetch" -> fetch(ctx, session, kept, imports, fetcher, progress);
+            case "edit", "cancel" -> {
+                Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
+                if (k == null) {
+                    refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM,
+                            expired()), null, null, null, ""));
+                } else if (step.equals("edit")) {
+                    render(ctx, session, screen(ctx, session, k.form(), Map.of(), k, null, null, ""));
+                } else {
+                    kept.remove(k.token());
+                    // From the form, what was typed stays; from a preview, what was previewed.
+                    ImportForm typed = ctx.formParam("kind") != null ? form(ctx) : k.form();
+                    render(ctx, session, screen(ctx, session, typed, Map.of(), null, null, null, "Cancelled: "
+                            + k.name() + " was not imported, and it is no longer kept on the server."));
+                }
+            }
+            default -> preview(ctx, session, kept, imports, progress);
+        }
+    }
+
+    private static void preview(Context ctx, Session session, KeptUploads kept, Imports imports, Progress progress) {
         ImportForm form = form(ctx);
         Map<String, String> errors = new LinkedHashMap<>();
         String token = blank(ctx.formParam("upload"));
@@ -249,7 +296,7 @@ public final class ImportRoutes {
             try {
                 k = kept.renew(k, form);
                 bytes = bytes != null ? bytes : kept.read(k);
-                ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form));
+                ParsedImport parsed = imports.preview(k.name(), bytes, form.kind(), options(form), progress);
                 render(ctx, session, screen(ctx, session, form, Map.of(), k, preview(k, form, parsed, details(form)),
                         null, ""));
                 return;
@@ -278,7 +325,7 @@ public final class ImportRoutes {
      * document's own, so that confirming, changing the details and cancelling are the upload's own steps.
      */
     private static void fetch(Context ctx, Session session, KeptUploads kept, Imports imports,
-            DocumentFetcher fetcher) {
+            DocumentFetcher fetcher, Progress progress) {
         FetchForm typed = new FetchForm(blank(ctx.formParam("fetchSymbol")), ctx.formParam("fetchLanguage"));
         String refusal = null;
         String tooLong = Forms.tooLong(blank(ctx.formParam("fetchSymbol")), ImportForm.SYMBOL, "A symbol");
@@ -309,7 +356,8 @@ public final class ImportRoutes {
             return;
         }
         try {
-            ParsedImport parsed = imports.preview(k.name(), fetched.bytes(), form.kind(), options(form));
+            ParsedImport parsed = imports.preview(k.name(), fetched.bytes(), form.kind(), options(form),
+                    progress);
             List<String> details = new ArrayList<>(details(form));
             details.add((fetched.cached() ? "Kept from an earlier fetch of " : "Fetched from ") + fetched.url()
                     + " (" + DocumentFetcher.languageName(fetched.language()) + ")");
@@ -322,7 +370,7 @@ public final class ImportRoutes {
     }
 
     private static void confirm(Context ctx, Session session, KeptUploads kept, Imports imports,
-            Map<String, Finished> finished) {
+            Map<String, Finished> finished, Progress progress) {
         Kept k = kept.find(session.id(), ctx.formParam("upload")).orElse(null);
         if (k == null) {
             refuse(ctx, session, screen(ctx, session, ImportForm.empty(), Map.of(ImportMessages.FORM, expired()), null,
@@ -331,7 +379,7 @@ public final class ImportRoutes {
         }
         try {
             ImportResult result = imports.importBytes(k.name(), kept.read(k), k.form().kind(), options(k.form()),
-                    session.user().username());
+                    session.user().username(), progress);
             kept.remove(k.token());
             String message = result.unchanged() ? k.name() + " was imported before; nothing changed."
                     : "Imported " + k.name() + " as " + result.target() + ".";
@@ -436,6 +484,17 @@ public final class ImportRoutes {
     private static void refuse(Context ctx, Session session, ImportScreen screen) {
         ctx.status(400);
         render(ctx, session, screen);
+    }
+
+    private static byte[] script() {
+        try (InputStream in = ImportRoutes.class.getResourceAsStream("import.js")) {
+            if (in == null) {
+                throw new IllegalStateException("the import page's script is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void render(Context ctx, Session session, ImportScreen screen) {

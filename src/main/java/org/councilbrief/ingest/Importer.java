@@ -1,6 +1,7 @@
 package org.councilbrief.ingest;
 
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.document.SourceText;
 
 /**
@@ -19,4 +20,10 @@ public interface Importer {
     boolean canRead(SourceText text);
 
     ParsedImport read(SourceText text, ImportOptions options, ImportContext context) throws AppException;
+
+    /** Reads, counting what it reads on {@code progress} where the kind's files can be long (a CSV's rows). */
+    default ParsedImport read(SourceText text, ImportOptions options, ImportContext context, Progress progress)
+            throws AppException {
+        return read(text, options, context);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.audit.ChangeLogRepository;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.InputException;
@@ -35,7 +36,14 @@ public final class Imports {
     }
 
     public ImportResult importFile(Path file, String kind, ImportOptions options) throws AppException {
-        return importBytes(file.toString(), readBytes(file), kind, options);
+        return importFile(file, kind, options, Progress.none());
+    }
+
+    /** Imports a file, counting the rows it reads and the items it writes on {@code progress}. */
+    public ImportResult importFile(Path file, String kind, ImportOptions options, Progress progress)
+            throws AppException {
+        return importBytes(file.toString(), readBytes(file), kind, options, ChangeLogRepository.commandLineUser(),
+                progress);
     }
 
     public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options)
@@ -49,30 +57,43 @@ public final class Imports {
      */
     public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options, String user)
             throws AppException {
+        return importBytes(name, bytes, kind, options, user, Progress.none());
+    }
+
+    /** {@link #importBytes(String, byte[], String, ImportOptions, String)}, counting on {@code progress}. */
+    public ImportResult importBytes(String name, byte[] bytes, String kind, ImportOptions options, String user,
+            Progress progress) throws AppException {
         Importer importer = Importers.byId(kind);
         SourceText source = SourceTexts.of(name, bytes);
-        ParsedImport parsed = read(importer, source, options);
+        ParsedImport parsed = read(importer, source, options, progress);
         List<String> warnings = new ArrayList<>(parsed.warnings());
         if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
             warnings.add("read as " + source.encoding());
         }
         database.requireFreeSpace(bytes.length * SPACE_FACTOR + SPACE_MARGIN, "importing " + name);
         warnings.addAll(source.notes());
-        boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings);
+        boolean written = repository.write(importer.id(), sha256(bytes), name, parsed, user, warnings, progress);
         return new ImportResult(importer.id(), name, parsed.target(), parsed.counts(), !written, warnings);
     }
 
     /** Reads a file as {@code kind} and writes nothing: what the import page shows before the editor confirms. */
     public ParsedImport preview(String name, byte[] bytes, String kind, ImportOptions options) throws AppException {
-        return read(Importers.byId(kind), SourceTexts.of(name, bytes), options);
+        return preview(name, bytes, kind, options, Progress.none());
     }
 
-    private ParsedImport read(Importer importer, SourceText source, ImportOptions options) throws AppException {
+    /** {@link #preview(String, byte[], String, ImportOptions)}, counting the rows read on {@code progress}. */
+    public ParsedImport preview(String name, byte[] bytes, String kind, ImportOptions options, Progress progress)
+            throws AppException {
+        return read(Importers.byId(kind), SourceTexts.of(name, bytes), options, progress);
+    }
+
+    private ParsedImport read(Importer importer, SourceText source, ImportOptions options, Progress progress)
+            throws AppException {
         if (options.situation() != null && !repository.situationExists(options.situation())) {
             throw new AppException("no situation '" + excerpt(options.situation()) + "' in the database");
         }
         try {
-            return importer.read(source, options, repository);
+            return importer.read(source, options, repository, progress);
         } catch (InputException e) {
             if (importer.canRead(source)) {
                 throw e;

@@ -3,6 +3,7 @@ package org.councilbrief.ingest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.document.SourceText;
 import org.councilbrief.upr.UprInfoCsv;
 
@@ -30,7 +31,13 @@ final class UprCsvImporter implements Importer {
 
     @Override
     public ParsedImport read(SourceText source, ImportOptions options, ImportContext context) throws AppException {
-        UprInfoCsv.Result result = new UprInfoCsv().read(source);
+        return read(source, options, context, Progress.none());
+    }
+
+    @Override
+    public ParsedImport read(SourceText source, ImportOptions options, ImportContext context, Progress progress)
+            throws AppException {
+        UprInfoCsv.Result result = new UprInfoCsv().read(source, progress);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("rows", result.rows());
         counts.put("reviews", result.reviews().size());

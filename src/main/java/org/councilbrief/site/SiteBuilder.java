@@ -165,7 +165,13 @@ public final class SiteBuilder {
 
     /** Every file of the site, rendered in parallel (the PDF and the Word file take longest). */
     public List<SiteFile> build() throws AppException {
+        return build(org.councilbrief.Progress.none());
+    }
+
+    /** {@link #build()}, counting the files rendered on {@code progress}. */
+    public List<SiteFile> build(org.councilbrief.Progress progress) throws AppException {
         List<String> paths = paths();
+        progress.stage("Rendering pages", paths.size());
         SiteFile[] files = new SiteFile[paths.size()];
         AppException[] failure = new AppException[1];
         java.util.stream.IntStream.range(0, paths.size()).parallel().forEach(i -> {
@@ -174,6 +180,7 @@ public final class SiteBuilder {
             } catch (AppException e) {
                 failure[0] = e;
             }
+            progress.advance(1);
         });
         if (failure[0] != null) {
             throw failure[0];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.councilbrief.Progress;
 
 /**
  * A second-level model over the scores of the linear model, the nearest neighbours, the cue phrases and, when it has
@@ -111,10 +112,21 @@ public final class StackedTagger implements Tagger {
      */
     static StackedTagger train(Taxonomy taxonomy, List<Example> examples, LinearTagger.Settings linearSettings,
             int k, Settings settings, Embedder embedder, EmbeddingTagger.Settings embeddingSettings) {
+        return train(taxonomy, examples, linearSettings, k, settings, embedder, embeddingSettings, Progress.none());
+    }
+
+    /** The same, counting on {@code progress} the texts embedded, the folds learnt and the second level's labels. */
+    static StackedTagger train(Taxonomy taxonomy, List<Example> examples, LinearTagger.Settings linearSettings,
+            int k, Settings settings, Embedder embedder, EmbeddingTagger.Settings embeddingSettings,
+            Progress progress) {
         int n = examples.size();
         float[][] vectors = new float[n][];
         if (embedder != null) {
-            IntStream.range(0, n).parallel().forEach(i -> vectors[i] = embedder.embed(examples.get(i).text()));
+            progress.stage("Embedding texts", n);
+            IntStream.range(0, n).parallel().forEach(i -> {
+                vectors[i] = embedder.embed(examples.get(i).text());
+                progress.advance(1);
+            });
         }
         int[] fold = new int[n];
         Random random = new Random(settings.seed());
@@ -127,35 +139,40 @@ public final class StackedTagger implements Tagger {
         EmbeddingTagger[] fullEmbedding = new EmbeddingTagger[1];
         // Task f < folds: the models without fold f score fold f; task folds: the linear (and embedding) model on
         // everything.
+        progress.stage("Learning folds", settings.folds() + 1);
         IntStream.rangeClosed(0, settings.folds()).parallel().forEach(f -> {
-            if (f == settings.folds()) {
-                full[0] = LinearTagger.train(taxonomy, examples, linearSettings);
-                if (embedder != null) {
-                    fullEmbedding[0] = EmbeddingTagger.train(taxonomy, embedder, examples, vectors,
-                            embeddingSettings);
+            try {
+                if (f == settings.folds()) {
+                    full[0] = LinearTagger.train(taxonomy, examples, linearSettings);
+                    if (embedder != null) {
+                        fullEmbedding[0] = EmbeddingTagger.train(taxonomy, embedder, examples, vectors,
+                                embeddingSettings);
+                    }
+                    return;
                 }
-                return;
-            }
-            List<Example> rest = new ArrayList<>();
-            List<float[]> restVectors = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (fold[i] != f) {
-                    rest.add(examples.get(i));
-                    restVectors.add(vectors[i]);
+                List<Example> rest = new ArrayList<>();
+                List<float[]> restVectors = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] != f) {
+                        rest.add(examples.get(i));
+                        restVectors.add(vectors[i]);
+                    }
                 }
-            }
-            if (rest.isEmpty()) {
-                return;
-            }
-            LinearTagger foldLinear = LinearTagger.train(taxonomy, rest, linearSettings);
-            NeighbourTagger foldNeighbours = new NeighbourTagger(taxonomy, rest, k, 0);
-            EmbeddingTagger foldEmbedding = embedder == null ? null : EmbeddingTagger.train(taxonomy, embedder,
-                    rest, restVectors.toArray(float[][]::new), embeddingSettings);
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == f) {
-                    outOfFold[i] = features(foldLinear, foldNeighbours, rules, foldEmbedding,
-                            examples.get(i).text(), vectors[i]);
+                if (rest.isEmpty()) {
+                    return;
                 }
+                LinearTagger foldLinear = LinearTagger.train(taxonomy, rest, linearSettings);
+                NeighbourTagger foldNeighbours = new NeighbourTagger(taxonomy, rest, k, 0);
+                EmbeddingTagger foldEmbedding = embedder == null ? null : EmbeddingTagger.train(taxonomy, embedder,
+                        rest, restVectors.toArray(float[][]::new), embeddingSettings);
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] == f) {
+                        outOfFold[i] = features(foldLinear, foldNeighbours, rules, foldEmbedding,
+                                examples.get(i).text(), vectors[i]);
+                    }
+                }
+            } finally {
+                progress.advance(1);
             }
         });
         int labels = taxonomy.size();
@@ -172,6 +189,7 @@ public final class StackedTagger implements Tagger {
             orders[epoch] = order.clone();
         }
         float[][] weights = new float[labels][width + 1];
+        progress.stage("Second level", labels);
         IntStream.range(0, labels).parallel().forEach(l -> {
             float[] w = weights[l];
             double[] squares = new double[width + 1];
@@ -191,6 +209,7 @@ public final class StackedTagger implements Tagger {
                     w[width] -= (float) (settings.learningRate() * g / Math.sqrt(squares[width] + 1e-8));
                 }
             }
+            progress.advance(1);
         });
         return new StackedTagger(full[0], new NeighbourTagger(taxonomy, examples, k, 0), fullEmbedding[0], weights,
                 settings.threshold());

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 
 /**
  * A learnt tagger and how it is kept on disk. The method, chosen by measurement (docs/quality.md, decisions 0011 and
@@ -55,12 +56,19 @@ public final class ThemeModel {
      * session 9).
      */
     public static StackedTagger train(Taxonomy taxonomy, List<Example> examples, Embedder embedder) {
+        return train(taxonomy, examples, embedder, Progress.none());
+    }
+
+    /** The same, counting on {@code progress} the texts embedded, the folds and the labels learnt. */
+    public static StackedTagger train(Taxonomy taxonomy, List<Example> examples, Embedder embedder,
+            Progress progress) {
         StackedTagger.Settings settings = StackedTagger.Settings.DEFAULT;
         if (embedder != null) {
             settings = new StackedTagger.Settings(settings.folds(), settings.epochs(), settings.learningRate(),
                     settings.l2(), EMBEDDING_THRESHOLD, settings.seed());
         }
-        return train(taxonomy, examples, embedder, EmbeddingTagger.Settings.DEFAULT, settings);
+        return StackedTagger.train(taxonomy, examples, LinearTagger.Settings.DEFAULT, NEIGHBOURS, settings, embedder,
+                EmbeddingTagger.Settings.DEFAULT, progress);
     }
 
     /** The same with other settings of the embedding input and of the second level (for the quality tables). */

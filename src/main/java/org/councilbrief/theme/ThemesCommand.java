@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.councilbrief.document.CsvReader;
 import org.councilbrief.document.CsvWriter;
 import org.councilbrief.document.InputException;
@@ -91,7 +92,10 @@ public final class ThemesCommand {
                         + scheme + " scheme; a model needs more");
             }
             long start = System.nanoTime();
-            StackedTagger tagger = ThemeModel.train(taxonomy, examples);
+            StackedTagger tagger;
+            try (Progress progress = Progress.start("Learning", -1, err)) {
+                tagger = ThemeModel.train(taxonomy, examples, Embedders.defaultEmbedder(), progress);
+            }
             ThemeModel.save(tagger, model);
             err.printf("councilbrief: learnt from %d rows in %.1f s; model written to %s%n", examples.size(),
                     (System.nanoTime() - start) / 1e9, model);
@@ -136,9 +140,13 @@ public final class ThemesCommand {
             ThemeTexts tagger = new ThemeTexts(rules, learnt);
             List<CsvReader.Row> rows = table.rows();
             ThemeTexts.Result[] results = new ThemeTexts.Result[rows.size()];
-            IntStream.range(0, rows.size()).parallel()
-                    .forEach(i -> results[i] = tagger.tag(rows.get(i).get(text)));
             PrintWriter err = spec.commandLine().getErr();
+            try (Progress progress = Progress.start("Tagging rows", rows.size(), err)) {
+                IntStream.range(0, rows.size()).parallel().forEach(i -> {
+                    results[i] = tagger.tag(rows.get(i).get(text));
+                    progress.advance(1);
+                });
+            }
             List<String> header = new ArrayList<>(table.header());
             header.add("themes");
             int flagged = 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.councilbrief.Progress;
 import org.councilbrief.council.State;
 import org.councilbrief.council.States;
 import org.councilbrief.document.CsvReader;
@@ -55,6 +56,11 @@ public final class UprInfoCsv {
             "(?i)(?:upr\\s*)?(?:wg\\s*)?(?:session\\s*|s)?0*(\\d{1,3})(?:st|nd|rd|th)?(?:\\s*session)?");
 
     public Result read(SourceText source) throws InputException {
+        return read(source, Progress.none());
+    }
+
+    /** Reads the export, counting its rows on {@code progress}. */
+    public Result read(SourceText source, Progress progress) throws InputException {
         CsvReader.Table table = CsvReader.read(source);
         checkHeader(table, source);
         if (table.rows().isEmpty()) {
@@ -73,7 +79,9 @@ public final class UprInfoCsv {
         record Key(String state, int session) {
         }
         Map<Key, Map<String, Draft>> byReview = new LinkedHashMap<>();
+        progress.stage("Reading rows", table.rows().size());
         for (CsvReader.Row row : table.rows()) {
+            progress.advance(1);
             String body = row.get(text).strip();
             if (body.isEmpty()) {
                 throw new InputException(source.name(), row.line(), "the recommendation's text is empty");

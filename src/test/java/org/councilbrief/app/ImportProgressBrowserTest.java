@@ -1,0 +1,141 @@
+package org.councilbrief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.councilbrief.SharedData;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Role;
+import org.councilbrief.db.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * In Debian's chromium: an editor imports a large UPR Info export (some 5 MB, 21,356 rows) and, while the server reads
+ * and writes it, sees a progress bar move with what it is doing (rows read, reviews written), then the import done;
+ * axe-core finds no serious or critical violation while the bar is shown. Without JavaScript the same file imports
+ * through the same buttons.
+ */
+class ImportProgressBrowserTest {
+    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    private static final Path CSV = SharedData.root().resolve("data/upr-themes/upr_recommendations_sessions_01-12.csv");
+
+    @SuppressWarnings("unchecked")
+    private static List<String> axe(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
+        Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')); }");
+        return new ArrayList<>((List<String>) result);
+    }
+
+    private static void logIn(Page page, String base) {
+        page.navigate(base + "/login");
+        page.getByLabel("Username").fill("edith");
+        page.getByLabel("Password").fill("an editor's long password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForLoadState();
+        page.locator("header").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Import")).click();
+        page.waitForURL("**/workspace/import");
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static int reviews(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from upr_review").mapTo(Integer.class)
+                .one());
+    }
+
+    @Test
+    void aLargeExportShowsItsProgressAndImports(@TempDir Path dir) throws Exception {
+        if (System.getenv("CI") == null) {
+            assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM), "chromium is not installed");
+            assumeTrue(Files.isRegularFile(AXE), "axe-core is not installed (npm ci)");
+        }
+        // For the run without JavaScript: the first 6,000 rows (still over a megabyte), under another name.
+        Path copy = dir.resolve("upr-copy.csv");
+        Files.write(copy, Files.readAllLines(CSV).subList(0, 6_001));
+        try (Database database = Database.inMemory("import-progress-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            new Accounts(database).add("edith", "an editor's long password", Role.EDITOR);
+            WebServer server = WebServer.start(application, "127.0.0.1", 0);
+            String base = "http://127.0.0.1:" + server.port();
+            try (Playwright playwright = Playwright.create(); Browser browser = BrowserTest.launch(playwright)) {
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
+                        .setViewportSize(390, 844));
+                Page e = context.newPage();
+                logIn(e, base);
+                int before = reviews(database);
+
+                // Preview: the bar appears under the buttons as the file is sent and read.
+                e.locator("#file").setInputFiles(CSV);
+                e.getByLabel("Kind of document").selectOption("upr-csv");
+                button(e, "Preview").click();
+                e.locator("#import-progress").waitFor(new Locator.WaitForOptions()
+                        .setState(WaitForSelectorState.ATTACHED));
+                e.getByText("What would be imported").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+                assertThat(e.locator("main").textContent()).contains("rows: 21356").contains("reviews: 193");
+                assertThat(e.url()).endsWith("/workspace/import");
+
+                // Import: the bar follows the server's work, row by row and review by review, then the page says done.
+                button(e, "Import").click();
+                Locator bar = e.locator("#import-progress");
+                bar.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+                e.waitForFunction("() => { const p = document.querySelector('#import-progress');"
+                        + " const l = document.querySelector('#import-progress-label');"
+                        + " return p && l && l.textContent.startsWith('Writing reviews') && p.max === 193"
+                        + " && p.value > 0 && p.value < 193; }", null,
+                        new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(50));
+                double first = ((Number) bar.evaluate("p => p.value")).doubleValue();
+                assertThat(e.locator("#import-progress-count").textContent()).matches("\\d+ of 193");
+                List<String> wrong = axe(e);
+                assertThat(button(e, "Import").isDisabled()).isTrue();
+                e.waitForFunction("v => { const p = document.querySelector('#import-progress');"
+                        + " return !p || p.value > v; }", first,
+                        new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(50));
+                e.locator(".success").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+                assertThat(e.locator(".success").textContent()).contains("Imported upr_recommendations_sessions_01-12"
+                        + ".csv as 193 UPR reviews.");
+                // The address is the done page's: reloading it shows the import done, and sends nothing again.
+                assertThat(e.url()).contains("/workspace/import?imported=");
+                e.reload();
+                assertThat(e.locator(".success").textContent()).contains("as 193 UPR reviews.");
+                assertThat(reviews(database)).isEqualTo(before + 193);
+                wrong.addAll(axe(e));
+                assertThat(wrong).isEmpty();
+
+                // Without JavaScript: the same buttons, the pages the server answers.
+                BrowserContext plain = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+                plain.setDefaultTimeout(120_000); // the server reads and writes 21,356 rows before it answers
+                Page n = plain.newPage();
+                logIn(n, base);
+                n.locator("#file").setInputFiles(copy);
+                n.getByLabel("Kind of document").selectOption("upr-csv");
+                button(n, "Preview").click();
+                n.waitForLoadState();
+                assertThat(n.locator("main").textContent()).contains("What would be imported").contains("rows: 6000");
+                assertThat(n.locator("#import-progress").count()).isZero();
+                button(n, "Import").click();
+                n.waitForLoadState();
+                assertThat(n.locator(".success").textContent()).contains("Imported upr-copy.csv as")
+                        .contains("UPR reviews.");
+                assertThat(Files.size(copy)).isGreaterThan(1024 * 1024);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+}
