@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public final class Seats {
     private static final int PER_LINE = 5;
-    private static final double BOX_W = 88;
+    private static final double BOX_W = 72;
     private static final double BOX_H = 66;
-    private static final double GAP = 6;
+    private static final double GAP = 5;
     private static final double LEFT = 8;
     /** The UN regional groups, their usual abbreviations and colours. */
     private static final Map<String, String> ABBREVIATIONS = Map.of("African", "AG", "Asia-Pacific", "APG",
@@ -67,13 +67,14 @@ public final class Seats {
         double width = LEFT * 2 + PER_LINE * BOX_W + (PER_LINE - 1) * GAP;
         double top = 8;
         double keyTop = top + lines * (BOX_H + GAP) + 10;
-        double height = keyTop + 12 + 3 * 18 + 4;
+        double height = keyTop + 12 + GROUPS.size() * 18 + 4;
         long permanent = seats.stream().filter(Seat::permanent).count();
         long unrecorded = seats.stream().filter(s -> !s.recorded()).count();
         Svg svg = new Svg(id, width, height, "The Security Council's " + seats.size() + " seats " + when,
                 permanent + " permanent and " + (seats.size() - permanent) + " elected seats"
                         + (unrecorded == 0 ? "" : ", " + unrecorded + " of them not recorded yet")
-                        + "; each seat shows its member, its regional group and its groupings.");
+                        + "; each seat shows its member, its regional group and its groupings.")
+                .style("max-width:36rem");
         for (int i = 0; i < seats.size(); i++) {
             Seat s = seats.get(i);
             double x = LEFT + (i % PER_LINE) * (BOX_W + GAP);
@@ -99,17 +100,17 @@ public final class Seats {
             if (!s.groupings().isEmpty()) {
                 svg.text(x + BOX_W - 6, y + 15, String.join(" ", s.groupings()), "end", "bold", Palette.INK);
             }
-            svg.text(x + BOX_W / 2, y + 36, Fit.cut(s.label(), 12), "middle", "bold", Palette.INK);
+            svg.text(x + BOX_W / 2, y + 36, Fit.cut(s.label(), 10), "middle", "bold", Palette.INK);
             svg.text(x + BOX_W / 2, y + BOX_H - 5, abbreviation(s.group()), "middle", "normal", Palette.INK);
             svg.end();
         }
-        svg.text(LEFT, keyTop + 4, "P permanent seat (thick frame) · E elected seat (thin frame)", "start", "normal",
+        svg.text(LEFT, keyTop + 4, "P permanent seat, thick frame · E elected seat, thin frame", "start", "normal",
                 Palette.INK);
         for (int g = 0; g < GROUPS.size(); g++) {
-            double x = LEFT + (g % 2) * 240;
-            double y = keyTop + 12 + (g / 2) * 18;
+            double x = LEFT;
+            double y = keyTop + 12 + g * 18;
             svg.rect(x, y, 12, 12, colour(GROUPS.get(g)), Palette.INK);
-            svg.text(x + 16, y + 10, abbreviation(GROUPS.get(g)) + " " + shortGroup(GROUPS.get(g)), "start",
+            svg.text(x + 16, y + 10, abbreviation(GROUPS.get(g)) + ": " + GROUPS.get(g), "start",
                     "normal", Palette.INK);
         }
         List<List<String>> rows = new ArrayList<>();
@@ -128,13 +129,5 @@ public final class Seats {
     static String colour(String group) {
         int i = GROUPS.indexOf(group);
         return i < 0 ? Palette.RULE : Palette.series(i);
-    }
-
-    private static String shortGroup(String group) {
-        return switch (group) {
-            case "Latin American and Caribbean" -> "Latin America, Caribbean";
-            case "Western European and others" -> "Western Europe, others";
-            default -> group;
-        };
     }
 }

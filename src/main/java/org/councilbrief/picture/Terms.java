@@ -10,7 +10,7 @@ import java.util.List;
  * ticks below. Short terms stay visible (a bar is never thinner than one unit), and their years are in the table.
  */
 public final class Terms {
-    private static final double WIDTH = 480;
+    private static final double WIDTH = 400;
     private static final double LEFT = 16;
     private static final double RIGHT = WIDTH - 16;
     private static final double BAR_Y = 40;
@@ -41,7 +41,8 @@ public final class Terms {
         Svg svg = new Svg(id, WIDTH, 100, "Terms of " + state + " on the Security Council",
                 spans.isEmpty() ? state + " has not sat on the Council from " + firstYear + " to " + lastYear + "."
                         : spans.size() + (spans.size() == 1 ? " term" : " terms") + " of " + state
-                                + " on the Council between " + firstYear + " and " + lastYear + ", along the years.");
+                                + " on the Council between " + firstYear + " and " + lastYear + ", along the years.")
+                .style("max-width:38rem");
         svg.line(LEFT, BAR_Y + BAR_H + 4, RIGHT, BAR_Y + BAR_H + 4, Palette.INK, 1);
         for (int year = (firstYear + 9) / 10 * 10; year <= lastYear; year += 10) {
             double x = x(year, from, to);

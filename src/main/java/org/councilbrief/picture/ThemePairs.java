@@ -11,9 +11,9 @@ import java.util.List;
  * grey and in the table alike.
  */
 public final class ThemePairs {
-    static final double WIDTH = 480;
+    static final double WIDTH = 400;
     private static final double MIDDLE = WIDTH / 2;
-    private static final double REACH = 190;
+    private static final double REACH = 150;
     private static final String GENEVA = Palette.series(0);
     private static final String NEW_YORK = Palette.series(1);
 
@@ -64,7 +64,7 @@ public final class ThemePairs {
                 + "left) beside its reviewed positions at the Council's meetings (New York, right): " + pairs.size()
                 + " theme" + (pairs.size() == 1 ? "" : "s") + ", " + onlyOne + " raised in one place only.";
         Svg svg = new Svg(id, WIDTH, height + 8, "Geneva beside New York: " + member + ", theme by theme",
-                description);
+                description).style("max-width:38rem");
         svg.text(MIDDLE - 8, 18, "Geneva: UPR recommendations", "end", "bold", Palette.INK);
         svg.text(MIDDLE + 8, 18, "New York: Council positions", "start", "bold", Palette.INK);
         svg.rect(MIDDLE - 8 - 12, 26, 12, 12, GENEVA, "none").text(MIDDLE - 24, 36, "left, blue", "end", "normal",
@@ -72,7 +72,6 @@ public final class ThemePairs {
         svg.rect(MIDDLE + 8, 26, 12, 12, NEW_YORK, "none").text(MIDDLE + 24, 36, "right, orange", "start", "normal",
                 Palette.INK);
         double y = 60;
-        svg.line(MIDDLE, 44, MIDDLE, height, Palette.INK, 1);
         previous = null;
         for (Pair p : pairs) {
             if (several && !p.situation().equals(previous)) {
@@ -88,6 +87,8 @@ public final class ThemePairs {
                 svg.text(8, y, line, "start", "normal", Palette.INK);
             }
             double bar = y + 6;
+            // The middle line runs beside the bars only, so that it never crosses a theme's name.
+            svg.line(MIDDLE, bar - 4, MIDDLE, bar + 18, Palette.INK, 1);
             side(svg, bar, -1, p.geneva(), max, GENEVA);
             side(svg, bar, 1, p.newYork(), max, NEW_YORK);
             svg.end();
@@ -105,7 +106,7 @@ public final class ThemePairs {
 
     /** The theme's name on as many lines as it needs, with where it was raised when only in one place. */
     private static List<String> label(Pair p) {
-        return Fit.wrap(p.theme() + (p.where().equals("both") ? "" : " — " + p.where()), 66);
+        return Fit.wrap(p.theme() + (p.where().equals("both") ? "" : " — " + p.where()), 56);
     }
 
     /** One side's bar and figure, or a hollow ring and "none" where the theme was not raised. */

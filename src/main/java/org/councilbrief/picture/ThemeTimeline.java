@@ -12,7 +12,9 @@ import java.util.Locale;
  * number, so the figure is read, not guessed from an area (and survives grey and print).
  */
 public final class ThemeTimeline {
-    private static final double LABELS = 170;
+    private static final double LABELS = 160;
+    /** Up to this many meetings the picture fits a phone; more scroll sideways in their figure. */
+    private static final int FITS = 5;
     private static final double COLUMN = 52;
     private static final double ROW = 36;
     private static final double TOP = 58;
@@ -59,12 +61,15 @@ public final class ThemeTimeline {
             }
         }
         int max = themes.stream().flatMap(t -> t.members().stream()).mapToInt(Integer::intValue).max().orElse(1);
-        double width = Math.max(480, LABELS + COLUMN * meetings.size() + 8);
+        double width = Math.max(360, LABELS + COLUMN * meetings.size() + 8);
         double height = TOP + ROW * themes.size() + 34;
         Svg svg = new Svg(id, width, height, "Themes raised at the meetings on " + situation,
                 "Meetings in date order across (" + meetings.size() + "), themes down (" + themes.size()
                         + "); each disc is labelled with the number of Council members who raised the theme at the "
                         + "meeting, from positions the editors accepted.");
+        // Drawn no larger than half again its size; with many meetings, never so small that its words are lost.
+        svg.style("max-width:" + Svg.num(width * 1.6) + "px" + (meetings.size() > FITS ? ";min-width:"
+                + Svg.num(width * 0.85) + "px" : ""));
         svg.text(8, 16, "Theme", "start", "bold", Palette.INK);
         for (int m = 0; m < meetings.size(); m++) {
             double x = LABELS + COLUMN * m + COLUMN / 2;
@@ -100,8 +105,8 @@ public final class ThemeTimeline {
                 svg.end();
             }
         }
-        svg.text(8, height - 12, "The number in each disc: members who raised the theme at that meeting.", "start",
-                "normal", Palette.INK);
+        svg.text(8, height - 12, "In each disc: how many members raised the theme.", "start", "normal",
+                Palette.INK);
         List<String> columns = new ArrayList<>(List.of("Theme"));
         meetings.forEach(m -> columns.add(m.label()));
         List<List<String>> rows = new ArrayList<>();

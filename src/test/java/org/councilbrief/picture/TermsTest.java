@@ -34,7 +34,7 @@ class TermsTest {
                 LocalDate.of(1946, 1, 1), null)), 1946, 2025);
         PictureDom.Mark bar = PictureDom.parse(permanent.svg()).marks(t -> t.endsWith("permanent seat")).get(0);
         assertThat(bar.texts()).containsExactly("permanent seat from 1946");
-        assertThat(width(bar)).isEqualTo(448);
+        assertThat(width(bar)).isEqualTo(368);
         assertThat(permanent.rows().get(0)).containsExactly("from 1946-01-01 on", "permanent", "1946-01-01",
                 "no end");
 

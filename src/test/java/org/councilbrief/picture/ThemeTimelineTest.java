@@ -43,6 +43,23 @@ class ThemeTimelineTest {
     }
 
     @Test
+    void manyMeetingsScrollOnAPhoneAndFewDoNotGrowHugeOnAWideScreen() throws Exception {
+        List<ThemeTimeline.Meeting> many = new java.util.ArrayList<>();
+        for (int day = 1; day <= 12; day++) {
+            many.add(new ThemeTimeline.Meeting("S/PV." + (9000 + day), LocalDate.of(2024, 1, day)));
+        }
+        Figure wide = ThemeTimeline.figure("themes", "Mali", many, List.of(new ThemeTimeline.Theme("accountability",
+                java.util.Collections.nCopies(12, 1))));
+        Figure narrow = ThemeTimeline.figure("themes", "Mali", MEETINGS, List.of(new ThemeTimeline.Theme(
+                "accountability", List.of(1, 0, 2))));
+        assertThat(PictureDom.parse(wide.svg()).root().getAttribute("style")).contains("min-width:");
+        assertThat(PictureDom.parse(narrow.svg()).root().getAttribute("style")).startsWith("max-width:")
+                .doesNotContain("min-width");
+        Svg svg = new Svg("x", 10, 10, "t", "d").style("max-width:10rem");
+        assertThatThrownBy(() -> svg.style("min-width:1rem")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aNameTooLongForTwoLinesIsCutBetweenWords() {
         assertThat(Fit.lines("inclusion of youth, minorities and civil society in the political process", 26, 2))
                 .containsExactly("inclusion of youth,", "minorities and civil…");
