@@ -41,7 +41,6 @@ record Application(Database database, MembershipSource council, BriefRepository 
         BriefRepository briefs = new BriefRepository(database.jdbi());
         if (demo) {
             DemoData.load(briefs);
-            DemoData.loadMeetings(database);
         }
         Accounts accounts = new Accounts(database, settings);
         accounts.purge();

@@ -84,7 +84,8 @@ final class DemoData {
      * section attributes to members, accepted as an editor would after reading them, so that the public site's
      * pictures (a member's Geneva and New York, the themes of the situation's meetings) have something to show. The
      * statements hold the brief's own summary of each speech, not the record's words. Two more positions show what
-     * the public never sees: one left proposed and one rejected.
+     * the public never sees: one left proposed and one rejected. Loaded by {@code serve --demo} and
+     * {@code publish --demo} (not by every start on the demo brief, which tests use with meetings of their own).
      */
     static void loadMeetings(org.councilbrief.db.Database database) {
         StatementRepository statements = new StatementRepository(database.jdbi());

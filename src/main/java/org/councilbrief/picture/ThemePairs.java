@@ -106,7 +106,9 @@ public final class ThemePairs {
 
     /** The theme's name on as many lines as it needs, with where it was raised when only in one place. */
     private static List<String> label(Pair p) {
-        return Fit.wrap(p.theme() + (p.where().equals("both") ? "" : " — " + p.where()), 56);
+        // "— Geneva only" is kept whole on the line (no-break spaces).
+        return Fit.wrap(p.theme() + (p.where().equals("both") ? "" : " —\u00a0" + p.where().replace(' ', '\u00a0')),
+                56);
     }
 
     /** One side's bar and figure, or a hollow ring and "none" where the theme was not raised. */

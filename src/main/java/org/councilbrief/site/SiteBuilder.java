@@ -305,8 +305,9 @@ public final class SiteBuilder {
         }
         List<SitePage.Entry> meetings = new ArrayList<>();
         for (Map.Entry<Situation, LocalDate> e : situations()) {
-            meetings.add(new SitePage.Entry(e.getKey().name(), "situations/" + e.getKey().id() + ".html",
-                    "the Council's meetings and the themes raised at them"));
+            // Its own words, not the situation's bare name, which links to the brief above.
+            meetings.add(new SitePage.Entry(e.getKey().name() + ": meetings and themes", "situations/"
+                    + e.getKey().id() + ".html", null));
         }
         List<SitePage.Block> blocks = new ArrayList<>(List.of(new SitePage.Block(null, entries,
                 "No brief has been published yet.")));

@@ -38,7 +38,7 @@ class ThemePairsTest {
         PictureDom svg = PictureDom.parse(figure.svg());
 
         PictureDom.Mark geneva = svg.marks(t -> t.startsWith("elections")).get(0);
-        assertThat(String.join(" ", geneva.texts())).contains("— Geneva only").contains("none");
+        assertThat(String.join(" ", geneva.texts())).contains("—\u00a0Geneva\u00a0only").contains("none");
         assertThat(PictureDom.shapes(geneva.element(), "circle")).singleElement()
                 .satisfies(c -> assertThat(c.getAttribute("fill")).isEqualTo("#ffffff"));
         assertThat(PictureDom.shapes(geneva.element(), "rect")).hasSize(1);
