@@ -48,6 +48,9 @@ final class PublishCommand implements Callable<Integer> {
         try (Database database = demo ? Database.inMemory("publish-" + System.nanoTime())
                 : Database.openOrDefault(db)) {
             Application application = Application.start(database, demo);
+            if (demo) {
+                DemoData.loadMeetings(database);
+            }
             built = System.nanoTime();
             try (Progress progress = Progress.start("Rendering pages", -1, err)) {
                 files = new SiteBuilder(database, application.membership(), date != null ? date

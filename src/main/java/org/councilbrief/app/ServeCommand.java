@@ -73,6 +73,9 @@ final class ServeCommand implements Callable<Integer> {
         Database database = demo ? Database.inMemory("demo") : Database.openOrDefault(db);
         Application application = Application.start(database, demo, java.time.Clock.systemDefaultZone(), settings,
                 documents);
+        if (demo) {
+            DemoData.loadMeetings(database);
+        }
         WebServer server = WebServer.start(application, host, port);
         // The first PDF and Word downloads would pay for loading their renderers; a spare thread does it a few seconds
         // after the start, so as not to slow the first pages.

@@ -10,8 +10,13 @@ import org.councilbrief.PageHeader;
  * @param header the site's header when the page is part of the site, or null on a standalone file (and in the PDF)
  * @param downloads the other formats of the same brief, or none on a standalone file
  * @param mark a line set above the brief to say what it is not ("Draft — not published"), or null on a published one
+ * @param situationPage the public site's page on the situation's meetings, or null where there is none
  */
-public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
+public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark, Link situationPage) {
+
+    public BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
+        this(view, header, downloads, mark, null);
+    }
 
     public BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
         this(view, header, downloads, null);
@@ -20,6 +25,10 @@ public record BriefPage(BriefView view, PageHeader header, List<Download> downlo
     /** The link back to the list of situations, or null on a standalone file. */
     public String homeHref() {
         return header == null ? null : header.root() + "index.html";
+    }
+
+    /** A link to another page, with its words. */
+    public record Link(String text, String href) {
     }
 
     /** A link to the brief in another format. */

@@ -25,6 +25,19 @@ public final class Svg {
                 .append("</desc>");
     }
 
+    /**
+     * Sets the picture's own CSS (a {@code style} attribute on the root element), for the few sizes a picture needs
+     * beyond scaling to its container: "max-width:36rem" so that a small picture does not grow huge on a wide screen,
+     * "min-width:30rem" so that a wide one scrolls on a phone rather than shrinking its words away. Called once.
+     */
+    public Svg style(String css) {
+        if (closed || out.indexOf(" style=\"") > 0 && out.indexOf(" style=\"") < out.indexOf(">")) {
+            throw new IllegalStateException("the picture's style is set once, before it is finished");
+        }
+        out.insert("<svg".length(), " style=\"" + escape(css) + "\"");
+        return this;
+    }
+
     /** A rectangle; {@code fill} and {@code stroke} are colours or "none". */
     public Svg rect(double x, double y, double w, double h, String fill, String stroke) {
         out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))

@@ -30,12 +30,20 @@ import org.councilbrief.compare.ThemeCrosswalk;
 import org.councilbrief.council.Composition;
 import org.councilbrief.council.CouncilMember;
 import org.councilbrief.council.Membership;
+import org.councilbrief.council.Seat;
 import org.councilbrief.council.State;
+import org.councilbrief.council.Term;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.Symbols;
+import org.councilbrief.picture.Figure;
+import org.councilbrief.picture.Seats;
+import org.councilbrief.picture.Terms;
+import org.councilbrief.picture.ThemePairs;
+import org.councilbrief.picture.ThemeTimeline;
 import org.councilbrief.situation.PlannedMeeting;
 import org.councilbrief.situation.Situation;
 import org.councilbrief.situation.SituationRepository;
+import org.councilbrief.statement.Meeting;
 import org.councilbrief.statement.StatementRepository;
 import org.councilbrief.theme.Taxonomy;
 import org.councilbrief.theme.ThemeLabel;
@@ -149,6 +157,7 @@ public final class SiteBuilder {
                 "themes/index.html"));
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             paths.add("briefs/" + e.getKey().id() + ".html");
+            paths.add("situations/" + e.getKey().id() + ".html");
             for (BriefRenderer r : BriefRenderers.all()) {
                 if (!r.format().equals("html")) {
                     paths.add("briefs/" + e.getKey().id() + "." + r.extension());
@@ -220,6 +229,8 @@ public final class SiteBuilder {
         String extension = name.substring(dot + 1);
         return switch (parts[0]) {
             case "briefs" -> brief(stem, extension);
+            case "situations" -> extension.equals("html") ? situationPage(stem).map(page -> html(p, page))
+                    : Optional.empty();
             case "council" -> stem.matches("\\d{4}") && extension.equals("html")
                     && Integer.parseInt(stem) >= Membership.FIRST_YEAR
                     && Integer.parseInt(stem) <= lastYear()
@@ -299,10 +310,21 @@ public final class SiteBuilder {
                     "updated " + BriefComposer.DATE.format(e.getValue()) + "; next known meeting: " + (meeting == null
                             ? "none known" : BriefComposer.DATE.format(meeting.date()) + ", " + meeting.title())));
         }
+        List<SitePage.Entry> meetings = new ArrayList<>();
+        for (Map.Entry<Situation, LocalDate> e : situations()) {
+            // Its own words, not the situation's bare name, which links to the brief above.
+            meetings.add(new SitePage.Entry(e.getKey().name() + ": meetings and themes", "situations/"
+                    + e.getKey().id() + ".html", null));
+        }
+        List<SitePage.Block> blocks = new ArrayList<>(List.of(new SitePage.Block(null, entries,
+                "No brief has been published yet.")));
+        if (!meetings.isEmpty()) {
+            blocks.add(new SitePage.Block("Meetings and themes", meetings, ""));
+        }
         return new SitePage("councilbrief: human rights briefs for the Security Council",
                 header("", PageHeader.SITUATIONS), "Situations",
                 "Sourced briefs on the human rights dimensions of the situations on the Security Council's agenda.",
-                List.of(new SitePage.Block(null, entries, "No brief has been published yet.")));
+                blocks);
     }
 
     private Optional<Brief> published(String situation) throws AppException {
@@ -328,7 +350,9 @@ public final class SiteBuilder {
                 }
             }
             return Optional.of(new SiteFile("briefs/" + situation + ".html", HTML,
-                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads))
+                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads, null,
+                            new BriefPage.Link("The Council's meetings on " + view.situationName()
+                                    + " and the themes raised at them", "../situations/" + situation + ".html")))
                             .getBytes(StandardCharsets.UTF_8)));
         }
         Optional<BriefRenderer> renderer = BriefRenderers.all().stream()
@@ -374,7 +398,8 @@ public final class SiteBuilder {
                     : "elected members not all recorded yet"));
         }
         List<SitePage.Block> blocks = new ArrayList<>(List.of(
-                new SitePage.Block("Members", composition.gap().orElse(null), members, "No members."),
+                new SitePage.Block("Members", composition.gap().orElse(null), members, "No members.",
+                        seats(composition, "on " + BriefComposer.DATE.format(on))),
                 new SitePage.Block("Groupings", groupings, "No groupings.")));
         if (front) {
             blocks.add(new SitePage.Block("The Council in other years", years, ""));
@@ -389,6 +414,114 @@ public final class SiteBuilder {
                         + on.getYear() + " are not recorded here yet.";
         return new SitePage("The Security Council " + when, header("../", PageHeader.COUNCIL),
                 "The Security Council " + when, intro, blocks);
+    }
+
+    /**
+     * The picture of the Council's seats on the composition's date: the permanent seats, then the elected ones, each
+     * with its member's regional group and groupings beyond P5 and E10 (A3, A3+), and the elected seats whose member
+     * is not recorded yet.
+     */
+    private Figure seats(Composition composition, String when) {
+        List<Seats.Seat> seats = new ArrayList<>();
+        for (Seat kind : List.of(Seat.PERMANENT, Seat.ELECTED)) {
+            for (CouncilMember m : composition.members()) {
+                if (m.seat() != kind) {
+                    continue;
+                }
+                String term = membership.terms().stream().filter(t -> t.code().equals(m.state().code())
+                        && t.seat() == kind && t.covers(composition.date())).map(Term::period).findFirst()
+                        .orElse(null);
+                seats.add(new Seats.Seat(m.state().label(), m.state().name(), kind == Seat.PERMANENT,
+                        m.state().group(), m.groupings().stream().filter(g -> !g.equals("P5")
+                                && !g.matches("E\\d+")).toList(), term));
+            }
+        }
+        for (int i = composition.electedRecorded(); i < composition.electedSeats(); i++) {
+            seats.add(Seats.Seat.unrecorded());
+        }
+        return Seats.figure("council-seats", when, seats);
+    }
+
+    /** The picture of a state's terms on the Council, along the years the site has pages for. */
+    private Figure terms(State state) {
+        List<Terms.Span> spans = membership.terms().stream().filter(t -> t.code().equals(state.code()))
+                .sorted(java.util.Comparator.comparing(Term::first))
+                .map(t -> new Terms.Span(t.period(), t.seat() == Seat.PERMANENT, t.first(), t.last())).toList();
+        return Terms.figure("council-terms", capitalize(state.shortName()), spans, Membership.FIRST_YEAR, lastYear());
+    }
+
+    /**
+     * A situation's page: its meetings and the themes raised at them (issue 14, item 3), from the positions editors
+     * accepted; empty when the situation has no published brief.
+     */
+    private Optional<SitePage> situationPage(String id) {
+        Optional<Situation> found = situations().stream().map(Map.Entry::getKey).filter(s -> s.id().equals(id))
+                .findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Situation situation = found.get();
+        List<Meeting> meetings = new SiteRepository(database.jdbi()).meetings(id);
+        List<StatementRepository.MeetingPosition> here = positions().stream()
+                .filter(p -> id.equals(p.situation())).toList();
+        List<SitePage.Block> blocks = new ArrayList<>();
+        blocks.add(new SitePage.Block("The brief", List.of(new SitePage.Entry("The human rights brief on "
+                + situation.name(), "../briefs/" + id + ".html", null)), ""));
+        actGrid(situation, meetings, here).ifPresent(blocks::add);
+        blocks.add(new SitePage.Block("Themes raised, meeting by meeting", REVIEWED, List.of(),
+                "No reviewed position at the meetings recorded yet.", themeTimeline(situation, meetings, here)));
+        List<SitePage.Entry> meetingEntries = new ArrayList<>();
+        for (Meeting m : meetings) {
+            long n = here.stream().filter(p -> p.meeting().equals(m.symbol())).count();
+            meetingEntries.add(new SitePage.Entry(m.symbol(), Symbols.tryParse(m.symbol())
+                    .map(s -> s.url().toString()).orElse(null), BriefComposer.DATE.format(m.date())
+                            + (m.topic() == null ? "" : ", " + m.topic()) + "; " + count(Math.toIntExact(n),
+                                    "reviewed position")));
+        }
+        blocks.add(new SitePage.Block("Meetings", meetingEntries, "No meeting on " + situation.name()
+                + " recorded yet."));
+        return Optional.of(new SitePage(situation.name() + ": meetings and themes | councilbrief",
+                header("../", ""), situation.name() + ": the Council's meetings", "The Security Council's meetings on "
+                        + situation.name() + " recorded here, and the human-rights themes its members raised at them.",
+                blocks));
+    }
+
+    /**
+     * Issue 14, item 1: the grid of what members did at a situation's meetings over a period is drawn by
+     * {@code picture.ActGrid} (written beside this builder's pictures) and wired here at merge. Until then the page has
+     * no such block.
+     */
+    private Optional<SitePage.Block> actGrid(Situation situation, List<Meeting> meetings,
+            List<StatementRepository.MeetingPosition> positions) {
+        return Optional.empty(); // ACT GRID SPOT: return the block holding picture.ActGrid's figure.
+    }
+
+    /**
+     * The themes raised at a situation's meetings, meeting by meeting: for each theme, how many members raised it at
+     * each meeting (each member once, however many of its positions are on the theme); null when none was raised.
+     */
+    private static Figure themeTimeline(Situation situation, List<Meeting> meetings,
+            List<StatementRepository.MeetingPosition> positions) {
+        Map<String, Map<String, Set<String>>> members = new java.util.HashMap<>();
+        for (StatementRepository.MeetingPosition p : positions) {
+            members.computeIfAbsent(p.position().theme(), t -> new java.util.HashMap<>())
+                    .computeIfAbsent(p.meeting(), m -> new java.util.HashSet<>()).add(p.position().stateCode());
+        }
+        if (members.isEmpty()) {
+            return null;
+        }
+        List<String> order = new ArrayList<>(Taxonomy.council().labels().stream().map(ThemeLabel::id)
+                .filter(members::containsKey).toList());
+        members.keySet().stream().filter(t -> !order.contains(t)).sorted().forEach(order::add);
+        List<Meeting> shown = meetings.stream().filter(m -> m.date() != null).toList();
+        List<ThemeTimeline.Theme> themes = new ArrayList<>();
+        for (String theme : order) {
+            Map<String, Set<String>> byMeeting = members.get(theme);
+            themes.add(new ThemeTimeline.Theme(themeName(theme), shown.stream()
+                    .map(m -> byMeeting.getOrDefault(m.symbol(), Set.of()).size()).toList()));
+        }
+        return ThemeTimeline.figure("situation-themes", situation.name(), shown.stream()
+                .map(m -> new ThemeTimeline.Meeting(m.symbol(), m.date())).toList(), themes);
     }
 
     /** Every state that has sat on the Council (each year's page links to its members) or has taken a position. */
@@ -410,6 +543,7 @@ public final class SiteBuilder {
         }
         List<SitePage.Entry> recommendations = new ArrayList<>();
         List<SitePage.Entry> comparison = new ArrayList<>();
+        List<ThemePairs.Pair> pairs = new ArrayList<>();
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             Situation situation = e.getKey();
             if (situation.stateCode() == null) {
@@ -432,6 +566,8 @@ public final class SiteBuilder {
                     reviewsOf(situation.stateCode()), here, this::themesOf));
             rows.sort(java.util.Comparator.comparing(GenevaNewYork.Row::theme));
             for (GenevaNewYork.Row row : rows) {
+                pairs.add(new ThemePairs.Pair(themeName(row.theme()), situation.name(), row.geneva().size(),
+                        row.newYork().size()));
                 comparison.add(new SitePage.Entry(themeName(row.theme()), "../themes/" + row.theme() + ".html",
                         situation.name() + ": " + switch (row.where()) {
                             case "both" -> "raised in Geneva and in New York";
@@ -441,10 +577,13 @@ public final class SiteBuilder {
                                 + count(row.newYork().size(), "reviewed position") + ")"));
             }
         }
+        Figure pairsFigure = pairs.isEmpty() ? null : ThemePairs.figure("geneva-new-york",
+                capitalize(state.shortName()), pairs);
         return new SitePage(state.name() + " | councilbrief", header("../", ""), state.name(), councilLine(state),
-                List.of(new SitePage.Block("Geneva and New York, theme by theme", comparison,
+                List.of(new SitePage.Block("Geneva and New York, theme by theme", null, comparison,
                         "No UPR recommendation or reviewed Council position of " + state.shortName()
-                                + " on the situations with a brief."),
+                                + " on the situations with a brief.", pairsFigure),
+                new SitePage.Block("Terms on the Security Council", null, List.of(), "", terms(state)),
                 new SitePage.Block("Positions at Council meetings", REVIEWED, positionEntries,
                         "No reviewed position yet."),
                 new SitePage.Block("UPR recommendations to the states on the agenda", recommendations,

@@ -1,5 +1,8 @@
 package org.councilbrief.site;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.councilbrief.statement.Meeting;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,5 +27,14 @@ final class SiteRepository {
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from planned_meeting)
                 || '/' || (select coalesce(max(id), 0) from change_log)""")
                 .mapTo(String.class).one());
+    }
+
+    /** The meetings on a situation, oldest first (by day, then by symbol). */
+    List<Meeting> meetings(String situation) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                select symbol, meeting_date, topic, press_release from meeting where situation_id = :s
+                order by meeting_date, symbol""").bind("s", situation)
+                .map((rs, ctx) -> new Meeting(rs.getString(1), situation, rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getString(4))).list());
     }
 }
