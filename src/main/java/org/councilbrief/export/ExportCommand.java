@@ -74,7 +74,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
         long count;
         try (Database database = Database.openOrDefault(db)) {
-            new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
+            if (dataset == Dataset.POSITIONS) { // who sat on the Council: the shipped terms where none is recorded
+                new StateRepository(database.jdbi()).syncShipped(Membership.shipped());
+            }
             Exports exports = new Exports(database, new CouncilRepository(database.jdbi())::membership);
             ExportFilter filter = exports.filter(q, situation, member, theme, year);
             if (target == null) {

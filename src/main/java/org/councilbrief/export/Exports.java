@@ -92,9 +92,10 @@ public final class Exports {
     public long write(Dataset dataset, Format format, ExportFilter filter, Writer out) throws IOException {
         long[] count = new long[1];
         if (format == Format.CSV) {
-            out.write(CsvWriter.line(dataset.columns().stream().map(Dataset.Column::name).toList()));
+            CsvWriter.Records csv = CsvWriter.to(out);
+            csv.write(dataset.columns().stream().map(Dataset.Column::name).toList());
             rows(dataset, filter, 0, row -> {
-                out.write(csv(dataset, row));
+                csv.write(cells(row));
                 count[0]++;
                 return true;
             });
@@ -141,15 +142,15 @@ public final class Exports {
         json.writeEndObject();
     }
 
-    /** One row as a CSV line: a list's items joined by {@code ;}, formula-like cells escaped by {@link CsvWriter}. */
+    /** One row's CSV cells: a list's items joined by {@code ;} (formula-like cells are escaped by the writer). */
     @SuppressWarnings("unchecked")
-    static String csv(Dataset dataset, Object[] row) {
+    static List<String> cells(Object[] row) {
         List<String> cells = new ArrayList<>(row.length);
         for (int i = 0; i < row.length; i++) {
             Object value = row[i];
             cells.add(value == null ? "" : value instanceof List<?> list ? String.join(";", (List<String>) list)
                     : value.toString());
         }
-        return CsvWriter.line(cells);
+        return cells;
     }
 }
