@@ -79,8 +79,22 @@ public final class ApiRoutes {
                 Dataset.RECOMMENDATIONS, json)));
         app.get(ROOT + "members", ctx -> json(ctx, json -> members(ctx, sources, json)));
         app.get(ROOT + "members/{code}", ctx -> json(ctx, json -> member(ctx, sources, json)));
-        app.get(ROOT + "<rest>", ctx -> problem(ctx, 404, "There is nothing at " + ctx.path() + "; the paths are"
-                + " listed in " + ROOT + "openapi.json."));
+        // A path under the API that no route of it (nor one registered later, such as the search) answers: a problem
+        // object rather than the site's page. A route's own 404 is left as it wrote it.
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith(ROOT) && !answeredByApi(ctx)) {
+                problem(ctx, 404, "There is nothing at " + ctx.path() + "; the paths are listed in " + ROOT
+                        + "openapi.json.");
+            }
+        });
+    }
+
+    private static boolean answeredByApi(Context ctx) {
+        try {
+            return ctx.endpointHandlerPath().startsWith(ROOT);
+        } catch (RuntimeException e) {
+            return false; // no route matched at all
+        }
     }
 
     private static byte[] openapi() {
