@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, CouncilCommand.class, BriefCommand.class, UprCommand.class,
             SpeechesCommand.class, ResolutionCommand.class, ImportCommand.class, FetchCommand.class,
             ThemesCommand.class, PositionsCommand.class, MemberCommand.class, PublishCommand.class, UserCommand.class,
-            BackupCommand.class, RestoreCommand.class})
+            BackupCommand.class, RestoreCommand.class, org.councilbrief.export.ExportCommand.class})
 public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;

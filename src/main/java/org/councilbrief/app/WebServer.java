@@ -103,7 +103,11 @@ final class WebServer {
             }
         });
         // A browser gets a page it can leave by a link; other clients keep the short plain text.
-        app.error(404, "html", ctx -> errorPage(ctx, "Page not found", "There is no page at this address."));
+        app.error(404, "html", ctx -> {
+            if (!ctx.path().startsWith("/api/")) { // the API answers in JSON, whoever asks
+                errorPage(ctx, "Page not found", "There is no page at this address.");
+            }
+        });
         app.error(413, "html", ctx -> errorPage(ctx, "Too much was sent", ctx.result() == null
                 || ctx.result().isBlank() ? tooLarge(false) : ctx.result()));
         app.error(403, "html", ctx -> errorPage(ctx, "Not allowed", ctx.result() == null || ctx.result().isBlank()
@@ -125,6 +129,12 @@ final class WebServer {
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
                 workflow, Assets.HTMX_VERSION);
         Assets.register(app);
+        org.councilbrief.export.Exports exports = new org.councilbrief.export.Exports(application.database(),
+                application::membership);
+        org.councilbrief.export.ExportRoutes.register(app, exports);
+        org.councilbrief.api.ApiRoutes.register(app, new org.councilbrief.api.ApiSources(exports,
+                new org.councilbrief.api.ApiRepository(application.database().jdbi()), application.briefs(), workflow,
+                application::membership, application::site, application::today));
         // Rendered files, kept while the data they come from is unchanged. The stamp of the data is asked for at most
         // once per STAMP_AGE (its counts cost a scan of large tables on PostgreSQL), and at once after a write through
         // this server, so an editor sees their change on the next page and another process's within seconds. A

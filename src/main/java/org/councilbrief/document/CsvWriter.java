@@ -33,6 +33,34 @@ public final class CsvWriter {
         return out.toString();
     }
 
+    /**
+     * Writes records to one output, each as {@link #line} writes it, through one printer: for a file of any length
+     * (an export), without a printer per line.
+     */
+    public static Records to(Appendable out) {
+        try {
+            return new Records(new CSVPrinter(out, FORMAT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // CSVPrinter writes nothing before the first record
+        }
+    }
+
+    /** Records written one after the other to one output, formula cells escaped. */
+    public static final class Records {
+        private final CSVPrinter printer;
+
+        private Records(CSVPrinter printer) {
+            this.printer = printer;
+        }
+
+        public void write(List<String> fields) throws IOException {
+            for (String field : fields) {
+                printer.print(cell(field));
+            }
+            printer.println();
+        }
+    }
+
     /** The field as a spreadsheet should show it: formula-like text gets a leading {@code '}. */
     static String cell(String field) {
         if (field == null || field.isEmpty()) {

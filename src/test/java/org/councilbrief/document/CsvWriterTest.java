@@ -19,6 +19,20 @@ class CsvWriterTest {
     }
 
     @Test
+    void recordsWrittenToOneOutputAreTheLinesOneByOne() throws Exception {
+        List<List<String>> rows = List.of(List.of("id", "text"), List.of("1", "=1+2"), List.of("2", "two\nlines"),
+                Arrays.asList("3", null), List.of("4", "@x"));
+        StringBuilder out = new StringBuilder();
+        CsvWriter.Records records = CsvWriter.to(out);
+        StringBuilder lines = new StringBuilder();
+        for (List<String> row : rows) {
+            records.write(row);
+            lines.append(CsvWriter.line(row));
+        }
+        assertThat(out.toString()).isEqualTo(lines.toString()).contains("\n1,'=1+2\n").contains("\n4,'@x\n");
+    }
+
+    @Test
     void leavesOtherCellsAsTheyAre() {
         assertThat(CsvWriter.line(List.of("a=b", "x-y", "plain", "", "1", "'quoted"))).isEqualTo(
                 "a=b,x-y,plain,,1,'quoted\n");
