@@ -10,8 +10,18 @@ import org.councilbrief.PageHeader;
  * @param header the site's header when the page is part of the site, or null on a standalone file (and in the PDF)
  * @param downloads the other formats of the same brief, or none on a standalone file
  * @param mark a line set above the brief to say what it is not ("Draft — not published"), or null on a published one
+ * @param pictures the pictures shown beside the view, or {@link BriefPictures#NONE}
  */
-public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
+public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark,
+        BriefPictures pictures) {
+
+    public BriefPage {
+        pictures = pictures == null ? BriefPictures.NONE : pictures;
+    }
+
+    public BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
+        this(view, header, downloads, mark, BriefPictures.NONE);
+    }
 
     public BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
         this(view, header, downloads, null);
@@ -28,5 +38,10 @@ public record BriefPage(BriefView view, PageHeader header, List<Download> downlo
 
     public static BriefPage standalone(BriefView view) {
         return new BriefPage(view, null, List.of());
+    }
+
+    /** The page as a file on its own (the PDF's), with its pictures. */
+    public static BriefPage standalone(BriefView view, BriefPictures pictures) {
+        return new BriefPage(view, null, List.of(), null, pictures);
     }
 }

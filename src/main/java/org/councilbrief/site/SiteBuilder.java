@@ -71,6 +71,9 @@ public final class SiteBuilder {
     /** Each situation's published brief and its view, read and composed once per builder for all its formats. */
     private final Map<String, Optional<Brief>> publishedBriefs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BriefView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each published brief's pictures (decision 0044), made once per builder for its page and its PDF. */
+    private final Map<String, org.councilbrief.brief.BriefPictures> pictures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One crosswalk for all builders: its rules are compiled once, on first use (the server makes one per request). */
     private static final class Crosswalk {
@@ -313,6 +316,9 @@ public final class SiteBuilder {
             return Optional.empty();
         }
         BriefView view = views.computeIfAbsent(situation, s -> composer.compose(brief.get()));
+        org.councilbrief.brief.BriefPictures drawn = extension.equals("html") || extension.equals("pdf")
+                ? pictures.computeIfAbsent(situation, s -> new BriefFigures(new StatementRepository(database.jdbi()),
+                        membership).of(brief.get(), view)) : org.councilbrief.brief.BriefPictures.NONE;
         if (extension.equals("html")) {
             List<BriefPage.Download> downloads = new ArrayList<>();
             for (BriefRenderer r : BriefRenderers.all()) {
@@ -321,7 +327,7 @@ public final class SiteBuilder {
                 }
             }
             return Optional.of(new SiteFile("briefs/" + situation + ".html", HTML,
-                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads))
+                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads, null, drawn))
                             .getBytes(StandardCharsets.UTF_8)));
         }
         Optional<BriefRenderer> renderer = BriefRenderers.all().stream()
@@ -331,7 +337,11 @@ public final class SiteBuilder {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            renderer.get().render(view, bytes);
+            if (extension.equals("pdf")) {
+                org.councilbrief.brief.PdfRenderer.render(BriefPage.standalone(view, drawn), bytes);
+            } else {
+                renderer.get().render(view, bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
