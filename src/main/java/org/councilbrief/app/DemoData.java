@@ -3,12 +3,24 @@ package org.councilbrief.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.councilbrief.AppException;
 import org.councilbrief.brief.Brief;
 import org.councilbrief.brief.BriefJson;
 import org.councilbrief.brief.BriefRepository;
+import org.councilbrief.statement.Act;
+import org.councilbrief.statement.Meeting;
+import org.councilbrief.statement.Position;
+import org.councilbrief.statement.Statement;
+import org.councilbrief.statement.StatementRepository;
 
-/** The bundled demo dataset: a brief on Mali in its structured form ({@code demo/mali.json}). */
+/**
+ * The bundled demo dataset: a brief on Mali in its structured form ({@code demo/mali.json}), and the meeting its
+ * comments section reports last (S/PV.9365) with the positions an editor decided there, so that the brief's "who said
+ * what" grid has something to show (see {@code demo/README.md} for what is quoted and what is the demo's own text).
+ */
 final class DemoData {
     static final String SITUATION = "mali";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -36,5 +48,57 @@ final class DemoData {
 
     static void load(BriefRepository briefs) throws AppException {
         briefs.save(mali(), "MLI");
+    }
+
+    /** The demo's meeting of 30 June 2023, as an import and an editor's review would leave it. */
+    static final String MEETING = "S/PV.9365";
+
+    static void loadMeeting(StatementRepository statements) {
+        String sentencePoc = "reminded Mali of its duty to protect all civilians and to respect international "
+                + "humanitarian and human rights law.";
+        String us = "We note that, despite the loss of MINUSMA's assistance, the transition government must continue"
+                + " to adhere to its agreement with the Economic Community of West African States to transition to a "
+                + "democratically elected, civil-led government by March 2024.";
+        String a3 = "The people of Mali would continue to need the solidarity and support of the international "
+                + "community as they enhance their security capabilities to fill gaps that would be created with the "
+                + "departure of the international presence as well as in sustaining the implementation of the Algiers "
+                + "Peace Agreement and the transitional roadmap, especially the realization of the March 2024 "
+                + "electoral timetable.";
+        String wagner = "Albania described the Wagner Group's presence as a grave threat to Malians.";
+        List<String[]> speakers = List.of(new String[] {"ALB", "Albania " + sentencePoc + " " + wagner},
+                new String[] {"ECU", "Ecuador " + sentencePoc}, new String[] {"MLT", "Malta " + sentencePoc},
+                new String[] {"CHE", "Switzerland " + sentencePoc}, new String[] {"GBR", "The UK " + sentencePoc},
+                new String[] {"USA", us + " The US " + sentencePoc}, new String[] {"GHA", a3});
+        List<Statement> speeches = new ArrayList<>();
+        for (int i = 0; i < speakers.size(); i++) {
+            String code = speakers.get(i)[0];
+            speeches.add(new Statement(MEETING, i + 1, "Representative of " + code, code,
+                    code.equals("GHA") ? "A3" : null, null, speakers.get(i)[1]));
+        }
+        statements.saveMeeting(new Meeting(MEETING, SITUATION, LocalDate.of(2023, 6, 30),
+                "The situation in Mali", null), speeches);
+        for (int i = 0; i < speakers.size() - 2; i++) {
+            String code = speakers.get(i)[0];
+            String evidence = speakers.get(i)[1].substring(0, speakers.get(i)[1].indexOf('.') + 1);
+            statements.addPositions(MEETING, i + 1, List.of(
+                    new Position(code, Act.CALLS_FOR, "protection-of-civilians", evidence, Position.Status.ACCEPTED),
+                    new Position(code, Act.CALLS_FOR, "ihl-ihrl", evidence, Position.Status.ACCEPTED)));
+        }
+        statements.addPositions(MEETING, 1, List.of(
+                new Position("ALB", Act.EXPRESSES_CONCERN, "foreign-security-personnel", wagner,
+                        Position.Status.ACCEPTED),
+                // Readings an editor has not accepted: the public pages and the brief's grid leave them out.
+                new Position("ALB", Act.CONDEMNS, "protection-of-civilians", wagner, Position.Status.PROPOSED),
+                new Position("ALB", Act.NOTES, "civic-space", wagner, Position.Status.REJECTED)));
+        String usPoc = "The US " + sentencePoc;
+        statements.addPositions(MEETING, 6, List.of(
+                new Position("USA", Act.CALLS_FOR, "elections-and-transition", us, Position.Status.ACCEPTED),
+                new Position("USA", Act.CALLS_FOR, "protection-of-civilians", usPoc, Position.Status.ACCEPTED),
+                new Position("USA", Act.CALLS_FOR, "ihl-ihrl", usPoc, Position.Status.ACCEPTED)));
+        List<Position> jointly = new ArrayList<>();
+        for (String code : List.of("GAB", "GHA", "MOZ")) {
+            jointly.add(new Position(code, Act.CALLS_FOR, "elections-and-transition", a3, Position.Status.ACCEPTED));
+        }
+        statements.addPositions(MEETING, 7, jointly);
     }
 }
