@@ -30,7 +30,9 @@ public final class Cli {
     public static final int FAILURE = 1;
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Cli());
+        CommandLine cli = new CommandLine(new Cli(), BriefCommand.factory(database -> new org.councilbrief.site
+                .BriefFigures(new org.councilbrief.statement.StatementRepository(database.jdbi()),
+                        org.councilbrief.council.Membership.shipped())));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof AppException) {

@@ -35,7 +35,7 @@ public final class ActGrid {
 
     static final double LEFT = 118;
     /** Room above the rows for the longest turned heading, at most {@link #HEADING} characters. */
-    static final int HEADING = 26;
+    static final int HEADING = 34;
     static final double COLUMN = 46;
     static final double ROW = 24;
     static final double MARK = 15;
@@ -87,7 +87,7 @@ public final class ActGrid {
                         + ". Each row is a member, each column a theme; a cell shows the acts by letter: "
                         + String.join(", ", keyActs.stream().map(a -> Palette.act(a).letter() + " "
                                 + Palette.act(a).words()).toList()) + ". An empty cell: no position.";
-        double width = Math.max(LEFT + Math.max(columns.size(), 1) * COLUMN + 130, 470);
+        double width = Math.max(LEFT + Math.max(columns.size(), 1) * COLUMN + 150, 470);
         int longest = columns.stream().mapToInt(t -> shorten(t.label(), HEADING).length()).max().orElse(0);
         final double top = 24 + longest * 5.4;
         double keyTop = top + members.size() * ROW + 14;

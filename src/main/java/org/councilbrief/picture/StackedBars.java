@@ -26,7 +26,7 @@ public final class StackedBars {
         }
     }
 
-    static final double LEFT = 200;
+    static final double LEFT = 240;
     static final double TOP = 34;
     static final double ROW = 24;
     static final double BAR = 16;
@@ -79,7 +79,7 @@ public final class StackedBars {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double y = TOP + i * ROW;
-            svg.text(LEFT - 8, y + ROW / 2 + 4, ActGrid.shorten(b.label(), 32), "end", "normal", Palette.INK);
+            svg.text(LEFT - 8, y + ROW / 2 + 4, ActGrid.shorten(b.label(), 38), "end", "normal", Palette.INK);
             double x = LEFT;
             List<String> row = new ArrayList<>();
             row.add(b.label());

@@ -83,11 +83,12 @@ public final class Svg {
 
     /**
      * Opens a group carrying a class and data attributes ({@code data-} is prefixed to each name), with a tooltip-like
-     * title, until {@link #end()}: tests and readers of the SVG find a picture's parts by them.
+     * title, until {@link #end()}: tests and readers of the SVG find a picture's parts by them. Attributes are written
+     * in the order of their names, so the same picture gives the same bytes.
      */
     public Svg group(String cssClass, java.util.Map<String, String> data, String title) {
         out.append("<g class=\"").append(escape(cssClass)).append('"');
-        data.forEach((k, v) -> out.append(" data-").append(escape(k)).append("=\"").append(escape(v)).append('"'));
+        new java.util.TreeMap<>(data).forEach((k, v) -> out.append(" data-").append(escape(k)).append("=\"").append(escape(v)).append('"'));
         out.append('>');
         if (title != null && !title.isEmpty()) {
             out.append("<title>").append(escape(title)).append("</title>");

@@ -63,6 +63,11 @@ public final class BriefFigures implements BriefPictures.Maker {
         this.membership = membership;
     }
 
+    /** Compiles the crosswalk's rules once, ahead of the first brief (see {@link SiteBuilder#warmUp()}). */
+    static void warmUp() {
+        Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
+    }
+
     @Override
     public BriefPictures of(Brief brief, BriefView view) {
         Map<String, Figure> upr = new LinkedHashMap<>();

@@ -136,6 +136,13 @@ public final class SiteBuilder {
                 r.render(view, java.io.OutputStream.nullOutputStream());
             }
             Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
+            // The pictures' first drawing loads Batik, the PDF's SVG module (decision 0044).
+            org.councilbrief.picture.Figure grid = org.councilbrief.picture.ActGrid.figure("warm-up", "Warm-up",
+                    List.of(new org.councilbrief.picture.ActGrid.Member("FRA", "France")), List.of(),
+                    List.of(new org.councilbrief.picture.ActGrid.Cell("FRA", "accountability", "calls-for")));
+            org.councilbrief.brief.PdfRenderer.render(BriefPage.standalone(view, new org.councilbrief.brief
+                    .BriefPictures(grid, Map.of())), java.io.OutputStream.nullOutputStream());
+            BriefFigures.warmUp();
         } catch (java.io.IOException | RuntimeException e) {
             // Nothing is lost: the same work is done again, and reported, when the site is built.
         }

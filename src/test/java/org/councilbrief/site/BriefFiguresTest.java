@@ -170,7 +170,7 @@ class BriefFiguresTest {
     }
 
     /**
-     * Pixels near each colour over every page at 72 dpi; the page with the grid is written to target/ as
+     * Pixels near each colour over every page at 100 dpi; the page with the grid is written to target/ as
      * {@code name}.png when a name is given.
      */
     private static Map<String, Integer> colours(byte[] pdf, String name) throws Exception {
@@ -179,7 +179,7 @@ class BriefFiguresTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(doc);
             for (int p = 0; p < doc.getNumberOfPages(); p++) {
-                BufferedImage image = renderer.renderImageWithDPI(p, 72);
+                BufferedImage image = renderer.renderImageWithDPI(p, 100);
                 int here = 0;
                 for (int y = 0; y < image.getHeight(); y++) {
                     for (int x = 0; x < image.getWidth(); x++) {
