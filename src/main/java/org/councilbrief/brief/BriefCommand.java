@@ -16,7 +16,6 @@ import org.councilbrief.council.Membership;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.SourceText;
 import org.councilbrief.document.SourceTexts;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,18 +121,16 @@ public final class BriefCommand {
     }
 
     /**
-     * The command factory the application gives picocli: {@code brief render SITUATION} draws the brief's pictures
-     * (decision 0044) with the maker {@code pictures} gives for the database it reads; every other command is made
-     * as picocli makes it.
+     * The {@code brief render} command the application's command factory makes: {@code brief render SITUATION} draws
+     * the brief's pictures (decision 0044) with the maker {@code pictures} gives for the database it reads.
      */
-    public static CommandLine.IFactory factory(java.util.function.Function<Database, BriefPictures.Maker> pictures) {
-        CommandLine.IFactory fallback = CommandLine.defaultFactory();
-        return new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == RenderCommand.class ? type.cast(new RenderCommand(pictures)) : fallback.create(type);
-            }
-        };
+    public static Callable<Integer> render(java.util.function.Function<Database, BriefPictures.Maker> pictures) {
+        return new RenderCommand(pictures);
+    }
+
+    /** Whether picocli asks for the {@code brief render} command. */
+    public static boolean isRender(Class<?> type) {
+        return type == RenderCommand.class;
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
