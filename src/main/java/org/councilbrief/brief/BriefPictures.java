@@ -25,6 +25,11 @@ public record BriefPictures(Figure grid, Map<String, Figure> upr) {
         return review == null ? null : upr.get(review);
     }
 
+    /** The picture of a paragraph's UPR block, or null (and null for a paragraph without one). */
+    public Figure uprFor(BriefView.UprBlock block) {
+        return block == null ? null : uprFor(block.review());
+    }
+
     /** Makes a brief's pictures from its structure and its view; the application gives one to the pages. */
     @FunctionalInterface
     public interface Maker {

@@ -94,7 +94,8 @@ public final class StackedBars {
                 svg.group("segment", Map.of("bar", b.label(), "series", se.name()), b.label() + ": " + n + " "
                         + se.name().toLowerCase(java.util.Locale.ROOT));
                 svg.rect(x, y + (ROW - BAR) / 2, w, BAR, se.colour(), Palette.INK);
-                svg.text(x + w / 2, y + ROW / 2 + 4, Integer.toString(n), "middle", "bold", Palette.textOn(se.colour()));
+                svg.text(x + w / 2, y + ROW / 2 + 4, Integer.toString(n), "middle", "bold",
+                        Palette.textOn(se.colour()));
                 svg.end();
                 x += w;
             }

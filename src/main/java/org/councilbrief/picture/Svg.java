@@ -88,7 +88,8 @@ public final class Svg {
      */
     public Svg group(String cssClass, java.util.Map<String, String> data, String title) {
         out.append("<g class=\"").append(escape(cssClass)).append('"');
-        new java.util.TreeMap<>(data).forEach((k, v) -> out.append(" data-").append(escape(k)).append("=\"").append(escape(v)).append('"'));
+        new java.util.TreeMap<>(data).forEach((k, v) -> out.append(" data-").append(escape(k)).append("=\"")
+                .append(escape(v)).append('"'));
         out.append('>');
         if (title != null && !title.isEmpty()) {
             out.append("<title>").append(escape(title)).append("</title>");

@@ -84,7 +84,7 @@ public final class BriefFigures implements BriefPictures.Maker {
         return new BriefPictures(grid(brief).orElse(null), upr);
     }
 
-    /** The latest meeting of the comments section: its item with the latest date (an undated one counts as the brief's). */
+    /** The latest meeting of the comments section: the meeting item with the latest date (undated: the brief's). */
     static Optional<Item> latestMeeting(Brief brief) {
         return brief.section(SectionKind.COMMENTS).items().stream().filter(i -> i.meeting() != null)
                 .max(Comparator.comparing((Item i) -> i.date() != null ? i.date() : brief.asOf()));

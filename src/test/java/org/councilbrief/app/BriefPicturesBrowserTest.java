@@ -84,7 +84,7 @@ class BriefPicturesBrowserTest {
         drawn.forEach((k, v) -> fromPicture.add(codes.get(k.split("\\|")[0]) + "|" + themes.get(k.split("\\|")[1])
                 + "|" + String.join(", ", v.chars().mapToObj(c -> letters.get(String.valueOf((char) c))).toList())));
         assertThat(fromPicture).containsExactlyInAnyOrderElementsOf(fromTable);
-        // The demo's meeting: 17 accepted positions by 9 members; Albania's proposed and rejected readings are not there.
+        // The demo's meeting: 17 accepted positions by 9 members; Albania's proposed and rejected readings are absent.
         assertThat(fromTable).hasSize(17).contains("Albania|Foreign security personnel|expressed concern")
                 .noneMatch(c -> c.contains("condemned") || c.contains("Freedom of expression"));
         assertThat(gridTable).hasSize(16);
