@@ -48,6 +48,7 @@ record Application(Database database, MembershipSource council, BriefRepository 
         BriefRepository briefs = new BriefRepository(database.jdbi());
         if (demo) {
             DemoData.load(briefs);
+            DemoData.loadMeeting(new org.councilbrief.statement.StatementRepository(database.jdbi()));
         }
         Accounts accounts = new Accounts(database, settings);
         accounts.purge();

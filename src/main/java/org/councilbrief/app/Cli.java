@@ -30,8 +30,26 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
 
+    /**
+     * Makes the commands as picocli does, but {@code brief render}, which is given the brief's pictures for the
+     * database it reads (decision 0044).
+     */
+    private static final class Commands implements CommandLine.IFactory {
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (BriefCommand.isRender(type)) {
+                return type.cast(BriefCommand.render(database -> new org.councilbrief.site.BriefFigures(
+                        new org.councilbrief.statement.StatementRepository(database.jdbi()),
+                        org.councilbrief.council.Membership.shipped())));
+            }
+            return fallback.create(type);
+        }
+    }
+
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Cli());
+        CommandLine cli = new CommandLine(new Cli(), new Commands());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof AppException) {

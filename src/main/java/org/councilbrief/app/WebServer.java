@@ -123,7 +123,9 @@ final class WebServer {
         AccountRoutes.register(app, application.accounts(), () -> BriefRoutes.lines(workflow, application.composer()));
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
-                new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()));
+                new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()),
+                new org.councilbrief.site.BriefFigures(new StatementRepository(application.database().jdbi()),
+                        application.council()));
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()),
                 new org.councilbrief.ingest.DocumentFetcher(application.documents()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),

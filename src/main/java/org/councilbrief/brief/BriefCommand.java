@@ -120,9 +120,32 @@ public final class BriefCommand {
         }
     }
 
+    /**
+     * The {@code brief render} command the application's command factory makes: {@code brief render SITUATION} draws
+     * the brief's pictures (decision 0044) with the maker {@code pictures} gives for the database it reads.
+     */
+    public static Callable<Integer> render(java.util.function.Function<Database, BriefPictures.Maker> pictures) {
+        return new RenderCommand(pictures);
+    }
+
+    /** Whether picocli asks for the {@code brief render} command. */
+    public static boolean isRender(Class<?> type) {
+        return type == RenderCommand.class;
+    }
+
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Renders a brief, from the database or from its JSON form (--from).")
     static final class RenderCommand implements Callable<Integer> {
+        private final java.util.function.Function<Database, BriefPictures.Maker> pictures;
+
+        RenderCommand() {
+            this(database -> BriefPictures.Maker.NONE);
+        }
+
+        RenderCommand(java.util.function.Function<Database, BriefPictures.Maker> pictures) {
+            this.pictures = pictures;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -148,33 +171,46 @@ public final class BriefCommand {
         @Override
         public Integer call() throws AppException, IOException {
             BriefRenderer renderer = BriefRenderers.require(format);
-            Brief brief;
             if (from != null) {
                 if (situation != null) {
                     throw new AppException("give either a SITUATION or --from, not both");
                 }
-                brief = BriefJson.read(readText(from));
+                Brief brief = BriefJson.read(readText(from));
+                write(renderer, compose(asOf != null ? Briefs.asOf(brief, asOf) : brief), BriefPictures.NONE);
             } else if (situation != null) {
                 try (Database database = Database.openOrDefault(db)) {
-                    brief = new BriefRepository(database.jdbi()).find(situation)
+                    Brief brief = new BriefRepository(database.jdbi()).find(situation)
                             .orElseThrow(() -> new AppException("no brief for the situation '" + situation + "'"));
+                    brief = asOf != null ? Briefs.asOf(brief, asOf) : brief;
+                    BriefView view = compose(brief);
+                    boolean drawn = renderer.format().equals("html") || renderer.format().equals("pdf");
+                    write(renderer, view, drawn ? pictures.apply(database).of(brief, view) : BriefPictures.NONE);
                 }
             } else {
                 throw new AppException("give a SITUATION or --from FILE.json");
             }
-            if (asOf != null) {
-                brief = Briefs.asOf(brief, asOf);
-            }
-            BriefView view = compose(brief);
-            if (out != null) {
-                try (OutputStream file = Files.newOutputStream(out)) {
-                    renderer.render(view, file);
-                }
-            } else {
-                renderer.render(view, System.out);
-                System.out.flush();
-            }
             return 0;
+        }
+
+        /** The brief to the file or standard output; the page and the PDF with their pictures, if any. */
+        private void write(BriefRenderer renderer, BriefView view, BriefPictures drawn) throws IOException {
+            OutputStream target = out != null ? Files.newOutputStream(out) : System.out;
+            try {
+                if (renderer.format().equals("html") && drawn != BriefPictures.NONE) {
+                    target.write(HtmlRenderer.html(BriefPage.standalone(view, drawn))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else if (renderer.format().equals("pdf") && drawn != BriefPictures.NONE) {
+                    PdfRenderer.render(BriefPage.standalone(view, drawn), target);
+                } else {
+                    renderer.render(view, target);
+                }
+            } finally {
+                if (out != null) {
+                    target.close();
+                } else {
+                    target.flush();
+                }
+            }
         }
     }
 }

@@ -10,12 +10,27 @@ import org.councilbrief.PageHeader;
  * @param header the site's header when the page is part of the site, or null on a standalone file (and in the PDF)
  * @param downloads the other formats of the same brief, or none on a standalone file
  * @param mark a line set above the brief to say what it is not ("Draft — not published"), or null on a published one
+ * @param pictures the pictures shown beside the view, or {@link BriefPictures#NONE}
  * @param situationPage the public site's page on the situation's meetings, or null where there is none
  */
-public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark, Link situationPage) {
+public record BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark,
+        BriefPictures pictures, Link situationPage) {
+
+    public BriefPage {
+        pictures = pictures == null ? BriefPictures.NONE : pictures;
+    }
+
+    public BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark,
+            BriefPictures pictures) {
+        this(view, header, downloads, mark, pictures, null);
+    }
+
+    public BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark, Link situationPage) {
+        this(view, header, downloads, mark, BriefPictures.NONE, situationPage);
+    }
 
     public BriefPage(BriefView view, PageHeader header, List<Download> downloads, String mark) {
-        this(view, header, downloads, mark, null);
+        this(view, header, downloads, mark, BriefPictures.NONE, null);
     }
 
     public BriefPage(BriefView view, PageHeader header, List<Download> downloads) {
@@ -37,5 +52,10 @@ public record BriefPage(BriefView view, PageHeader header, List<Download> downlo
 
     public static BriefPage standalone(BriefView view) {
         return new BriefPage(view, null, List.of());
+    }
+
+    /** The page as a file on its own (the PDF's), with its pictures. */
+    public static BriefPage standalone(BriefView view, BriefPictures pictures) {
+        return new BriefPage(view, null, List.of(), null, pictures);
     }
 }

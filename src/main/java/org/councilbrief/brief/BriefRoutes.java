@@ -170,6 +170,12 @@ public final class BriefRoutes {
 
     public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
             SituationRepository situations, ChangeLogRepository changes) {
+        register(app, accounts, workflow, composer, situations, changes, BriefPictures.Maker.NONE);
+    }
+
+    /** The workspace's brief pages; {@code pictures} draws the pictures of the preview and its PDF (decision 0044). */
+    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
+            SituationRepository situations, ChangeLogRepository changes, BriefPictures.Maker pictures) {
         Pages pages = new Pages(workflow, composer, situations, accounts.settings().publishOwnChanges());
         app.get("/workspace/brief.js", ctx -> {
             if (AccountRoutes.session(ctx, accounts).isEmpty()) {
@@ -192,9 +198,9 @@ public final class BriefRoutes {
                     : Feedback.NONE;
             show(pages, ctx, session.get(), ctx.pathParam("id"), ctx.queryParam("item"), feedback);
         });
-        app.get("/workspace/briefs/{id}/preview", ctx -> preview(ctx, accounts, workflow, composer, "html"));
+        app.get("/workspace/briefs/{id}/preview", ctx -> preview(ctx, accounts, workflow, composer, pictures, "html"));
         app.get("/workspace/briefs/{id}/preview/{format}", ctx -> preview(ctx, accounts, workflow, composer,
-                ctx.pathParam("format")));
+                pictures, ctx.pathParam("format")));
         app.post("/workspace/briefs/{id}/items/{item}", ctx -> {
             Session session = write(ctx, accounts);
             String id = ctx.pathParam("id");
@@ -459,7 +465,7 @@ public final class BriefRoutes {
 
     /** The draft in a format, for a reviewer to read before publishing; the page and the files say it is a draft. */
     private static void preview(Context ctx, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
-            String format) throws IOException {
+            BriefPictures.Maker pictures, String format) throws IOException {
         var session = AccountRoutes.session(ctx, accounts);
         if (session.isEmpty()) {
             ctx.redirect("../".repeat(ctx.path().substring(BRIEFS.length()).split("/").length) + "../login");
@@ -485,10 +491,11 @@ public final class BriefRoutes {
                                 "preview/md"), new BriefPage.Download("Text", "preview/txt"),
                         new BriefPage.Download("JSON", "preview/json"));
                 ctx.html(HtmlRenderer.html(new BriefPage(view, AccountRoutes.header(ctx, session.get(),
-                        org.councilbrief.PageHeader.BRIEFS), downloads, mark)));
+                        org.councilbrief.PageHeader.BRIEFS), downloads, mark, pictures.of(current.brief(), view))));
                 return;
             }
-            case "pdf" -> PdfRenderer.render(new BriefPage(view, null, List.of(), mark), bytes);
+            case "pdf" -> PdfRenderer.render(new BriefPage(view, null, List.of(), mark,
+                    pictures.of(current.brief(), view)), bytes);
             case "docx" -> DocxRenderer.render(view, mark, bytes);
             case "md", "txt", "json" -> BriefRenderers.all().stream().filter(r -> r.extension().equals(format))
                     .findFirst().orElseThrow().render(view, bytes);

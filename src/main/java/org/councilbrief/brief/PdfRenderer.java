@@ -1,11 +1,15 @@
 package org.councilbrief.brief;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** PDF laid out from the brief page's HTML by openhtmltopdf, with the page's print stylesheet. */
-final class PdfRenderer implements BriefRenderer {
+/**
+ * PDF laid out from the brief page's HTML by openhtmltopdf, with the page's print stylesheet; the page's pictures
+ * (inline SVG) drawn as vectors by openhtmltopdf's SVG module (Batik), as the browser draws them (decision 0044).
+ */
+public final class PdfRenderer implements BriefRenderer {
     @Override
     public String format() {
         return "pdf";
@@ -33,10 +37,11 @@ final class PdfRenderer implements BriefRenderer {
     }
 
     /** The PDF of a page: a preview's carries its mark ("Draft — not published") on the first page. */
-    static void render(BriefPage page, OutputStream out) throws IOException {
+    public static void render(BriefPage page, OutputStream out) throws IOException {
         String html = HtmlRenderer.html(page);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useSVGDrawer(new BatikSVGDrawer());
         builder.withHtmlContent(html, null);
         builder.useDefaultPageSize(210, 297, PdfRendererBuilder.PageSizeUnits.MM);
         builder.toStream(out);

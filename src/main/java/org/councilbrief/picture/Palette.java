@@ -40,4 +40,30 @@ public final class Palette {
     public static String series(int i) {
         return SERIES.get(Math.floorMod(i, SERIES.size()));
     }
+
+    /** The relative luminance of a colour "#rrggbb" (WCAG 2): 0 for black, 1 for white; what a grey print keeps. */
+    public static double luminance(String colour) {
+        if (!colour.matches("#[0-9A-Fa-f]{6}")) {
+            throw new IllegalArgumentException("not a colour #rrggbb: " + colour);
+        }
+        double l = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            l += weights[i] * (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return l;
+    }
+
+    /** The contrast ratio of two colours (WCAG 2), from 1 to 21. */
+    public static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    /** The text colour to write on a fill: white or ink, whichever stands out more. */
+    public static String textOn(String fill) {
+        return contrast(fill, "#ffffff") >= contrast(fill, INK) ? "#ffffff" : INK;
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * A small writer of SVG drawn on the server: the picture's title and description first (so screen readers and the
  * PDF renderer have them), then shapes and text, every text escaped. Coordinates are written with at most two
- * decimals so the same figures give the same bytes. The drawing scales to its container (viewBox, no fixed size).
+ * decimals so the same figures give the same bytes. The drawing scales to its container (viewBox, no fixed size), never
+ * beyond its own size (a small picture is not blown up across a wide page or a PDF).
  */
 public final class Svg {
     private final StringBuilder out = new StringBuilder();
@@ -17,7 +18,8 @@ public final class Svg {
      */
     public Svg(String id, double width, double height, String title, String description) {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(num(width)).append(' ')
-                .append(num(height)).append("\" width=\"100%\" role=\"img\" class=\"picture\" aria-labelledby=\"")
+                .append(num(height)).append("\" width=\"100%\" style=\"max-width:").append(num(width))
+                .append("px\" role=\"img\" class=\"picture\" aria-labelledby=\"")
                 .append(escape(id)).append("-title ").append(escape(id)).append("-desc\" font-family=")
                 .append("\"Helvetica,Arial,sans-serif\" font-size=\"12\">")
                 .append("<title id=\"").append(escape(id)).append("-title\">").append(escape(title)).append("</title>")
@@ -77,6 +79,34 @@ public final class Svg {
         out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"")
                 .append(escape(anchor)).append("\" font-weight=\"").append(escape(weight)).append("\" fill=\"")
                 .append(escape(fill)).append("\">").append(escape(text)).append("</text>");
+        return this;
+    }
+
+    /**
+     * Text turned by {@code degrees} about its anchor point (negative turns it anticlockwise), for column headings too
+     * long to stand level.
+     */
+    public Svg textTurned(double x, double y, double degrees, String text, String anchor, String weight, String fill) {
+        out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" transform=\"rotate(")
+                .append(num(degrees)).append(' ').append(num(x)).append(' ').append(num(y)).append(")\" text-anchor=\"")
+                .append(escape(anchor)).append("\" font-weight=\"").append(escape(weight)).append("\" fill=\"")
+                .append(escape(fill)).append("\">").append(escape(text)).append("</text>");
+        return this;
+    }
+
+    /**
+     * Opens a group carrying a class and data attributes ({@code data-} is prefixed to each name), with a tooltip-like
+     * title, until {@link #end()}: tests and readers of the SVG find a picture's parts by them. Attributes are written
+     * in the order of their names, so the same picture gives the same bytes.
+     */
+    public Svg group(String cssClass, java.util.Map<String, String> data, String title) {
+        out.append("<g class=\"").append(escape(cssClass)).append('"');
+        new java.util.TreeMap<>(data).forEach((k, v) -> out.append(" data-").append(escape(k)).append("=\"")
+                .append(escape(v)).append('"'));
+        out.append('>');
+        if (title != null && !title.isEmpty()) {
+            out.append("<title>").append(escape(title)).append("</title>");
+        }
         return this;
     }
 

@@ -35,6 +35,7 @@ import org.councilbrief.council.State;
 import org.councilbrief.council.Term;
 import org.councilbrief.db.Database;
 import org.councilbrief.document.Symbols;
+import org.councilbrief.picture.ActGrid;
 import org.councilbrief.picture.Figure;
 import org.councilbrief.picture.Seats;
 import org.councilbrief.picture.Terms;
@@ -79,6 +80,9 @@ public final class SiteBuilder {
     /** Each situation's published brief and its view, read and composed once per builder for all its formats. */
     private final Map<String, Optional<Brief>> publishedBriefs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BriefView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each published brief's pictures (decision 0044), made once per builder for its page and its PDF. */
+    private final Map<String, org.councilbrief.brief.BriefPictures> pictures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One crosswalk for all builders: its rules are compiled once, on first use (the server makes one per request). */
     private static final class Crosswalk {
@@ -141,6 +145,13 @@ public final class SiteBuilder {
                 r.render(view, java.io.OutputStream.nullOutputStream());
             }
             Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
+            // The pictures' first drawing loads Batik, the PDF's SVG module (decision 0044).
+            org.councilbrief.picture.Figure grid = org.councilbrief.picture.ActGrid.figure("warm-up", "Warm-up",
+                    List.of(new org.councilbrief.picture.ActGrid.Member("FRA", "France")), List.of(),
+                    List.of(new org.councilbrief.picture.ActGrid.Cell("FRA", "accountability", "calls-for")));
+            org.councilbrief.brief.PdfRenderer.render(BriefPage.standalone(view, new org.councilbrief.brief
+                    .BriefPictures(grid, Map.of())), java.io.OutputStream.nullOutputStream());
+            BriefFigures.warmUp();
         } catch (java.io.IOException | RuntimeException e) {
             // Nothing is lost: the same work is done again, and reported, when the site is built.
         }
@@ -342,6 +353,9 @@ public final class SiteBuilder {
             return Optional.empty();
         }
         BriefView view = views.computeIfAbsent(situation, s -> composer.compose(brief.get()));
+        org.councilbrief.brief.BriefPictures drawn = extension.equals("html") || extension.equals("pdf")
+                ? pictures.computeIfAbsent(situation, s -> new BriefFigures(new StatementRepository(database.jdbi()),
+                        membership).of(brief.get(), view)) : org.councilbrief.brief.BriefPictures.NONE;
         if (extension.equals("html")) {
             List<BriefPage.Download> downloads = new ArrayList<>();
             for (BriefRenderer r : BriefRenderers.all()) {
@@ -350,7 +364,7 @@ public final class SiteBuilder {
                 }
             }
             return Optional.of(new SiteFile("briefs/" + situation + ".html", HTML,
-                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads, null,
+                    HtmlRenderer.html(new BriefPage(view, header("../", ""), downloads, null, drawn,
                             new BriefPage.Link("The Council's meetings on " + view.situationName()
                                     + " and the themes raised at them", "../situations/" + situation + ".html")))
                             .getBytes(StandardCharsets.UTF_8)));
@@ -362,7 +376,11 @@ public final class SiteBuilder {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            renderer.get().render(view, bytes);
+            if (extension.equals("pdf")) {
+                org.councilbrief.brief.PdfRenderer.render(BriefPage.standalone(view, drawn), bytes);
+            } else {
+                renderer.get().render(view, bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -487,13 +505,35 @@ public final class SiteBuilder {
     }
 
     /**
-     * Issue 14, item 1: the grid of what members did at a situation's meetings over a period is drawn by
-     * {@code picture.ActGrid} (written beside this builder's pictures) and wired here at merge. Until then the page has
-     * no such block.
+     * Who said what at a situation's meetings over the period they cover (issue 14, item 1): the same grid as a
+     * brief's, each cell every act a member took on a theme at any of the meetings, from the positions editors
+     * accepted; the rows are the states that sat on the Council at any of them, in the brief's order of names. Empty
+     * when no position was accepted.
      */
     private Optional<SitePage.Block> actGrid(Situation situation, List<Meeting> meetings,
             List<StatementRepository.MeetingPosition> positions) {
-        return Optional.empty(); // ACT GRID SPOT: return the block holding picture.ActGrid's figure.
+        List<Meeting> dated = meetings.stream().filter(m -> m.date() != null)
+                .sorted(java.util.Comparator.comparing(Meeting::date)).toList();
+        Set<String> symbols = dated.stream().map(Meeting::symbol).collect(java.util.stream.Collectors.toSet());
+        List<ActGrid.Cell> cells = positions.stream().filter(p -> symbols.contains(p.meeting()))
+                .map(p -> new ActGrid.Cell(p.position().stateCode(), p.position().theme(), p.position().act().id()))
+                .toList();
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, State> sat = new java.util.LinkedHashMap<>();
+        dated.forEach(m -> membership.on(m.date()).members().forEach(x -> sat.putIfAbsent(x.state().code(),
+                x.state())));
+        List<ActGrid.Member> members = sat.values().stream().sorted(java.util.Comparator.comparing(State::sortKey))
+                .map(x -> new ActGrid.Member(x.code(), x.label())).toList();
+        String from = BriefComposer.DATE.format(dated.get(0).date());
+        String to = BriefComposer.DATE.format(dated.get(dated.size() - 1).date());
+        String period = from.equals(to) ? "on " + from : "from " + from + " to " + to;
+        Figure grid = ActGrid.figure("situation-who-said-what", "Who said what at the Council's meetings on "
+                + situation.name() + " " + period + " (" + count(dated.size(), "meeting") + "): the acts of each "
+                + "member on each theme it raised, from the positions reviewed by the editors", members,
+                BriefFigures.themes(), cells);
+        return Optional.of(new SitePage.Block("Who said what over the period", REVIEWED, List.of(), "", grid));
     }
 
     /**

@@ -405,6 +405,16 @@ public final class StatementRepository {
                 + MEETING_POSITIONS_ORDER).map(StatementRepository::meetingPosition).list());
     }
 
+    /**
+     * The positions an editor accepted at one meeting (from its record or its press summary), in the order of the
+     * record: what a brief's "who said what" grid shows. Proposed and rejected positions are left out.
+     */
+    public List<MeetingPosition> acceptedPositionsAt(String meeting) {
+        return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS
+                + " and p.status = 'ACCEPTED' and m.symbol = :meeting" + MEETING_POSITIONS_ORDER)
+                .bind("meeting", meeting).map(StatementRepository::meetingPosition).list());
+    }
+
     /** A member's positions, not rejected, at the meetings of a situation, oldest meeting first. */
     public List<MeetingPosition> positionsOf(String member, String situation) {
         return jdbi.withHandle(handle -> handle.createQuery(MEETING_POSITIONS

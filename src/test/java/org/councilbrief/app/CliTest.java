@@ -90,6 +90,36 @@ class CliTest {
     }
 
     @Test
+    void aBriefRenderedFromTheDatabaseCarriesItsPicturesAndOneFromAFileNone(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("mali.json");
+        try (var in = CliTest.class.getResourceAsStream("/org/councilbrief/demo/mali.json")) {
+            Files.write(json, in.readAllBytes());
+        }
+        String db = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        assertThat(run("brief", "load", json.toString(), "--db", db).code()).isZero();
+        try (org.councilbrief.db.Database database = org.councilbrief.db.Database.openOrDefault(db)) {
+            DemoData.loadMeeting(new org.councilbrief.statement.StatementRepository(database.jdbi()));
+        }
+
+        Path html = dir.resolve("mali.html");
+        CliRun page = run("brief", "render", "mali", "--format", "html", "--out", html.toString(), "--db", db);
+        assertThat(page.code()).as(page.err()).isZero();
+        assertThat(Files.readString(html)).contains("<figure class=\"picture\" id=\"who-said-what\">")
+                .contains("data-member=\"ALB\" data-theme=\"foreign-security-personnel\"")
+                .contains("id=\"upr-mli-2023-05-02-picture\"");
+        Path pdf = dir.resolve("mali.pdf");
+        assertThat(run("brief", "render", "mali", "--format", "pdf", "--out", pdf.toString(), "--db", db).code())
+                .isZero();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Who said what");
+        }
+        Path plain = dir.resolve("plain.html");
+        assertThat(run("brief", "render", "--from", json.toString(), "--format", "html", "--out", plain.toString())
+                .code()).isZero();
+        assertThat(Files.readString(plain)).doesNotContain("<figure").contains("UPR recommendations for Mali");
+    }
+
+    @Test
     void aDatabaseHeldByARunningServerIsNamedInOneLineWithWhatToDo(@TempDir Path dir) throws Exception {
         // A server in another JVM holds the H2 file, as `./councilbrief serve` does.
         String db = "jdbc:h2:file:" + dir.resolve("held").toAbsolutePath();
