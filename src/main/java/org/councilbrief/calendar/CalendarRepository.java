@@ -67,14 +67,17 @@ public final class CalendarRepository {
         }
         record Row(String symbol, LocalDate adopted, ResolutionParagraph paragraph) {
         }
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
-                select d.symbol, d.published, p.kind, p.number, p.sub, p.body from resolution_paragraph p
-                join document d on d.symbol = p.symbol <where> order by d.symbol, p.position""")
-                .define("where", symbols == null ? "" : "where d.symbol in (<symbols>)")
-                .bindList("symbols", symbols == null ? List.of("") : List.copyOf(symbols))
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class),
+        List<Row> rows = jdbi.withHandle(h -> {
+            var query = h.createQuery("select d.symbol, d.published, p.kind, p.number, p.sub, p.body from"
+                    + " resolution_paragraph p join document d on d.symbol = p.symbol"
+                    + (symbols == null ? "" : " where d.symbol in (<symbols>)") + " order by d.symbol, p.position");
+            if (symbols != null) {
+                query.bindList("symbols", List.copyOf(symbols));
+            }
+            return query.map((rs, ctx) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class),
                         new ResolutionParagraph(ParagraphRef.Kind.valueOf(rs.getString(3)), rs.getInt(4),
-                                rs.getString(5), rs.getString(6)))).list());
+                                rs.getString(5), rs.getString(6)))).list();
+        });
         Map<String, List<Row>> bySymbol = new LinkedHashMap<>();
         rows.forEach(r -> bySymbol.computeIfAbsent(r.symbol(), k -> new ArrayList<>()).add(r));
         List<Resolution> out = new ArrayList<>();
