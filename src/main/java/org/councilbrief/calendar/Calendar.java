@@ -104,8 +104,8 @@ public final class Calendar {
             List<CalendarRepository.Review> held = reviews.stream()
                     .filter(r -> r.state().equals(place.stateCode())).toList();
             for (CalendarRepository.Review r : held) {
-                events.add(new CalendarEvent(uid("upr", r.id()), r.date(), r.date(), "upr", "UPR review of "
-                        + place.name() + (r.session() > 0 ? " (Working Group, session " + r.session() + ")" : ""),
+                events.add(new CalendarEvent(uid("upr", r.id()), r.date(), r.date(), "upr", "UPR review"
+                        + (r.session() > 0 ? " (Working Group, session " + r.session() + ")" : ""),
                         place.id(), place.name(), r.report(), href(r.report()), "Universal Periodic Review"));
             }
             int last = held.stream().mapToInt(CalendarRepository.Review::session).max().orElse(0);
@@ -116,8 +116,8 @@ public final class Calendar {
             Optional<UprSessions.Session> session = UprSessions.session(next);
             if (session.isPresent()) {
                 events.add(new CalendarEvent(uid("upr-expected", place.stateCode() + "-S" + next),
-                        session.get().from(), session.get().to(), "upr-expected", "UPR review of " + place.name()
-                                + " expected (Working Group, session " + next + ")", place.id(), place.name(),
+                        session.get().from(), session.get().to(), "upr-expected",
+                        "UPR review expected (Working Group, session " + next + ")", place.id(), place.name(),
                         null, null, "A state is reviewed once a cycle; the day within the session is set later"));
             } else {
                 unscheduled.add(new Expected(place.id(), place.name(), next));

@@ -356,8 +356,9 @@ public final class SiteBuilder {
         months.forEach((month, entries) -> blocks.add(new SitePage.Block(month, entries, "")));
         List<SitePage.Entry> undated = new ArrayList<>();
         for (Calendar.Expected x : calendar().unscheduled()) {
-            undated.add(new SitePage.Entry(x.situationName() + ": UPR review expected in session " + x.session(),
-                    null, "the Working Group's session " + x.session() + " has no dates recorded yet"));
+            undated.add(new SitePage.Entry(x.situationName() + ": UPR review expected in the Working Group's session "
+                    + x.session(),
+                    null, "its dates are not recorded yet"));
         }
         if (!undated.isEmpty()) {
             blocks.add(new SitePage.Block("UPR reviews not yet dated", undated, ""));

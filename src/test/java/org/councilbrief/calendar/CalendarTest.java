@@ -39,7 +39,7 @@ class CalendarTest {
         assertThat(calendar.events()).extracting(CalendarEvent::start, CalendarEvent::kind, CalendarEvent::title)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2023, 5, 2), "upr",
-                                "Mali: UPR review of Mali (Working Group, session 43)"),
+                                "Mali: UPR review (Working Group, session 43)"),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2023, 6, 16), "meeting",
                                 "Mali: Briefing on MINUSMA"),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2023, 6, 30), "deadline",
