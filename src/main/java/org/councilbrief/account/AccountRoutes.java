@@ -105,12 +105,12 @@ public final class AccountRoutes {
     /**
      * The routes, with the office's settings and feed addresses ({@code office}, or null for a server without them):
      * the workspace then lists stale briefs first, lets an admin set the age after which a brief is stale, and gives
-     * each user a secret address of the feed of stale briefs ({@code /workspace/stale.atom?key=…}).
+     * each user a secret address of the feed of stale briefs ({@code /feeds/stale.atom?key=…}).
      */
     public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs,
             OfficeRepository office) {
         if (office != null) {
-            app.get("/workspace/stale.atom", ctx -> staleFeed(ctx, office, briefs));
+            app.get("/feeds/stale.atom", ctx -> staleFeed(ctx, office, briefs));
         }
         app.get("/login", ctx -> loginPage(ctx, null, ""));
         app.post("/login", ctx -> login(ctx, accounts));
@@ -179,7 +179,7 @@ public final class AccountRoutes {
             throw new io.javalin.http.NotFoundResponse("no feed at this address; make a new one on the workspace");
         }
         String url = ctx.url();
-        String base = url.substring(0, url.length() - "workspace/stale.atom".length());
+        String base = url.substring(0, url.length() - "feeds/stale.atom".length());
         List<org.councilbrief.AtomFeed.Entry> entries = new java.util.ArrayList<>();
         for (BriefLine b : briefs.get()) {
             for (BriefLine.Stale s : b.stale()) {
@@ -342,8 +342,8 @@ public final class AccountRoutes {
         params.put("office", new Office(office != null, office == null ? 0 : office.staleAfterDays(),
                 limitError == null ? "" : limitError, office == null ? "" : office.feedTokenMade(session.user())
                         .map(t -> t.toLocalDate().toString()).orElse(""),
-                token == null ? "" : "workspace/stale.atom?key=" + token,
-                token == null ? "" : (at < 0 ? "" : url.substring(0, at + 1)) + "workspace/stale.atom?key=" + token));
+                token == null ? "" : "feeds/stale.atom?key=" + token,
+                token == null ? "" : (at < 0 ? "" : url.substring(0, at + 1)) + "feeds/stale.atom?key=" + token));
         TEMPLATES.render("account/workspace.jte", params, out);
         ctx.html(out.toString());
     }

@@ -41,7 +41,7 @@ class StaleBriefsRoutesTest {
                  1.   Decides to extend the mandate of MINUSMA until 30 June 2023;
                  2.   Decides to remain seized of the matter.
             """;
-    private static final Pattern KEY = Pattern.compile("href=\"(workspace/stale\\.atom\\?key=[0-9a-f]+)\"");
+    private static final Pattern KEY = Pattern.compile("href=\"(feeds/stale\\.atom\\?key=[0-9a-f]+)\"");
 
     private static Clock at(String day) {
         return Clock.fixed(Instant.parse(day + "T09:00:00Z"), ZoneOffset.UTC);
@@ -84,8 +84,8 @@ class StaleBriefsRoutesTest {
                 }
 
                 // The feed: no address, a wrong one and a replaced one give nothing; the current one lists why.
-                assertThat(get(client, origin + "/workspace/stale.atom", null).code()).isEqualTo(404);
-                assertThat(get(client, origin + "/workspace/stale.atom?key=" + "ab".repeat(24), null).code())
+                assertThat(get(client, origin + "/feeds/stale.atom", null).code()).isEqualTo(404);
+                assertThat(get(client, origin + "/feeds/stale.atom?key=" + "ab".repeat(24), null).code())
                         .isEqualTo(404);
                 String first = feedAddress(client, origin, edith);
                 String second = feedAddress(client, origin, edith);
