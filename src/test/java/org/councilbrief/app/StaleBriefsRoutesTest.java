@@ -154,6 +154,43 @@ class StaleBriefsRoutesTest {
         }
     }
 
+    @Test
+    void realRecordsReportsAndResolutionsImportedAfterPublicationAreEachAReason() throws Exception {
+        try (Database database = Database.inMemory("stale-real-" + System.nanoTime())) {
+            Application application = Application.start(database, true, at("2023-08-20"));
+            BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
+            int edited = workflow.editItem("mali", 0, "comments-2", "Briefing on Mali", LocalDate.of(2023, 6, 16),
+                    "The Council heard a briefing.", "edith");
+            workflow.publish("mali", workflow.submit("mali", edited, "edith"), "rita", true);
+            org.councilbrief.calendar.CalendarRepository repository =
+                    new org.councilbrief.calendar.CalendarRepository(database.jdbi());
+            org.councilbrief.calendar.StaleBriefs stale = new org.councilbrief.calendar.StaleBriefs(repository);
+            assertThat(stale.reasons(LocalDate.of(2023, 8, 20), 30)).isEmpty();
+
+            Imports imports = new Imports(database);
+            java.nio.file.Path data = org.councilbrief.SharedData.root().resolve("data");
+            imports.importFile(data.resolve("upr-reports/extra_cycle1/reports/mali2008.txt"), "upr-report",
+                    new ImportOptions("mali", null, null));
+            imports.importFile(data.resolve("council-speeches/meetings/SPV.8703.txt"), "meeting-record",
+                    new ImportOptions("mali", null, LocalDate.of(2020, 1, 15)));
+            imports.importFile(data.resolve("pages/seed_sources/res2690_2023_text_partial.txt"), "resolution",
+                    new ImportOptions(null, "S/RES/2690 (2023)", null));
+            List<org.councilbrief.calendar.StaleBriefs.Reason> reasons = stale.reasons(LocalDate.of(2023, 8, 20), 30)
+                    .get("mali");
+            assertThat(reasons).extracting(org.councilbrief.calendar.StaleBriefs.Reason::label)
+                    .containsExactlyInAnyOrder("UPR review MLI-S2", "S/PV.8703", "S/RES/2690 (2023)");
+            assertThat(reasons).filteredOn(r -> r.label().equals("S/PV.8703")).singleElement()
+                    .satisfies(r -> assertThat(r.href()).isEqualTo("workspace/positions?meeting=S%2FPV.8703"));
+            // The resolution's header gave its adoption; the review is on the calendar with the next one expected.
+            assertThat(new org.councilbrief.document.ResolutionRepository(database.jdbi()).find(
+                    org.councilbrief.document.Symbols.parse("S/RES/2690 (2023)")).orElseThrow().adopted())
+                    .isEqualTo(LocalDate.of(2023, 6, 30));
+            assertThat(org.councilbrief.calendar.Calendar.read(repository, java.util.Set.of("mali")).events())
+                    .extracting(org.councilbrief.calendar.CalendarEvent::title)
+                    .contains("Mali: UPR review (Working Group, session 2)");
+        }
+    }
+
     private static void parses(String xml) throws Exception {
         javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
