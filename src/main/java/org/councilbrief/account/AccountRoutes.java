@@ -65,7 +65,28 @@ public final class AccountRoutes {
      * @param live whether a version is published, so that the list links to the public page
      */
     public record BriefLine(String id, String name, String status, String changed, String by,
-            List<SectionWords> sections, boolean live) {
+            List<SectionWords> sections, boolean live, List<Stale> stale) {
+        public BriefLine {
+            stale = List.copyOf(stale);
+        }
+
+        public BriefLine(String id, String name, String status, String changed, String by, List<SectionWords> sections,
+                boolean live) {
+            this(id, name, status, changed, by, sections, live, List.of());
+        }
+
+        /**
+         * Why the brief is stale: the reason in words, what is new (a link's words) and where to see it (relative to
+         * the site's top, or a public address), and when it became so (UTC).
+         */
+        public record Stale(String reason, String label, String href, java.time.LocalDateTime at) {
+        }
+
+        /** Whether something new is waiting for the brief or its date is too old. */
+        public boolean isStale() {
+            return !stale.isEmpty();
+        }
+
         /** A section's word count against the limit an editor set (0 for none). */
         public record SectionWords(String section, int words, int limit) {
             public boolean over() {
@@ -78,6 +99,19 @@ public final class AccountRoutes {
      * @param briefs the briefs the workspace lists
      */
     public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs) {
+        register(app, accounts, briefs, null);
+    }
+
+    /**
+     * The routes, with the office's settings and feed addresses ({@code office}, or null for a server without them):
+     * the workspace then lists stale briefs first, lets an admin set the age after which a brief is stale, and gives
+     * each user a secret address of the feed of stale briefs ({@code /feeds/stale.atom?key=…}).
+     */
+    public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs,
+            OfficeRepository office) {
+        if (office != null) {
+            app.get("/feeds/stale.atom", ctx -> staleFeed(ctx, office, briefs));
+        }
         app.get("/login", ctx -> loginPage(ctx, null, ""));
         app.post("/login", ctx -> login(ctx, accounts));
         app.post("/logout", ctx -> {
@@ -93,16 +127,81 @@ public final class AccountRoutes {
                 ctx.redirect("login");
                 return;
             }
-            workspace(ctx, session.get(), accounts, briefs, null, UserForm.empty());
+            workspace(ctx, session.get(), accounts, briefs, office, null, UserForm.empty(), null);
         });
-        // The form posts to the workspace's own address, so that the page shown after it keeps its links; the
-        // earlier address still answers.
+        // The forms post to the workspace's own address, so that the page shown after it keeps its links; the
+        // earlier address still answers. A hidden field says which form it is.
         for (String path : List.of("/workspace", "/workspace/users")) {
-            app.post(path, ctx -> addUser(ctx, accounts, briefs));
+            app.post(path, ctx -> {
+                String form = String.valueOf(ctx.formParam("form"));
+                if (office != null && form.equals("stale-limit")) {
+                    setStaleLimit(ctx, accounts, briefs, office);
+                } else if (office != null && form.equals("feed")) {
+                    renewFeed(ctx, accounts, briefs, office);
+                } else {
+                    addUser(ctx, accounts, briefs, office);
+                }
+            });
         }
     }
 
-    private static void addUser(Context ctx, Accounts accounts, Supplier<List<BriefLine>> briefs) {
+    private static void setStaleLimit(Context ctx, Accounts accounts, Supplier<List<BriefLine>> briefs,
+            OfficeRepository office) {
+        Session session = requireSession(ctx, accounts);
+        requireCsrf(ctx, session);
+        if (session.user().role() != Role.ADMIN) {
+            throw new ForbiddenResponse("only an admin sets when a brief is stale");
+        }
+        try {
+            int days = office.setStaleAfterDays(ctx.formParam("days"), session.user().username());
+            workspace(ctx, session, accounts, briefs, office, "A brief is now stale when its date is more than " + days
+                    + " days old.", UserForm.empty(), null);
+        } catch (AppException e) {
+            ctx.status(400);
+            workspace(ctx, session, accounts, briefs, office, null, UserForm.empty(),
+                    capitalize(e.getMessage()) + ".");
+        }
+    }
+
+    private static void renewFeed(Context ctx, Accounts accounts, Supplier<List<BriefLine>> briefs,
+            OfficeRepository office) {
+        Session session = requireSession(ctx, accounts);
+        requireCsrf(ctx, session);
+        String token = office.renewFeedToken(session.user());
+        ctx.attribute("feedToken", token);
+        workspace(ctx, session, accounts, briefs, office, "Your new feed address is below; the earlier one no longer"
+                + " works.", UserForm.empty(), null);
+    }
+
+    /** The feed of stale briefs for the holder of a current feed token; 404 for any other, as for no feed at all. */
+    private static void staleFeed(Context ctx, OfficeRepository office, Supplier<List<BriefLine>> briefs) {
+        if (office.feedUser(ctx.queryParam("key")).isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse("no feed at this address; make a new one on the workspace");
+        }
+        String url = ctx.url();
+        String base = url.substring(0, url.length() - "feeds/stale.atom".length());
+        List<org.councilbrief.AtomFeed.Entry> entries = new java.util.ArrayList<>();
+        for (BriefLine b : briefs.get()) {
+            for (BriefLine.Stale s : b.stale()) {
+                String at = org.councilbrief.AtomFeed.TIME.format(s.at());
+                String href = s.href() == null ? base + "workspace/briefs/" + b.id()
+                        : s.href().matches("(?i)https?:.*") ? s.href() : base + s.href();
+                entries.add(new org.councilbrief.AtomFeed.Entry(b.name() + ": " + s.label(), "tag:councilbrief.org,2026:"
+                        + "stale/" + b.id() + "/" + at + "/" + Integer.toHexString(s.reason().hashCode()), at, href,
+                        s.reason()));
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(org.councilbrief.AtomFeed.Entry::updated).reversed());
+        String updated = entries.isEmpty() ? org.councilbrief.AtomFeed.TIME.format(java.time.LocalDateTime.now(
+                java.time.ZoneOffset.UTC)) : entries.get(0).updated();
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("application/atom+xml; charset=utf-8");
+        ctx.result(new org.councilbrief.AtomFeed("councilbrief: stale briefs", "tag:councilbrief.org,2026:stale",
+                updated, base + "workspace", entries).xml());
+    }
+
+    private static void addUser(Context ctx, Accounts accounts, Supplier<List<BriefLine>> briefs,
+            OfficeRepository office) {
         Session session = requireSession(ctx, accounts);
         requireCsrf(ctx, session);
         if (session.user().role() != Role.ADMIN) {
@@ -112,14 +211,14 @@ public final class AccountRoutes {
         String role = ctx.formParam("role") == null ? "" : ctx.formParam("role").strip();
         try {
             User user = accounts.add(username, ctx.formParam("password"), Role.of(role), session.user().username());
-            workspace(ctx, session, accounts, briefs, "Created " + user.role().id() + " " + user.username() + ".",
-                    UserForm.empty());
+            workspace(ctx, session, accounts, briefs, office, "Created " + user.role().id() + " " + user.username()
+                    + ".", UserForm.empty(), null);
         } catch (AppException e) {
             ctx.status(400);
             String m = e.getMessage();
             String field = m.contains("password") ? "password" : m.contains("role") ? "role" : "username";
-            workspace(ctx, session, accounts, briefs, null, new UserForm(username, role, field,
-                    Character.toUpperCase(m.charAt(0)) + m.substring(1) + "."));
+            workspace(ctx, session, accounts, briefs, office, null, new UserForm(username, role, field,
+                    Character.toUpperCase(m.charAt(0)) + m.substring(1) + "."), null);
         }
     }
 
@@ -231,13 +330,36 @@ public final class AccountRoutes {
     }
 
     private static void workspace(Context ctx, Session session, Accounts accounts, Supplier<List<BriefLine>> briefs,
-            String message, UserForm userForm) {
+            OfficeRepository office, String message, UserForm userForm, String limitError) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("account/workspace.jte", Map.of("session", session, "briefs", briefs.get(), "users",
-                session.user().role() == Role.ADMIN ? accounts.users() : List.of(), "message",
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("session", session, "briefs", briefs.get(),
+                "users", session.user().role() == Role.ADMIN ? accounts.users() : List.of(), "message",
                 message == null ? "" : message, "userForm", userForm, "header",
-                header(ctx, session, PageHeader.BRIEFS)), out);
+                header(ctx, session, PageHeader.BRIEFS)));
+        String token = ctx.attribute("feedToken");
+        String url = ctx.url();
+        int at = url.lastIndexOf("/workspace");
+        params.put("office", new Office(office != null, office == null ? 0 : office.staleAfterDays(),
+                limitError == null ? "" : limitError, office == null ? "" : office.feedTokenMade(session.user())
+                        .map(t -> t.toLocalDate().toString()).orElse(""),
+                token == null ? "" : "feeds/stale.atom?key=" + token,
+                token == null ? "" : (at < 0 ? "" : url.substring(0, at + 1)) + "feeds/stale.atom?key=" + token));
+        TEMPLATES.render("account/workspace.jte", params, out);
         ctx.html(out.toString());
+    }
+
+    /**
+     * What the workspace shows of the office's settings and the user's feed.
+     *
+     * @param shown whether the server keeps them
+     * @param staleDays after how many days a brief's date makes it stale
+     * @param limitError why the limit typed was refused, or ""
+     * @param feedMade the day the user's feed address was made, or "" for none
+     * @param feedHref the new feed address relative to the page, just after it was made, else ""
+     * @param feedAddress the same, whole, to copy into a feed reader, else ""
+     */
+    public record Office(boolean shown, int staleDays, String limitError, String feedMade, String feedHref,
+            String feedAddress) {
     }
 
     /** The header of a workspace page: the site's and the workspace's navigation, for this user. */

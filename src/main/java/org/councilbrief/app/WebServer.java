@@ -120,7 +120,13 @@ final class WebServer {
                     + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         });
         BriefWorkflow workflow = new BriefWorkflow(application.database(), application.council(), application.clock());
-        AccountRoutes.register(app, application.accounts(), () -> BriefRoutes.lines(workflow, application.composer()));
+        // The workspace lists stale briefs first (decision 0040): what arrived after a brief's publication, its age.
+        org.councilbrief.account.OfficeRepository office = new org.councilbrief.account.OfficeRepository(
+                application.database().jdbi());
+        org.councilbrief.calendar.StaleBriefs stale = new org.councilbrief.calendar.StaleBriefs(
+                new org.councilbrief.calendar.CalendarRepository(application.database().jdbi()));
+        AccountRoutes.register(app, application.accounts(), () -> BriefRoutes.lines(workflow, application.composer(),
+                staleLines(stale.reasons(application.today(), office.staleAfterDays()))), office);
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
                 new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()),
@@ -157,6 +163,15 @@ final class WebServer {
         });
         app.get("/<path>", ctx -> page(application, cache, stamp, ctx.pathParam("path"), ctx));
         return app;
+    }
+
+    /** The reasons briefs are stale, as the workspace's list of briefs holds them. */
+    private static Map<String, java.util.List<AccountRoutes.BriefLine.Stale>> staleLines(
+            Map<String, java.util.List<org.councilbrief.calendar.StaleBriefs.Reason>> reasons) {
+        Map<String, java.util.List<AccountRoutes.BriefLine.Stale>> out = new java.util.HashMap<>();
+        reasons.forEach((situation, list) -> out.put(situation, list.stream().map(r -> new AccountRoutes.BriefLine
+                .Stale(r.reason(), r.label(), r.href(), r.at())).toList()));
+        return out;
     }
 
     private record Cached(String stamp, SiteFile file) {

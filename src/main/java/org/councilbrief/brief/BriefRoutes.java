@@ -433,6 +433,12 @@ public final class BriefRoutes {
      * and whether a version is published (so that the list links to the live page).
      */
     public static List<AccountRoutes.BriefLine> lines(BriefWorkflow workflow, BriefComposer composer) {
+        return lines(workflow, composer, Map.of());
+    }
+
+    /** The same, stale briefs first (in the same order among themselves), each with why it is stale. */
+    public static List<AccountRoutes.BriefLine> lines(BriefWorkflow workflow, BriefComposer composer,
+            Map<String, List<AccountRoutes.BriefLine.Stale>> stale) {
         List<AccountRoutes.BriefLine> lines = new ArrayList<>();
         for (var situation : workflow.situations()) {
             try {
@@ -454,12 +460,14 @@ public final class BriefRoutes {
                 boolean live = history.isEmpty() || history.stream()
                         .anyMatch(r -> r.status().equals(BriefRevision.PUBLISHED));
                 lines.add(new AccountRoutes.BriefLine(id, current.brief().situationName(),
-                        workflow.statusLabel(id, current.status()), changed, by, sections, live));
+                        workflow.statusLabel(id, current.status()), changed, by, sections, live,
+                        stale.getOrDefault(id, List.of())));
             } catch (AppException e) {
                 throw new IllegalStateException("a stored version of the brief on " + situation.id()
                         + " cannot be read", e);
             }
         }
+        lines.sort(java.util.Comparator.comparing(line -> !line.isStale()));
         return lines;
     }
 

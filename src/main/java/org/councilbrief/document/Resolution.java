@@ -1,11 +1,21 @@
 package org.councilbrief.document;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** A Security Council resolution read into its preambular and operative paragraphs. */
-public record Resolution(String symbol, String title, List<ResolutionParagraph> paragraphs) {
+/**
+ * A Security Council resolution read into its preambular and operative paragraphs.
+ *
+ * @param adopted the day the Council adopted it, as its header prints it ("Adopted by the Security Council at its
+ *     9365th meeting, on 30 June 2023"), or null where the text does not say
+ */
+public record Resolution(String symbol, String title, List<ResolutionParagraph> paragraphs, LocalDate adopted) {
     public Resolution {
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    public Resolution(String symbol, String title, List<ResolutionParagraph> paragraphs) {
+        this(symbol, title, paragraphs, null);
     }
 
     /** The paragraphs a reference points to, each operative paragraph with its sub-paragraphs. */

@@ -1,5 +1,6 @@
 package org.councilbrief.document;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public final class ResolutionParser {
                     + "|Noting|Recognizing|Reaffirming|Welcoming|Commending|Determining|Affirming|Desirous|Guided"
                     + "|Expressing|Acknowledging|Condemning|Encouraging|Reiterating|Recalling|Emphasising)\\b");
     private static final Pattern SYMBOL = Pattern.compile("S/RES/(\\d{1,4})\\s*\\((\\d{4})\\)");
+    private static final Pattern ADOPTED = Pattern.compile("(?i)\\badopted by the Security Council at its [^,;]{1,40}?"
+            + "meetings?,? on (\\d{1,2}) (January|February|March|April|May|June|July|August|September|October"
+            + "|November|December),? (\\d{4})");
     private static final Pattern TITLE = Pattern.compile("(?i)\\bResolution (\\d{1,4}) \\((\\d{4})\\)");
 
     private ResolutionParser() {
@@ -110,7 +114,23 @@ public final class ResolutionParser {
         }
         Matcher title = TITLE.matcher(head);
         return new Resolution(symbol, title.find() ? "Resolution " + title.group(1) + " (" + title.group(2) + ")" : null,
-                out);
+                out, adopted(head));
+    }
+
+    /** The day of "Adopted by the Security Council at its 9365th meeting, on 30 June 2023" above the preamble. */
+    static LocalDate adopted(String head) {
+        Matcher m = ADOPTED.matcher(head.replaceAll("\\s+", " "));
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            String month = m.group(2).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + m.group(2).substring(1).toLowerCase(java.util.Locale.ROOT);
+            return LocalDate.parse(m.group(1) + " " + month + " " + m.group(3),
+                    java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // "31 February": no date rather than a wrong one
+        }
     }
 
     /** "i" after "h" is the letter i, not the roman one. */

@@ -17,12 +17,14 @@ public final class ResolutionRepository {
     /** Writes a resolution inside the caller's transaction, replacing an earlier import of it. */
     public static void save(Handle handle, Symbol symbol, Resolution resolution) {
         String key = symbol.canonical();
-        int updated = handle.createUpdate("update document set title = coalesce(:title, title) where symbol = :symbol")
-                .bind("title", resolution.title()).bind("symbol", key).execute();
+        int updated = handle.createUpdate("update document set title = coalesce(:title, title),"
+                + " published = coalesce(:adopted, published) where symbol = :symbol")
+                .bind("title", resolution.title()).bind("adopted", resolution.adopted()).bind("symbol", key).execute();
         if (updated == 0) {
             handle.createUpdate("insert into document (symbol, series, title, published, url) "
-                    + "values (:symbol, :series, :title, null, :url)")
+                    + "values (:symbol, :series, :title, :adopted, :url)")
                     .bind("symbol", key).bind("series", symbol.series().name()).bind("title", resolution.title())
+                    .bind("adopted", resolution.adopted())
                     .bind("url", symbol.url().toString()).execute();
         }
         handle.createUpdate("delete from resolution_paragraph where symbol = :symbol").bind("symbol", key).execute();
@@ -37,16 +39,21 @@ public final class ResolutionRepository {
     public Optional<Resolution> find(Symbol symbol) {
         String key = symbol.canonical();
         return jdbi.withHandle(handle -> {
-            Optional<String> title = handle.createQuery("select coalesce(title, '') from document where symbol = :s")
-                    .bind("s", key).mapTo(String.class).findOne();
-            if (title.isEmpty()) {
+            record Head(String title, java.time.LocalDate adopted) {
+            }
+            Optional<Head> head = handle.createQuery("select title, published from document where symbol = :s")
+                    .bind("s", key).map((rs, ctx) -> new Head(rs.getString(1), rs.getObject(2,
+                            java.time.LocalDate.class))).findOne();
+            if (head.isEmpty()) {
                 return Optional.empty();
             }
             List<ResolutionParagraph> paragraphs = handle.createQuery(
                     "select kind, number, sub, body from resolution_paragraph where symbol = :s order by position")
                     .bind("s", key).map((rs, ctx) -> new ResolutionParagraph(ParagraphRef.Kind.valueOf(rs.getString(1)),
                             rs.getInt(2), rs.getString(3), rs.getString(4))).list();
-            return Optional.of(new Resolution(key, title.get().isEmpty() ? null : title.get(), paragraphs));
+            String title = head.get().title();
+            return Optional.of(new Resolution(key, title == null || title.isEmpty() ? null : title, paragraphs,
+                    head.get().adopted()));
         });
     }
 

@@ -72,13 +72,32 @@ final class ImportRepository implements ImportContext {
                         paragraph -> PressRepository.propose(EXTRACTOR, paragraph), user, warnings);
                 case ParsedImport.ResolutionText t -> ResolutionRepository.save(handle, t.symbol(), t.resolution());
             }
-            handle.createUpdate("insert into import_log (kind, content_hash, file_name, target, imported_at) "
-                    + "values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
-                    .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC)).execute();
+            long logId = handle.createUpdate("insert into import_log (kind, content_hash, file_name, target,"
+                    + " imported_at) values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
+                    .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            // What the file brought, item by item: a brief on the situation of any of them is stale from now on.
+            int position = 0;
+            for (String[] item : items(parsed)) {
+                handle.createUpdate("insert into import_log_item (import_id, position, kind, item_key) values (?, ?, ?,"
+                        + " ?)").bind(0, logId).bind(1, position++).bind(2, item[0]).bind(3, clip(item[1], 200))
+                        .execute();
+            }
             ChangeLogRepository.record(handle, user, "import", clip(parsed.target(), 120), "imported", kind + " from "
                     + clip(fileName, 1000) + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
             return true;
         });
+    }
+
+    /** The items an import brings, as (kind, key): a UPR review's id, a meeting's or a document's symbol. */
+    private static List<String[]> items(ParsedImport parsed) {
+        return switch (parsed) {
+            case ParsedImport.Reviews r -> r.reviews().stream().map(v -> new String[] {"upr-review", v.id()}).toList();
+            case ParsedImport.MeetingRecord m -> List.<String[]>of(new String[] {"meeting", m.meeting().symbol()});
+            case ParsedImport.Press p -> List.<String[]>of(new String[] {"press-release", p.summary().pressRelease()});
+            case ParsedImport.ResolutionText t -> List.<String[]>of(new String[] {"resolution",
+                t.symbol().canonical()});
+        };
     }
 
     private static String clip(String text, int length) {

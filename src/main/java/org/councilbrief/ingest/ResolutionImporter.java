@@ -47,7 +47,8 @@ final class ResolutionImporter implements Importer {
         Symbol symbol = OwnSymbol.of(source, Series.SC_RESOLUTION, options.symbol(), preamble(source))
                 .orElseThrow(() -> new InputException(source.name(), 0,
                         "the resolution does not print its symbol; give it with --symbol"));
-        resolution = new Resolution(symbol.canonical(), resolution.title(), resolution.paragraphs());
+        resolution = new Resolution(symbol.canonical(), resolution.title(), resolution.paragraphs(),
+                resolution.adopted());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("preambular", (int) resolution.paragraphs().stream()
                 .filter(p -> p.kind() == ParagraphRef.Kind.PP).count());

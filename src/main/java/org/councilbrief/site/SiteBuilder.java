@@ -25,6 +25,10 @@ import org.councilbrief.brief.BriefRepository;
 import org.councilbrief.brief.BriefView;
 import org.councilbrief.brief.BriefWorkflow;
 import org.councilbrief.brief.HtmlRenderer;
+import org.councilbrief.calendar.Calendar;
+import org.councilbrief.calendar.CalendarEvent;
+import org.councilbrief.calendar.CalendarRepository;
+import org.councilbrief.calendar.ICalendar;
 import org.councilbrief.compare.GenevaNewYork;
 import org.councilbrief.compare.ThemeCrosswalk;
 import org.councilbrief.council.Composition;
@@ -63,6 +67,10 @@ public final class SiteBuilder {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final String HTML = "text/html; charset=utf-8";
     static final String FAVICON = "favicon.svg";
+    static final String CALENDAR = "calendar.html";
+    static final String CALENDAR_ICS = "calendar.ics";
+    /** How far ahead the home page looks on the calendar. */
+    static final int NEXT_DAYS = 30;
     /** The line said wherever the site shows Council members' positions. */
     static final String REVIEWED = "Positions reviewed by the editors: only those an editor has accepted are shown.";
 
@@ -165,7 +173,7 @@ public final class SiteBuilder {
     /** Every path of the site. */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(List.of("index.html", "feed.atom", FAVICON, "council/index.html",
-                "themes/index.html"));
+                "themes/index.html", CALENDAR, CALENDAR_ICS));
         for (Map.Entry<Situation, LocalDate> e : situations()) {
             paths.add("briefs/" + e.getKey().id() + ".html");
             paths.add("situations/" + e.getKey().id() + ".html");
@@ -217,6 +225,14 @@ public final class SiteBuilder {
         if (p.equals("feed.atom")) {
             return Optional.of(new SiteFile(p, "application/atom+xml; charset=utf-8",
                     feed().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (p.equals(CALENDAR)) {
+            return Optional.of(html(p, calendarPage()));
+        }
+        if (p.equals(CALENDAR_ICS)) {
+            return Optional.of(new SiteFile(p, ICalendar.CONTENT_TYPE, ICalendar.write(calendar().events(),
+                    today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), "councilbrief: Security Council"
+                            + " calendar").getBytes(StandardCharsets.UTF_8)));
         }
         if (p.equals(FAVICON)) {
             return Optional.of(new SiteFile(p, "image/svg+xml", favicon()));
@@ -327,15 +343,93 @@ public final class SiteBuilder {
             meetings.add(new SitePage.Entry(e.getKey().name() + ": meetings and themes", "situations/"
                     + e.getKey().id() + ".html", null));
         }
+        List<SitePage.Entry> coming = new ArrayList<>();
+        for (CalendarEvent e : calendar().between(today, today.plusDays(NEXT_DAYS))) {
+            coming.add(eventEntry(e));
+        }
+        String none = coming.isEmpty() ? "Nothing on the calendar in the next " + NEXT_DAYS + " days." : null;
+        coming.add(new SitePage.Entry("The calendar", CALENDAR, "deadlines of mandates and sanctions, planned meetings"
+                + " and UPR reviews, month by month"));
         List<SitePage.Block> blocks = new ArrayList<>(List.of(new SitePage.Block(null, entries,
                 "No brief has been published yet.")));
         if (!meetings.isEmpty()) {
             blocks.add(new SitePage.Block("Meetings and themes", meetings, ""));
         }
+        blocks.add(new SitePage.Block("The next " + NEXT_DAYS + " days", none, coming, ""));
         return new SitePage("councilbrief: human rights briefs for the Security Council",
                 header("", PageHeader.SITUATIONS), "Situations",
                 "Sourced briefs on the human rights dimensions of the situations on the Security Council's agenda.",
                 blocks);
+    }
+
+    private volatile Calendar calendar;
+
+    /** The calendar of the situations with a published brief, read once per builder. */
+    private Calendar calendar() {
+        if (calendar == null) {
+            java.util.Set<String> published = new java.util.HashSet<>();
+            situations().forEach(e -> published.add(e.getKey().id()));
+            calendar = Calendar.read(new CalendarRepository(database.jdbi()), published);
+        }
+        return calendar;
+    }
+
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter.ofPattern(
+            "MMMM yyyy", java.util.Locale.ENGLISH);
+
+    /** The calendar page: what is coming month by month, the reviews not yet dated, and the last twelve months. */
+    private SitePage calendarPage() {
+        List<SitePage.Block> blocks = new ArrayList<>();
+        blocks.add(new SitePage.Block("Subscribe", List.of(new SitePage.Entry("The calendar in iCalendar form",
+                CALENDAR_ICS, "for a calendar program: every event, past and coming, kept up to date")), ""));
+        Map<String, List<SitePage.Entry>> months = new java.util.LinkedHashMap<>();
+        for (CalendarEvent e : calendar().events()) {
+            if (!e.end().isBefore(today)) {
+                months.computeIfAbsent(MONTH.format(e.start().isBefore(today) ? today : e.start()),
+                        k -> new ArrayList<>()).add(eventEntry(e));
+            }
+        }
+        if (months.isEmpty()) {
+            blocks.add(new SitePage.Block("Coming", List.of(), "Nothing known is coming: no deadline read from the"
+                    + " resolutions held, no meeting planned and no UPR review dated from today on."));
+        }
+        months.forEach((month, entries) -> blocks.add(new SitePage.Block(month, entries, "")));
+        List<SitePage.Entry> undated = new ArrayList<>();
+        for (Calendar.Expected x : calendar().unscheduled()) {
+            undated.add(new SitePage.Entry(x.situationName() + ": UPR review expected in the Working Group's session "
+                    + x.session(),
+                    null, "its dates are not recorded yet"));
+        }
+        if (!undated.isEmpty()) {
+            blocks.add(new SitePage.Block("UPR reviews not yet dated", undated, ""));
+        }
+        List<SitePage.Entry> earlier = new ArrayList<>();
+        List<CalendarEvent> past = calendar().between(today.minusYears(1), today.minusDays(1)).stream()
+                .filter(e -> e.end().isBefore(today)).toList();
+        for (int i = past.size() - 1; i >= 0; i--) {
+            earlier.add(eventEntry(past.get(i)));
+        }
+        blocks.add(new SitePage.Block("The last twelve months", earlier, "Nothing in the last twelve months."));
+        return new SitePage("Calendar | councilbrief", header("", ""), "Calendar",
+                "Deadlines that the Security Council's resolutions set for mandates, missions, panels of experts and"
+                        + " sanctions, the meetings the editors have planned, and the Universal Periodic Reviews of"
+                        + " the states on the agenda. Each line links to its source.", blocks);
+    }
+
+    /** An event as a line: its day or days and what happens, linked to its source, with the source and its words. */
+    private static SitePage.Entry eventEntry(CalendarEvent e) {
+        String when = e.start().equals(e.end()) ? BriefComposer.DATE.format(e.start())
+                : e.start().getMonth() == e.end().getMonth() && e.start().getYear() == e.end().getYear()
+                        ? e.start().getDayOfMonth() + "–" + BriefComposer.DATE.format(e.end())
+                        : BriefComposer.DATE.format(e.start()) + " – " + BriefComposer.DATE.format(e.end());
+        StringBuilder detail = new StringBuilder();
+        if (e.source() != null) {
+            detail.append(e.source());
+        }
+        if (e.detail() != null) {
+            detail.append(detail.isEmpty() ? "" : "; ").append(e.detail());
+        }
+        return new SitePage.Entry(when + ": " + e.title(), e.href(), detail.isEmpty() ? null : detail.toString());
     }
 
     private Optional<Brief> published(String situation) throws AppException {
@@ -728,14 +822,11 @@ public final class SiteBuilder {
     }
 
     /** RFC 3339 in UTC with seconds always, as Atom's date constructs ask: 2026-11-27T10:15:00Z. */
-    static final java.time.format.DateTimeFormatter ATOM_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", java.util.Locale.ROOT);
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final java.time.format.DateTimeFormatter ATOM_TIME = org.councilbrief.AtomFeed.TIME;
 
     /**
      * The Atom feed: one entry per published brief, newest first, dated when it was published (the stored times are
-     * UTC). Written with the JDK's {@link javax.xml.stream.XMLStreamWriter}, which escapes text and attributes
-     * (decision 0035).
+     * UTC), written by {@link org.councilbrief.AtomFeed} (decision 0035).
      */
     private String feed() {
         record Update(Situation situation, LocalDate asOf, String updated) {
@@ -748,91 +839,19 @@ public final class SiteBuilder {
         }
         updates.sort(java.util.Comparator.comparing(Update::updated).reversed());
         String updated = updates.isEmpty() ? ATOM_TIME.format(today.atStartOfDay()) : updates.get(0).updated();
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            javax.xml.stream.XMLStreamWriter xml = javax.xml.stream.XMLOutputFactory.newDefaultFactory()
-                    .createXMLStreamWriter(out);
-            xml.writeStartDocument("utf-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.setDefaultNamespace(ATOM);
-            xml.writeStartElement(ATOM, "feed");
-            xml.writeDefaultNamespace(ATOM);
-            element(xml, 1, "title", "councilbrief: brief updates");
-            element(xml, 1, "id", "tag:councilbrief.org,2026:briefs");
-            element(xml, 1, "updated", updated);
-            link(xml, 1, "index.html");
-            for (Update u : updates) {
-                String id = u.situation().id();
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement(ATOM, "entry");
-                element(xml, 2, "title", u.situation().name() + ": human rights brief");
-                element(xml, 2, "id", "tag:councilbrief.org,2026:brief/" + id + "/" + u.updated());
-                element(xml, 2, "updated", u.updated());
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement(ATOM, "author");
-                element(xml, -1, "name", "councilbrief");
-                xml.writeEndElement();
-                link(xml, 2, "briefs/" + id + ".html");
-                element(xml, 2, "summary", "The brief on " + u.situation().name() + ", as of "
-                        + BriefComposer.DATE.format(u.asOf()) + ".");
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new java.io.UncheckedIOException(new java.io.IOException("cannot write the feed", e));
+        List<org.councilbrief.AtomFeed.Entry> entries = new ArrayList<>();
+        for (Update u : updates) {
+            String id = u.situation().id();
+            entries.add(new org.councilbrief.AtomFeed.Entry(u.situation().name() + ": human rights brief",
+                    "tag:councilbrief.org,2026:brief/" + id + "/" + u.updated(), u.updated(), "briefs/" + id + ".html",
+                    "The brief on " + u.situation().name() + ", as of " + BriefComposer.DATE.format(u.asOf()) + "."));
         }
-        return out.toString();
+        return new org.councilbrief.AtomFeed("councilbrief: brief updates", "tag:councilbrief.org,2026:briefs", updated,
+                "index.html", entries).xml();
     }
 
-    /** An element holding text, on its own line at {@code depth} (-1: on the same line). */
-    private static void element(javax.xml.stream.XMLStreamWriter xml, int depth, String name, String text)
-            throws javax.xml.stream.XMLStreamException {
-        if (depth >= 0) {
-            xml.writeCharacters("\n" + "  ".repeat(depth));
-        }
-        xml.writeStartElement(ATOM, name);
-        xml.writeCharacters(xmlText(text));
-        xml.writeEndElement();
-    }
-
-    private static void link(javax.xml.stream.XMLStreamWriter xml, int depth, String href)
-            throws javax.xml.stream.XMLStreamException {
-        xml.writeCharacters("\n" + "  ".repeat(depth));
-        xml.writeEmptyElement(ATOM, "link");
-        xml.writeAttribute("rel", "alternate");
-        xml.writeAttribute("href", xmlText(href));
-    }
-
-    /**
-     * The text without the characters XML 1.0 cannot hold (control characters but tab and line ends, lone
-     * surrogates, U+FFFE and U+FFFF): the writer escapes markup but would copy those, and the feed would not parse.
-     */
+    /** The text without the characters XML 1.0 cannot hold ({@link org.councilbrief.AtomFeed#xmlText}). */
     static String xmlText(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok;
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-                continue;
-            }
-            ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
-            if (!ok && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (ok && out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return org.councilbrief.AtomFeed.xmlText(text);
     }
-
-
 }

@@ -25,7 +25,8 @@ final class SiteRepository {
                 || '/' || (select count(*) from meeting) || '/' || (select count(*) from situation)
                 || '/' || (select count(*) from brief_revision)
                 || '/' || (select count(*) || ':' || coalesce(max(id), 0) from planned_meeting)
-                || '/' || (select coalesce(max(id), 0) from change_log)""")
+                || '/' || (select coalesce(max(id), 0) from change_log)
+                || '/' || (select count(*) || ':' || coalesce(max(id), 0) from import_log)""")
                 .mapTo(String.class).one());
     }
 
