@@ -73,10 +73,16 @@ public final class SearchBenchmark {
     private record Query(String q, Map<String, String> filters) {
     }
 
+    /** The CPU time of the measuring thread per query in the last {@link #measure}, sorted: what load does not lengthen. */
+    private static double[] LAST_CPU;
+
     private SearchBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "load average at start: %.1f on %d cores%n", java.lang.management
+                .ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime()
+                .availableProcessors());
         int target = Integer.getInteger("texts", 300_000);
         int rounds = Integer.getInteger("rounds", 5);
         List<SearchText> base = baseTexts();
@@ -100,6 +106,7 @@ public final class SearchBenchmark {
                 }
             });
             report("lucene", lucene);
+            report("lucene-cpu", LAST_CPU);
             for (Query q : QUERIES) {
                 System.err.printf(Locale.ROOT, "  %-45s %,8d hits%n", q.q() + " " + q.filters(), index.search(
                         new SearchQuery(q.q(), q.filters(), true, 0, 10)).total());
@@ -172,15 +179,21 @@ public final class SearchBenchmark {
             run.run(q);
         }
         double[] times = new double[rounds * QUERIES.size()];
+        double[] cpu = new double[times.length];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int i = 0;
         for (int r = 0; r < rounds; r++) {
             for (Query q : QUERIES) {
+                long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 run.run(q);
-                times[i++] = (System.nanoTime() - t) / 1e6;
+                times[i] = (System.nanoTime() - t) / 1e6;
+                cpu[i++] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
             }
         }
         Arrays.sort(times);
+        Arrays.sort(cpu);
+        LAST_CPU = cpu;
         return times;
     }
 
