@@ -81,13 +81,14 @@ public final class SearchRepository implements SearchSource {
                     + length(evidence)), 0) from position where press_release is not null group by press_release""");
             Map<String, String> paragraphs = pairs(h, """
                     select press_release, count(*) || ':' || coalesce(sum(length(body)), 0) || ':'
-                    || coalesce(sum(length(coalesce(state_code, ''))), 0) from press_paragraph group by press_release""");
+                    || coalesce(sum(length(coalesce(state_code, ''))), 0) from press_paragraph
+                    group by press_release""");
             pairs(h, """
                     select r.number, coalesce(r.meeting_symbol, '') || ':' || coalesce(m.situation_id, '') || ':'
                     || coalesce(cast(coalesce(r.meeting_date, m.meeting_date) as varchar(20)), '')
-                    from press_release r left join meeting m on m.symbol = r.meeting_symbol""").forEach((r, sig) -> s.put(
-                    "press:" + r, sig + "/" + paragraphs.getOrDefault(r, "") + "/" + pressPositions.getOrDefault(r,
-                    "")));
+                    from press_release r left join meeting m on m.symbol = r.meeting_symbol""")
+                    .forEach((r, sig) -> s.put("press:" + r, sig + "/" + paragraphs.getOrDefault(r, "") + "/"
+                            + pressPositions.getOrDefault(r, "")));
             Map<String, String> situationsByState = situationsByState(h);
             Map<String, String> recommendations = pairs(h, """
                     select review_id, count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(sum(length(body)

@@ -73,7 +73,7 @@ public final class SearchBenchmark {
     private record Query(String q, Map<String, String> filters) {
     }
 
-    /** The CPU time of the measuring thread per query in the last {@link #measure}, sorted: what load does not lengthen. */
+    /** The querying thread's CPU time per query in the last {@link #measure}, sorted: what load does not lengthen. */
     private static double[] LAST_CPU;
 
     private SearchBenchmark() {
@@ -215,7 +215,8 @@ public final class SearchBenchmark {
                 loaded = rs.getInt(1) > 0;
             }
             if (loaded) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from bench_text")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select count(*) from bench_text")) {
                     rs.next();
                     loaded = rs.getInt(1) == texts.size();
                 }
@@ -227,7 +228,8 @@ public final class SearchBenchmark {
                     s.execute("""
                             create table bench_text (id text primary key, kind text not null, situation text,
                             members text[] not null, themes text[] not null, year int, title text, url text,
-                            body text not null, tsv tsvector generated always as (to_tsvector('english', body)) stored)""");
+                            body text not null,
+                            tsv tsvector generated always as (to_tsvector('english', body)) stored)""");
                 }
                 var copy = new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class));
                 StringBuilder b = new StringBuilder();
