@@ -28,6 +28,8 @@ final class WebServer {
     static final long FORM_BYTES = 1024 * 1024;
     /** The largest body of an upload to the import page: its file at the page's limit and the form's fields. */
     static final long UPLOAD_BYTES = ImportRoutes.MAX_BYTES + FORM_BYTES;
+    /** How often the search index asks the database for changes: another instance's import is found within 2 s. */
+    static final java.time.Duration SEARCH_POLL = java.time.Duration.ofSeconds(1);
     private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(
             gg.jte.ContentType.Html);
     private final Javalin javalin;
@@ -48,7 +50,12 @@ final class WebServer {
 
     /** The server, trusting a stamp of the data for {@code stampAge} (tests make it long, to see what renews it). */
     static Javalin create(Application application, java.time.Duration stampAge) {
+        // The search index of this instance, kept in step with the database while the server runs (decision 0039).
+        org.councilbrief.search.SearchIndex search = searchIndex(application);
+        org.councilbrief.search.SearchRepository texts = SearchWiring.repository(application);
         Javalin app = Javalin.create(config -> {
+            config.events.serverStarted(() -> search.keepInStep(texts, SEARCH_POLL));
+            config.events.serverStopped(search::close);
             config.showJavalinBanner = false;
             config.http.defaultContentType = "text/html; charset=utf-8";
             config.http.maxRequestSize = FORM_BYTES;
@@ -136,6 +143,8 @@ final class WebServer {
                 new org.councilbrief.ingest.DocumentFetcher(application.documents()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
                 workflow, Assets.HTMX_VERSION);
+        org.councilbrief.search.SearchRoutes.register(app, application.accounts(), search, texts,
+                SearchWiring.themeLabel());
         Assets.register(app);
         org.councilbrief.export.Exports exports = new org.councilbrief.export.Exports(application.database(),
                 application::membership);
@@ -172,6 +181,17 @@ final class WebServer {
         reasons.forEach((situation, list) -> out.put(situation, list.stream().map(r -> new AccountRoutes.BriefLine
                 .Stale(r.reason(), r.label(), r.href(), r.at())).toList()));
         return out;
+    }
+
+    private static org.councilbrief.search.SearchIndex searchIndex(Application application) {
+        try {
+            return SearchWiring.open(application);
+        } catch (AppException e) {
+            // The index is derived data: a folder that cannot be written leaves search working from memory.
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("{}; the search index is kept in memory",
+                    e.getMessage());
+            return org.councilbrief.search.SearchIndex.inMemory();
+        }
     }
 
     private record Cached(String stamp, SiteFile file) {

@@ -17,6 +17,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Path folder;
+    private final String url;
 
     /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
     static final long CONNECTION_TIMEOUT_MS = 5_000;
@@ -24,6 +25,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, String url) {
         this.dataSource = dataSource;
         this.folder = embeddedFolder(url);
+        this.url = url;
         // A connection that cannot be had (the server stopped, the network down, the pool exhausted for the whole
         // timeout) is reported as the database being unavailable, which the server answers with a 503 and the command
         // line with its message; the pool opens new connections by itself once the server is back.
@@ -132,6 +134,16 @@ public final class Database implements AutoCloseable {
 
     HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    /** The JDBC address the database was opened with. */
+    public String url() {
+        return url;
+    }
+
+    /** The folder of an embedded database's file; empty for PostgreSQL and in-memory databases. */
+    public java.util.Optional<Path> folder() {
+        return java.util.Optional.ofNullable(folder);
     }
 
     public Jdbi jdbi() {

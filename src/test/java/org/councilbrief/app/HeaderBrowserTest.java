@@ -186,8 +186,9 @@ class HeaderBrowserTest {
                 page.navigate(base + "/workspace");
                 assertThat(page.url()).endsWith("/login");
                 // A keyboard user sees where they are: the button reached with Tab has the focus ring.
-                for (int i = 0; i < 20 && !"BUTTON".equals(page.evaluate("() => document.activeElement.tagName"));
-                        i++) {
+                // (Past the header's search box and its button, to the form's.)
+                for (int i = 0; i < 20 && !"BUTTON Log in".equals(page.evaluate("() => document.activeElement"
+                        + ".tagName + ' ' + document.activeElement.textContent.trim()")); i++) {
                     page.keyboard().press("Tab");
                 }
                 assertThat(page.evaluate("() => { const e = document.activeElement, s = getComputedStyle(e);"

@@ -1,0 +1,256 @@
+package org.councilbrief.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.councilbrief.AppException;
+import org.councilbrief.PageHeader;
+import org.councilbrief.account.AccountRoutes;
+import org.councilbrief.account.Accounts;
+import org.councilbrief.account.Session;
+
+/**
+ * The search's doors (decision 0039): the public page {@code /search?q=} (what the public site shows), the
+ * workspace's {@code /workspace/search} (proposed and rejected positions too), the JSON at {@code /api/v1/search},
+ * and the public pages a hit links to that the site had not: a meeting's speeches, a press summary, a UPR review's
+ * recommendations and a resolution, each paragraph at its anchor.
+ */
+public final class SearchRoutes {
+    /** Hits per page of the search page. */
+    static final int PAGE = 10;
+    /** The most hits the JSON gives at once. */
+    static final int MAX_SIZE = 50;
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> KIND_LABELS = Map.of("brief", "Brief paragraph", "speech", "Speech",
+            "press", "Press-summary paragraph", "position", "Position", "recommendation", "UPR recommendation",
+            "resolution", "Resolution paragraph");
+    private static final Map<String, String> DIMENSION_LABELS = Map.of("kind", "Kind of text", "situation",
+            "Situation", "member", "Council member or state", "theme", "Theme", "year", "Year");
+
+    private SearchRoutes() {
+    }
+
+    /**
+     * Registers the search's paths; call before the site's catch-all path.
+     *
+     * @param themeLabel a Council theme's label by its id (the id itself when unknown)
+     */
+    public static void register(Javalin app, Accounts accounts, SearchIndex index, SearchRepository repository,
+            Function<String, String> themeLabel) {
+        app.get("/search", ctx -> page(ctx, index, repository, themeLabel, PageHeader.site("", true, ""), true));
+        app.get("/workspace/search", ctx -> {
+            Optional<Session> session = AccountRoutes.session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("../login");
+                return;
+            }
+            page(ctx, index, repository, themeLabel, AccountRoutes.header(ctx, session.get(), ""), false);
+        });
+        app.get("/api/v1/search", ctx -> api(ctx, index, repository, themeLabel));
+        app.get("/meetings/{file}", ctx -> text(ctx, repository::meetingPage));
+        app.get("/press/{file}", ctx -> text(ctx, repository::pressPage));
+        app.get("/upr/{file}", ctx -> text(ctx, repository::reviewPage));
+        app.get("/resolutions/{file}", ctx -> text(ctx, repository::resolutionPage));
+    }
+
+    private static Map<String, String> filters(Context ctx) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String dim : SearchIndex.DIMENSIONS) {
+            String v = ctx.queryParam(dim);
+            if (v != null && !v.isBlank()) {
+                filters.put(dim, clip(v.strip(), 100));
+            }
+        }
+        return filters;
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    private static String query(Context ctx) throws AppException {
+        String q = ctx.queryParam("q");
+        q = q == null ? "" : q.replaceAll("\\p{Cntrl}", " ").strip();
+        if (q.length() > 500) {
+            throw new AppException("The query is longer than 500 characters: shorten it.");
+        }
+        return q;
+    }
+
+    private static void page(Context ctx, SearchIndex index, SearchRepository repository,
+            Function<String, String> themeLabel, PageHeader header, boolean publicOnly) {
+        Map<String, String> filters = filters(ctx);
+        String q = "";
+        String error = null;
+        SearchResult result = null;
+        int page = 1;
+        try {
+            q = query(ctx);
+            page = pageNumber(ctx.queryParam("page"));
+            SearchQuery query = new SearchQuery(q, filters, publicOnly, (page - 1) * PAGE, PAGE);
+            if (query.asked()) {
+                result = index.search(query);
+            }
+        } catch (AppException e) {
+            error = e.getMessage();
+            ctx.status(400);
+        }
+        if (q.isEmpty() && ctx.queryParam("q") != null && !ctx.queryParam("q").isBlank()) {
+            q = clip(ctx.queryParam("q"), 500);
+        }
+        SearchPage view = SearchPage.of(header, q, filters, result, error, page, PAGE, index.ready(), labels(
+                repository, themeLabel), publicOnly);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("search/results.jte", Map.of("page", view), out);
+        ctx.html(out.toString());
+    }
+
+    private static int pageNumber(String value) throws AppException {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || (long) (n - 1) * PAGE > SearchQuery.MAX_OFFSET) {
+                throw new AppException("There is no page " + value.strip() + " of results: pages go from 1 to "
+                        + (SearchQuery.MAX_OFFSET / PAGE + 1) + "; narrow the search to see further.");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new AppException("The page number is not a number.", e);
+        }
+    }
+
+    /** The labels the page shows for facet values: situation and state names, theme labels, kinds of text. */
+    private static Function<String, Function<String, String>> labels(SearchRepository repository,
+            Function<String, String> themeLabel) {
+        Map<String, Map<String, String>> names = repository.labels();
+        return dim -> switch (dim) {
+            case "kind" -> v -> KIND_LABELS.getOrDefault(v, v);
+            case "theme" -> themeLabel;
+            case "situation", "member" -> v -> names.get(dim).getOrDefault(v, v);
+            default -> v -> v;
+        };
+    }
+
+    /** The label of a facet dimension. */
+    static String dimensionLabel(String dim) {
+        return DIMENSION_LABELS.getOrDefault(dim, dim);
+    }
+
+    private static void api(Context ctx, SearchIndex index, SearchRepository repository,
+            Function<String, String> themeLabel) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        try {
+            String q = query(ctx);
+            Map<String, String> filters = filters(ctx);
+            int size = size(ctx.queryParam("size"));
+            int offset = cursor(ctx.queryParam("cursor"));
+            SearchResult result = index.search(new SearchQuery(q, filters, true, offset, size));
+            Function<String, Function<String, String>> labels = labels(repository, themeLabel);
+            body.put("query", q);
+            body.put("filters", filters);
+            body.put("total", result.total());
+            body.put("complete", index.ready());
+            List<Map<String, Object>> hits = new ArrayList<>();
+            for (SearchResult.Hit h : result.hits()) {
+                Map<String, Object> hit = new LinkedHashMap<>();
+                hit.put("kind", h.kind());
+                hit.put("title", h.title());
+                hit.put("url", h.url());
+                hit.put("snippet", h.snippet());
+                hit.put("situation", h.situation());
+                hit.put("members", h.members());
+                hit.put("themes", h.themes());
+                hit.put("year", h.year());
+                hits.add(hit);
+            }
+            body.put("hits", hits);
+            Map<String, Object> facets = new LinkedHashMap<>();
+            result.facets().forEach((dim, values) -> facets.put(dim, values.stream().map(v -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("value", v.value());
+                m.put("label", labels.apply(dim).apply(v.value()));
+                m.put("count", v.count());
+                return m;
+            }).toList()));
+            body.put("facets", facets);
+            int next = offset + result.hits().size();
+            body.put("next", next < result.total() && next <= SearchQuery.MAX_OFFSET && !result.hits().isEmpty()
+                    ? Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + next).getBytes(
+                            StandardCharsets.UTF_8)) : null);
+        } catch (AppException e) {
+            body.clear();
+            body.put("error", e.getMessage());
+            ctx.status(400);
+        }
+        ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+    }
+
+    private static int size(String value) throws AppException {
+        if (value == null || value.isBlank()) {
+            return 10;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > MAX_SIZE) {
+                throw new AppException("size must be between 1 and " + MAX_SIZE + ".");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new AppException("size must be a number between 1 and " + MAX_SIZE + ".", e);
+        }
+    }
+
+    private static int cursor(String value) throws AppException {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+            if (!decoded.startsWith("o")) {
+                throw new IllegalArgumentException(decoded);
+            }
+            int offset = Integer.parseInt(decoded.substring(1));
+            if (offset < 0 || offset > SearchQuery.MAX_OFFSET) {
+                throw new IllegalArgumentException(decoded);
+            }
+            return offset;
+        } catch (IllegalArgumentException e) {
+            throw new AppException("cursor is not one this API gave: take the \"next\" value of a previous answer.",
+                    e);
+        }
+    }
+
+    private static void text(Context ctx, Function<String, Optional<SearchRepository.TextPage>> pages) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".html")) {
+            ctx.redirect(URLEncoder.encode(file, StandardCharsets.UTF_8) + ".html");
+            return;
+        }
+        SearchRepository.TextPage page = pages.apply(file.substring(0, file.length() - ".html".length()))
+                .orElseThrow(NotFoundResponse::new);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("search/text.jte", Map.of("page", page, "header", PageHeader.site("../", true, "")), out);
+        ctx.html(out.toString());
+    }
+
+    /** {@code value} as a query parameter's value. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
