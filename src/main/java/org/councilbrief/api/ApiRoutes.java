@@ -452,7 +452,7 @@ public final class ApiRoutes {
      * Answers with the body and its strong ETag (a hash of the bytes), or with 304 and no body when the client's
      * If-None-Match already names that ETag.
      */
-    static void send(Context ctx, byte[] body, String contentType) {
+    public static void send(Context ctx, byte[] body, String contentType) {
         String etag = etag(body);
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", CACHE);
@@ -487,7 +487,8 @@ public final class ApiRoutes {
         }
     }
 
-    static void problem(Context ctx, int status, String detail) throws IOException {
+    /** Answers with a problem object (RFC 9457): 400 for what cannot be read, 404 for what does not exist. */
+    public static void problem(Context ctx, int status, String detail) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();

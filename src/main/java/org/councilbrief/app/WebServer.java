@@ -144,7 +144,18 @@ final class WebServer {
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),
                 workflow, Assets.HTMX_VERSION);
         org.councilbrief.search.SearchRoutes.register(app, application.accounts(), search, texts,
-                SearchWiring.themeLabel());
+                SearchWiring.themeLabel(), new org.councilbrief.search.SearchRoutes.JsonRoutes() {
+                    @Override
+                    public void send(io.javalin.http.Context ctx, byte[] json) {
+                        org.councilbrief.api.ApiRoutes.send(ctx, json, "application/json");
+                    }
+
+                    @Override
+                    public void problem(io.javalin.http.Context ctx, int status, String detail)
+                            throws java.io.IOException {
+                        org.councilbrief.api.ApiRoutes.problem(ctx, status, detail);
+                    }
+                });
         Assets.register(app);
         org.councilbrief.export.Exports exports = new org.councilbrief.export.Exports(application.database(),
                 application::membership);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.councilbrief.AppException;
 import org.councilbrief.Forms;
@@ -159,8 +160,12 @@ public final class ImportRoutes {
         // What the server has done of a preview or an import the page's script sent with this id: {label, done,
         // total} (total below zero: unknown), or 404 before the upload has arrived and after the work.
         app.get(PAGE + "/progress", ctx -> {
-            Session session = AccountRoutes.requireSession(ctx, accounts);
-            Progress progress = working.get(session.id() + "/" + ctx.queryParam("id"));
+            Optional<Session> session = AccountRoutes.session(ctx, accounts);
+            if (session.isEmpty()) {
+                ctx.redirect("../../login"); // as every workspace address answers a reader
+                return;
+            }
+            Progress progress = working.get(session.get().id() + "/" + ctx.queryParam("id"));
             ctx.header("Cache-Control", "no-store");
             if (progress == null) {
                 ctx.status(404).contentType("application/json").result("{}");

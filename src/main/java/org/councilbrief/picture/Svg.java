@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class Svg {
     private final StringBuilder out = new StringBuilder();
     private boolean closed;
+    private boolean styled;
 
     /**
      * Starts a picture {@code width} by {@code height} user units. {@code id} must be unique on the page: the title
@@ -28,15 +29,19 @@ public final class Svg {
     }
 
     /**
-     * Sets the picture's own CSS (a {@code style} attribute on the root element), for the few sizes a picture needs
-     * beyond scaling to its container: "max-width:36rem" so that a small picture does not grow huge on a wide screen,
-     * "min-width:30rem" so that a wide one scrolls on a phone rather than shrinking its words away. Called once.
+     * Sets the picture's own CSS (the {@code style} attribute of the root element) in place of the default one (no
+     * wider than its own size), for the few sizes a picture needs beyond scaling to its container: "max-width:36rem"
+     * so that a small picture does not grow huge on a wide screen, "min-width:30rem" so that a wide one scrolls on a
+     * phone rather than shrinking its words away. Called once, before the picture is finished.
      */
     public Svg style(String css) {
-        if (closed || out.indexOf(" style=\"") > 0 && out.indexOf(" style=\"") < out.indexOf(">")) {
+        if (closed || styled) {
             throw new IllegalStateException("the picture's style is set once, before it is finished");
         }
-        out.insert("<svg".length(), " style=\"" + escape(css) + "\"");
+        int start = out.indexOf(" style=\"");
+        int end = out.indexOf("\"", start + " style=\"".length());
+        out.replace(start, end + 1, " style=\"" + escape(css) + "\"");
+        styled = true;
         return this;
     }
 

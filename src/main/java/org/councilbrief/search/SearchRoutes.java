@@ -49,8 +49,20 @@ public final class SearchRoutes {
      *
      * @param themeLabel a Council theme's label by its id (the id itself when unknown)
      */
+    /**
+     * How the JSON API answers (its ETag and 304, its problem objects): given by the application, so that search
+     * answers as the rest of {@code /api/v1/} does without depending on the package that serves it.
+     */
+    public interface JsonRoutes {
+        /** The body as JSON, with its ETag, or 304 when the client holds it already. */
+        void send(Context ctx, byte[] json) throws java.io.IOException;
+
+        /** A problem object with its status. */
+        void problem(Context ctx, int status, String detail) throws java.io.IOException;
+    }
+
     public static void register(Javalin app, Accounts accounts, SearchIndex index, SearchRepository repository,
-            Function<String, String> themeLabel) {
+            Function<String, String> themeLabel, JsonRoutes answers) {
         app.get("/search", ctx -> page(ctx, index, repository, themeLabel, PageHeader.site("", true, ""), true));
         app.get("/workspace/search", ctx -> {
             Optional<Session> session = AccountRoutes.session(ctx, accounts);
@@ -60,7 +72,7 @@ public final class SearchRoutes {
             }
             page(ctx, index, repository, themeLabel, AccountRoutes.header(ctx, session.get(), ""), false);
         });
-        app.get("/api/v1/search", ctx -> api(ctx, index, repository, themeLabel));
+        app.get("/api/v1/search", ctx -> api(ctx, index, repository, themeLabel, answers));
         app.get("/meetings/{file}", ctx -> text(ctx, repository::meetingPage));
         app.get("/press/{file}", ctx -> text(ctx, repository::pressPage));
         app.get("/upr/{file}", ctx -> text(ctx, repository::reviewPage));
@@ -152,13 +164,18 @@ public final class SearchRoutes {
         return DIMENSION_LABELS.getOrDefault(dim, dim);
     }
 
+    /**
+     * {@code /api/v1/search}: the same answer as the page's, as JSON, with the conventions of the rest of the API
+     * (decision 0041): {@code limit} (or {@code size}), a {@code next} link carrying the filters and the cursor, a
+     * strong ETag with 304 on If-None-Match, and a problem object for what cannot be read.
+     */
     private static void api(Context ctx, SearchIndex index, SearchRepository repository,
-            Function<String, String> themeLabel) throws Exception {
+            Function<String, String> themeLabel, JsonRoutes answers) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             String q = query(ctx);
             Map<String, String> filters = filters(ctx);
-            int size = size(ctx.queryParam("size"));
+            int size = size(ctx.queryParam("limit") != null ? ctx.queryParam("limit") : ctx.queryParam("size"));
             int offset = cursor(ctx.queryParam("cursor"));
             SearchResult result = index.search(new SearchQuery(q, filters, true, offset, size));
             Function<String, Function<String, String>> labels = labels(repository, themeLabel);
@@ -190,15 +207,24 @@ public final class SearchRoutes {
             }).toList()));
             body.put("facets", facets);
             int next = offset + result.hits().size();
-            body.put("next", next < result.total() && next <= SearchQuery.MAX_OFFSET && !result.hits().isEmpty()
+            String cursor = next < result.total() && next <= SearchQuery.MAX_OFFSET && !result.hits().isEmpty()
                     ? Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + next).getBytes(
-                            StandardCharsets.UTF_8)) : null);
+                            StandardCharsets.UTF_8)) : null;
+            body.put("next", cursor == null ? null : nextLink(q, filters, size, cursor));
         } catch (AppException e) {
-            body.clear();
-            body.put("error", e.getMessage());
-            ctx.status(400);
+            answers.problem(ctx, 400, e.getMessage());
+            return;
         }
-        ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+        answers.send(ctx, JSON.writeValueAsBytes(body));
+    }
+
+    /** The address of the next slice: the same query and filters, the same size, and its cursor. */
+    private static String nextLink(String q, Map<String, String> filters, int size, String cursor) {
+        StringBuilder link = new StringBuilder("/api/v1/search?q=").append(URLEncoder.encode(q,
+                StandardCharsets.UTF_8));
+        filters.forEach((k, v) -> link.append('&').append(k).append('=').append(URLEncoder.encode(v,
+                StandardCharsets.UTF_8)));
+        return link.append("&limit=").append(size).append("&cursor=").append(cursor).toString();
     }
 
     private static int size(String value) throws AppException {
@@ -208,11 +234,11 @@ public final class SearchRoutes {
         try {
             int n = Integer.parseInt(value.strip());
             if (n < 1 || n > MAX_SIZE) {
-                throw new AppException("size must be between 1 and " + MAX_SIZE + ".");
+                throw new AppException("limit must be between 1 and " + MAX_SIZE + ".");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new AppException("size must be a number between 1 and " + MAX_SIZE + ".", e);
+            throw new AppException("limit must be a number between 1 and " + MAX_SIZE + ".", e);
         }
     }
 

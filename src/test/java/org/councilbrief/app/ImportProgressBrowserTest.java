@@ -86,7 +86,10 @@ class ImportProgressBrowserTest {
                 button(e, "Preview").click();
                 e.locator("#import-progress").waitFor(new Locator.WaitForOptions()
                         .setState(WaitForSelectorState.ATTACHED));
-                e.getByText("What would be imported").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+                // The preview's heading (the fetch form's hint speaks of what "would be imported" too).
+                e.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions()
+                        .setName("What would be imported").setExact(true))
+                        .waitFor(new Locator.WaitForOptions().setTimeout(120_000));
                 assertThat(e.locator("main").textContent()).contains("rows: 21356").contains("reviews: 193");
                 assertThat(e.url()).endsWith("/workspace/import");
 

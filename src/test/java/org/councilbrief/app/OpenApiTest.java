@@ -34,7 +34,7 @@ class OpenApiTest {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** A value for each filter the document names, as a user would give it. */
     private static final Map<String, String> SAMPLES = Map.of("q", "human rights", "situation", "mali", "member",
-            "FRA", "theme", "accountability", "year", "2020", "date", "2023-05-25");
+            "FRA", "theme", "accountability", "year", "2020", "date", "2023-05-25", "kind", "speech");
 
     private static JsonNode document() throws Exception {
         try (InputStream in = OpenApiTest.class.getResourceAsStream("/org/councilbrief/api/openapi.json")) {
@@ -98,9 +98,14 @@ class OpenApiTest {
             try (okhttp3.Response served = client.get("/api/v1/openapi.json")) {
                 assertThat(JSON.readTree(served.body().string())).isEqualTo(document);
             }
+            // The search index is built as the server starts: its answers are stable (and their ETags) once whole.
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (!JSON.readTree(client.get("/api/v1/search?q=mali").body().string()).path("complete").asBoolean()) {
+                assertThat(System.nanoTime()).as("the search index is built within a minute").isLessThan(until);
+                Thread.sleep(100);
+            }
             for (Iterator<String> paths = document.get("paths").fieldNames(); paths.hasNext(); ) {
                 String template = paths.next();
-                assertThat(template).isNotEqualTo("/api/v1/search"); // the search helper's, added by the lead
                 JsonNode get = document.get("paths").get(template).get("get");
                 String path = template;
                 List<String> queries = new ArrayList<>(List.of(""));

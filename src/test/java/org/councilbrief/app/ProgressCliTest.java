@@ -147,7 +147,8 @@ class ProgressCliTest {
         assumeTrue(!"dumb".equals(System.getenv("TERM")), "TERM=dumb: no progress");
         assertThat(shown.code()).isZero();
         assertThat(shown.out()).isEqualTo(plain.out()).hasLineCount(3);
-        assertThat(shown.err()).containsPattern("\rImporting files \\[#{8}\\.{16}] 1/3  33% ")
+        // The bar is drawn at most ten times a second, so which of the first two counts shows depends on speed.
+        assertThat(shown.err()).containsPattern("\rImporting files \\[[#.]{24}] [12]/3  [36][36]% ")
                 .containsPattern("Importing files \\[#{24}] 3/3 100% in \\d+:\\d\\d");
         // Each message of the plain run is there, on a line of its own.
         assertThat(List.of(shown.err().split("[\r\n]+"))).containsAll(plain.err().lines().toList());

@@ -93,15 +93,16 @@ class SearchRoutesTest {
                         .isLessThan(both.get("total").asLong());
 
                 // The JSON pages with its cursor, and refuses one it did not give.
-                JsonNode first = json(client, "/api/v1/search?q=security&size=2");
+                JsonNode first = json(client, "/api/v1/search?q=security&limit=2");
                 assertThat(first.get("hits")).hasSize(2);
-                JsonNode second = json(client, "/api/v1/search?q=security&size=2&cursor="
-                        + first.get("next").asText());
+                assertThat(first.get("next").asText()).startsWith("/api/v1/search?q=security&limit=2&cursor=");
+                JsonNode second = json(client, first.get("next").asText());
                 assertThat(second.get("hits").get(0).get("url").asText())
                         .isNotEqualTo(first.get("hits").get(0).get("url").asText());
                 Response bad = client.get("/api/v1/search?q=security&cursor=nonsense!");
                 assertThat(bad.code()).isEqualTo(400);
-                assertThat(bad.body().string()).contains("\"error\"");
+                assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(bad.body().string()).contains("\"status\":400");
 
                 // A query that cannot be read: the page, with what is wrong, and a 400.
                 Response broken = client.get("/search?q=" + enc("(peace OR security"));
@@ -111,9 +112,17 @@ class SearchRoutesTest {
 
                 // Proposed positions: in the workspace's search, never in the public one.
                 JsonNode publicPositions = json(client, "/api/v1/search?q=&kind=position");
-                assertThat(publicPositions.get("total").asLong()).isZero();
+                long accepted = database.jdbi().withHandle(h -> h.createQuery("select count(*) from position where"
+                        + " status = 'ACCEPTED'").mapTo(Long.class).one());
+                assertThat(publicPositions.get("total").asLong()).isEqualTo(accepted);
                 String workspace = getAs(client, "/workspace/search?q=&kind=position", edith);
-                assertThat(workspace).contains("proposed").contains("texts found");
+                java.util.regex.Matcher found = java.util.regex.Pattern.compile("([0-9,]+) texts found")
+                        .matcher(workspace);
+                assertThat(found.find()).as("the workspace's search says how many it found").isTrue();
+                long proposed = database.jdbi().withHandle(h -> h.createQuery("select count(*) from position where"
+                        + " status <> 'ACCEPTED'").mapTo(Long.class).one());
+                assertThat(proposed).isPositive();
+                assertThat(Long.parseLong(found.group(1).replace(",", ""))).isEqualTo(accepted + proposed);
                 assertThat(client.get("/workspace/search?q=peace").body().string()).contains("Log in");
             });
         }

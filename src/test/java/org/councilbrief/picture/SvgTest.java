@@ -29,6 +29,18 @@ class SvgTest {
     }
 
     @Test
+    void aPicturesOwnStyleReplacesTheDefaultSizeOnceOnly() {
+        Svg svg = new Svg("p", 300, 100, "T", "D");
+        assertThat(svg.toString()).contains("style=\"max-width:300px\"");
+        Svg styled = new Svg("q", 300, 100, "T", "D").style("max-width:36rem");
+        String text = styled.toString();
+        assertThat(text).contains("style=\"max-width:36rem\"").doesNotContain("300px");
+        assertThat(text.indexOf(" style=")).isEqualTo(text.lastIndexOf(" style="));
+        assertThatThrownBy(() -> new Svg("r", 1, 1, "T", "D").style("a:b").style("c:d"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void numbersAreLocaleFreeWithoutTrailingZeros() {
         assertThat(Svg.num(12.0)).isEqualTo("12");
         assertThat(Svg.num(0.5)).isEqualTo("0.5");
