@@ -62,6 +62,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.councilbrief.AppException;
+import org.councilbrief.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +219,9 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** The number of groups to index again from which the work shows its progress (a first build, in practice). */
+    static final int PROGRESS_GROUPS = 200;
+
     /**
      * Brings the index in step with {@code source}: nothing when its stamp is the one last seen; else every group
      * whose signature changed is indexed again, and groups no longer there are removed. Returns the number of groups
@@ -237,7 +241,9 @@ public final class SearchIndex implements AutoCloseable {
         });
         Set<String> gone = new HashSet<>(signatures.keySet());
         gone.removeAll(wanted.keySet());
-        try {
+        // A build from nothing, or a large change, shows its progress when the server runs in a terminal.
+        try (Progress progress = changed.size() >= PROGRESS_GROUPS
+                ? Progress.start("Building the search index", changed.size()) : Progress.none()) {
             for (String group : gone) {
                 writer.deleteDocuments(new Term(GROUP, group));
             }
@@ -245,9 +251,13 @@ public final class SearchIndex implements AutoCloseable {
                 writer.deleteDocuments(new Term(GROUP, group));
             }
             List<IOException> failures = new ArrayList<>();
+            Set<String> reached = new HashSet<>();
             source.texts(changed, text -> {
                 if (!changed.contains(text.group())) {
                     return;
+                }
+                if (reached.add(text.group())) {
+                    progress.advance(1);
                 }
                 try {
                     writer.addDocument(document(text));

@@ -124,6 +124,16 @@ class SitePicturesTest {
             assertThat(discs).extracting(d -> d.numbers().get(0)).containsExactly(2, 1, 1, 1);
             assertThat(html).doesNotContain("elections and the transition");
 
+            // Who said what over the period: the fifteen who sat, each cell every act at any of the meetings, from
+            // accepted positions of members only.
+            List<List<String>> grid = table(html, "situation-who-said-what");
+            assertThat(grid).hasSize(15);
+            assertThat(grid).filteredOn(r -> r.stream().skip(1).anyMatch(c -> !c.isEmpty()))
+                    .extracting(r -> r.get(0)).containsExactlyInAnyOrder("France", "Ghana");
+            assertThat(grid).filteredOn(r -> r.get(0).equals("France")).singleElement().satisfies(r ->
+                    assertThat(r.subList(1, r.size())).containsExactlyInAnyOrder("called for", "called for", ""));
+            assertThat(html).contains("from 16 June 2023 to 30 June 2023 (2 meetings)");
+
             // Linked from the home page and from the brief's page.
             assertThat(page(site, "index.html")).contains("href=\"situations/mali.html\"");
             assertThat(page(site, "briefs/mali.html")).contains("href=\"../situations/mali.html\"");
