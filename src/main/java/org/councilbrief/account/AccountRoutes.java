@@ -169,6 +169,7 @@ public final class AccountRoutes {
         requireCsrf(ctx, session);
         String token = office.renewFeedToken(session.user());
         ctx.attribute("feedToken", token);
+        ctx.header("Cache-Control", "private, no-store"); // the secret address, shown once, is not kept by the browser
         workspace(ctx, session, accounts, briefs, office, "Your new feed address is below; the earlier one no longer"
                 + " works.", UserForm.empty(), null);
     }

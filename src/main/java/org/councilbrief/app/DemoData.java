@@ -153,7 +153,7 @@ final class DemoData {
         List<Statement> speeches = new ArrayList<>();
         for (int i = 0; i < speakers.size(); i++) {
             String code = speakers.get(i)[0];
-            speeches.add(new Statement(MEETING, i + 1, "Representative of " + code, code,
+            speeches.add(new Statement(MEETING, i + 1, "The representative of " + name(code), code,
                     code.equals("GHA") ? "A3" : null, null, speakers.get(i)[1]));
         }
         statements.saveMeeting(new Meeting(MEETING, SITUATION, LocalDate.of(2023, 6, 30),

@@ -16,6 +16,13 @@ import org.councilbrief.AppException;
  * response starts at once and carries every matching row. A bad parameter is a 400 in words, before any row.
  */
 public final class ExportRoutes {
+    /**
+     * Downloads streamed at once: each holds a database connection while it streams, and the pool is small, so more
+     * would starve the pages; one more is answered 429 with Retry-After.
+     */
+    static final int AT_ONCE = 2;
+    private static final java.util.concurrent.Semaphore STREAMING = new java.util.concurrent.Semaphore(AT_ONCE);
+
     private ExportRoutes() {
     }
 
@@ -40,14 +47,23 @@ public final class ExportRoutes {
                     + e.getMessage() + ".");
             return;
         }
-        ctx.contentType(format.contentType());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Cache-Control", "no-store");
-        // Written straight to the response as rows are read: nothing is held but the current row and the buffer.
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8),
-                1 << 16);
-        exports.write(dataset, format, filter, out);
-        out.flush();
+        if (!STREAMING.tryAcquire()) {
+            ctx.status(429).header("Retry-After", "10").contentType("text/plain; charset=utf-8").result(
+                    "Other downloads are being made; try again in a few seconds.");
+            return;
+        }
+        try {
+            ctx.contentType(format.contentType());
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Cache-Control", "no-store");
+            // Written straight to the response as rows are read: nothing is held but the current row and the buffer.
+            Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(),
+                    StandardCharsets.UTF_8), 1 << 16);
+            exports.write(dataset, format, filter, out);
+            out.flush();
+        } finally {
+            STREAMING.release();
+        }
     }
 }

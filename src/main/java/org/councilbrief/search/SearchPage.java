@@ -99,6 +99,11 @@ public record SearchPage(PageHeader header, String q, List<Chosen> chosen, Strin
             Map<String, Long> kinds = new LinkedHashMap<>();
             result.facets().getOrDefault("kind", List.of()).forEach(f -> kinds.put(f.value(), f.count()));
             String params = exportParams(q, filters);
+            // The downloads hold the rows that contain every word of the query: offered for plain words only, as
+            // phrases, OR, NOT and brackets would give other rows than the ones found here.
+            if (!PLAIN.matcher(q).matches()) {
+                kinds.clear();
+            }
             if (kinds.containsKey("speech") || kinds.containsKey("press")) {
                 downloads.addAll(export(root, "statements", "Statements", params));
             }
@@ -113,6 +118,10 @@ public record SearchPage(PageHeader header, String q, List<Chosen> chosen, Strin
         return new SearchPage(header, q, chosen, error, count, facets, hits, pages, pageLine, downloads, notice,
                 result != null, !publicOnly);
     }
+
+    /** A query of plain words: letters, digits, apostrophes and hyphens inside words, no operator. */
+    static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile(
+            "(?!.*\\b(AND|OR|NOT)\\b)[\\p{L}\\p{N}' ]*(?:[\\p{L}\\p{N}]-[\\p{L}\\p{N}' ]*)*");
 
     private static List<Link> export(String root, String path, String label, String params) {
         return List.of(new Link(label + " (CSV)", root + "export/" + path + ".csv" + params, false),
