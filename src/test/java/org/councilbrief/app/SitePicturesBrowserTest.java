@@ -88,7 +88,12 @@ class SitePicturesBrowserTest {
                 // The demo's meetings: nine members called for accountability on 16 June 2023.
                 assertThat(themes.locator("svg g title").allTextContents())
                         .contains("accountability, 16 June 2023 (S/PV.9350): 9 members");
-                assertThat(page.content()).doesNotContain("elections and the transition");
+                // ... and on 30 June 2023 the US and the three A3 members on the transition (accepted readings).
+                assertThat(themes.locator("svg g title").allTextContents())
+                        .contains("elections and the transition, 30 June 2023 (S/PV.9365): 4 members");
+                // Who said what over both meetings: the same grid as a brief's, for the period.
+                Locator grid = picture(page, "situation-who-said-what", "situation-grid.png", violations);
+                assertThat(grid.locator("figcaption").textContent()).contains("from 16 June 2023 to 30 June 2023");
 
                 link(page.locator("main"), "The human rights brief on Mali").click();
                 page.waitForURL("**/briefs/mali.html");
