@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code councilbrief fetch SYMBOL…}: gets documents from the UN's Official Document System by symbol and imports each
  * as {@code import} would, one request at a time. Every symbol is checked before the first request; a document that
- * does not exist is said and the others go on; the command fails (exit 2) if any was not imported.
+ * does not exist is said and the others go on; the command fails if any was not imported: exit 2, or 1 when
+ * the document system could not be reached.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Gets documents from the UN's Official Document System by symbol and imports them: meeting"
@@ -67,6 +68,7 @@ public final class FetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> failed = new ArrayList<>();
+        boolean unreachable = false;
         try (Database database = Database.openOrDefault(db);
                 Progress progress = wanted.size() > 1 ? Progress.start("Fetching documents", wanted.size(), err)
                         : Progress.none()) {
@@ -83,6 +85,7 @@ public final class FetchCommand implements Callable<Integer> {
                     failed.add(w.symbol().canonical());
                     progress.message(err, "councilbrief: " + w.symbol() + ": " + e.getMessage());
                     if (e instanceof DocumentFetcher.UnreachableException) {
+                        unreachable = true;
                         // the system is not answering: the next symbols would wait as long for the same answer
                         wanted.subList(i + 1, wanted.size()).forEach(rest -> failed.add(rest.symbol().canonical()));
                         if (i + 1 < wanted.size()) {
@@ -97,8 +100,15 @@ public final class FetchCommand implements Callable<Integer> {
             }
         }
         if (!failed.isEmpty()) {
-            throw new AppException((wanted.size() - failed.size()) + " of " + wanted.size() + " documents imported;"
-                    + " not imported: " + String.join(", ", failed));
+            String message = (wanted.size() - failed.size()) + " of " + wanted.size() + " documents imported;"
+                    + " not imported: " + String.join(", ", failed);
+            if (unreachable) {
+                // Not the input's fault but the document system's: exit 1, as for any failure that is not bad input.
+                err.println("councilbrief: " + message);
+                err.flush();
+                return 1;
+            }
+            throw new AppException(message);
         }
         return 0;
     }

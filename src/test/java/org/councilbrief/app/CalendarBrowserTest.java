@@ -94,7 +94,7 @@ class CalendarBrowserTest {
                 page.navigate(base + "/login");
                 page.getByLabel("Username").fill("edith");
                 page.getByLabel("Password").fill("an editor's long password");
-                page.locator("button[type=submit]").click();
+                page.locator("main button[type=submit]").click();
                 page.waitForURL("**/workspace");
                 assertThat(page.getByText("Stale: Resolution S/RES/2640 (2022) imported on").isVisible()).isTrue();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my feed address")).click();

@@ -28,7 +28,7 @@ class EditorFlowBrowserTest {
         page.navigate(base + "/login");
         page.getByLabel("Username").fill(user);
         page.getByLabel("Password").fill(password);
-        page.locator("button[type=submit]").click();
+        page.locator("main button[type=submit]").click();
         page.waitForURL("**/workspace");
     }
 

@@ -165,7 +165,7 @@ class HeaderBrowserTest {
                 page.selectOption("#kind", "meeting-record");
                 page.locator("#symbol").fill("S/PV.9998");
                 page.locator("#date").fill("2023-06-16");
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview").setExact(true)).click();
                 page.locator("main").getByText("S/PV.9998").first().waitFor();
                 check(page, "/workspace/import (preview)", problems);
                 assertThat(page.locator("main").textContent()).contains("S/PV.9998");

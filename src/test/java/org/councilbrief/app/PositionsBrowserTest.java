@@ -41,7 +41,7 @@ class PositionsBrowserTest {
         page.navigate(base + "/login");
         page.getByLabel("Username").fill("edith");
         page.getByLabel("Password").fill(PASSWORD);
-        page.locator("button[type=submit]").click();
+        page.locator("main button[type=submit]").click();
         page.waitForURL("**/workspace");
     }
 
