@@ -84,16 +84,16 @@ final class DemoData {
     static void loadMeetings(org.councilbrief.db.Database database) {
         StatementRepository statements = new StatementRepository(database.jdbi());
         meeting(statements, new Meeting("S/PV.9350", SITUATION, LocalDate.of(2023, 6, 16), "The situation in Mali",
-                null), MEETING_9350, null);
-        statements.addPositions("S/PV.9350", speakers(MEETING_9350, null).indexOf("CHN") + 1, List.of(
+                null), MEETING_9350);
+        statements.addPositions("S/PV.9350", speakers(MEETING_9350).indexOf("CHN") + 1, List.of(
                 new Position("CHN", Act.CALLS_FOR, "accountability", "China presented counter-terrorism operations "
                         + "as a way of protecting human rights (a reading an editor rejected).",
                         Position.Status.REJECTED)));
     }
 
-    /** Saves a meeting, one speech per member, and the accepted positions; {@code extra} speaks last, unsummarised. */
-    private static void meeting(StatementRepository statements, Meeting meeting, List<Said> said, String extra) {
-        List<String> speakers = speakers(said, extra);
+    /** Saves a meeting, one speech per member, and the accepted positions. */
+    private static void meeting(StatementRepository statements, Meeting meeting, List<Said> said) {
+        List<String> speakers = speakers(said);
         List<Statement> speeches = new ArrayList<>();
         for (int i = 0; i < speakers.size(); i++) {
             String member = speakers.get(i);
@@ -112,13 +112,10 @@ final class DemoData {
         }
     }
 
-    /** The members who spoke, in the order they first appear, then {@code extra} when it is not among them. */
-    private static List<String> speakers(List<Said> said, String extra) {
+    /** The members who spoke, in the order they first appear. */
+    private static List<String> speakers(List<Said> said) {
         List<String> order = new ArrayList<>();
         said.forEach(s -> s.members().stream().filter(m -> !order.contains(m)).forEach(order::add));
-        if (extra != null && !order.contains(extra)) {
-            order.add(extra);
-        }
         return order;
     }
 
