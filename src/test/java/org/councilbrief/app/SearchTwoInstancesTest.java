@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two instances on one database, each with its own index (decision 0039): a resolution imported through the second
- * (as the command line or its import page would) is found on the first within 5 seconds.
+ * (as the command line or its import page would) is found on both within 5 seconds.
  */
 class SearchTwoInstancesTest {
     private static final Path RESOLUTION = SharedData.root().resolve(
@@ -50,18 +50,12 @@ class SearchTwoInstancesTest {
                 assertThat(total(a, query)).as("before the import").isZero();
                 new Imports(second).importFile(RESOLUTION, "resolution", new ImportOptions(null, null, null, null));
                 long imported = System.nanoTime();
-                long found = -1;
-                while (System.nanoTime() - imported < 10_000_000_000L) {
-                    if (total(a, query) > 0) {
-                        found = System.nanoTime();
-                        break;
-                    }
-                    Thread.sleep(50);
-                }
-                assertThat(found).as("found on the other instance at all").isPositive();
-                assertThat((found - imported) / 1_000_000).as("milliseconds until found on the other instance")
-                        .isLessThan(5_000);
-                assertThat(total(b, query)).as("and on the instance it was imported through").isPositive();
+                // Imports here go straight to the database, as another process's would: each instance learns of it
+                // by polling the database's stamp, the one it was imported through included.
+                assertThat(millisUntilFound(a, query, imported)).as("milliseconds until found on the other instance")
+                        .isBetween(0L, 4_999L);
+                assertThat(millisUntilFound(b, query, imported)).as("milliseconds until found on the instance it was "
+                        + "imported through").isBetween(0L, 4_999L);
             } finally {
                 a.stop();
                 b.stop();
@@ -76,6 +70,17 @@ class SearchTwoInstancesTest {
             left.removeAll(earlier);
         }
         assertThat(left).as("no index left polling a closed database").isEmpty();
+    }
+
+    /** Milliseconds from {@code since} until the query finds something, or -1 when nothing within 10 seconds. */
+    private static long millisUntilFound(Javalin server, String query, long since) throws Exception {
+        while (System.nanoTime() - since < 10_000_000_000L) {
+            if (total(server, query) > 0) {
+                return (System.nanoTime() - since) / 1_000_000;
+            }
+            Thread.sleep(50);
+        }
+        return -1;
     }
 
     private static java.util.Set<Thread> indexThreads() {
