@@ -6,7 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.commandLine().execute(args);
+        int code = Cli.commandLine(args).execute(args);
         if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(code);
         }

@@ -12,7 +12,7 @@ record CliRun(int code, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CliRun of(String... args) {
-        CommandLine cli = Cli.commandLine();
+        CommandLine cli = Cli.commandLine(args); // as Main makes it: the named subcommand only
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.councilbrief.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,21 @@ class CliTest {
         CliRun early = run("council", "members", "--date", "1900-01-01", "--db", db());
         assertThat(early.code()).isEqualTo(2);
         assertThat(early.err()).contains("1946");
+    }
+
+    @Test
+    void theHelpAndAMistypedCommandNameEveryCommandAndOneNamedHasItsOwnHelp() {
+        List<String> commands = List.of("serve", "council", "brief", "upr", "speeches", "resolution", "import",
+                "fetch", "themes", "positions", "member", "publish", "user", "backup", "restore", "export");
+        CliRun help = CliRun.of("--help");
+        assertThat(help.code()).isZero();
+        assertThat(commands).allSatisfy(c -> assertThat(help.out()).containsPattern("(?m)^  " + c + " "));
+        CliRun typo = CliRun.of("exprot");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("Did you mean: councilbrief export");
+        CliRun export = CliRun.of("export", "--help");
+        assertThat(export.code()).isZero();
+        assertThat(export.out()).startsWith("Usage: councilbrief export").contains("--format");
     }
 
     @Test

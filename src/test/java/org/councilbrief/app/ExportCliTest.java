@@ -86,6 +86,50 @@ class ExportCliTest {
         }
     }
 
+    @Test
+    void eachRowCarriesItsRecommendingStatesInOrderWhetherEveryRowOrAFewAreAsked() throws Exception {
+        // Read apart from the export: a recommendation made by several states (in the order the review gives them)
+        // and one whose states are not recorded.
+        java.util.Map<Long, List<String>> expected = new java.util.HashMap<>();
+        try (Database database = Database.open(db)) {
+            database.jdbi().useHandle(h -> {
+                long several = h.createUpdate("insert into upr_recommendation (review_id, position, body) values"
+                        + " ('TST-S1', 100, 'Several states')").executeAndReturnGeneratedKeys("id").mapTo(Long.class)
+                        .one();
+                h.execute("insert into upr_recommendation_state values (?, 0, 'NOR'), (?, 1, 'BRA'), (?, 2, 'FRA')",
+                        several, several, several);
+                h.execute("insert into upr_recommendation (review_id, position, body) values ('TST-S1', 101, 'None')");
+                h.createQuery("select r.id, s.state_code from upr_recommendation r left join upr_recommendation_state"
+                        + " s on s.recommendation_id = r.id order by r.id, s.position").map((rs, ctx) -> {
+                            List<String> states = expected.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>());
+                            if (rs.getString(2) != null) {
+                                states.add(rs.getString(2));
+                            }
+                            return null;
+                        }).list();
+            });
+        }
+        try {
+            List<JsonNode> every = CliRun.of("export", "recommendations", "--db", db).json();
+            List<JsonNode> year = CliRun.of("export", "recommendations", "--year", "1999", "--db", db).json();
+            assertThat(every).hasSize(expected.size());
+            assertThat(year).hasSize(FORMULAS.size() + 2);
+            for (List<JsonNode> rows : List.of(every, year)) {
+                for (JsonNode row : rows) {
+                    assertThat(JsonList.of(row.get("recommendingStates"))).as("states of %s", row.get("id"))
+                            .isEqualTo(expected.get(row.get("id").asLong()));
+                }
+            }
+            assertThat(year).extracting(r -> JsonList.of(r.get("recommendingStates"))).contains(List.of("NOR", "BRA",
+                    "FRA"), List.of());
+        } finally {
+            try (Database database = Database.open(db)) {
+                database.jdbi().useHandle(h -> h.execute("delete from upr_recommendation where review_id = 'TST-S1'"
+                        + " and position >= 100"));
+            }
+        }
+    }
+
     /** A JSON array of strings as a list. */
     private static final class JsonList {
         static List<String> of(JsonNode array) {

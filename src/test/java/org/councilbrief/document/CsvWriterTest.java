@@ -1,6 +1,9 @@
 package org.councilbrief.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,5 +57,33 @@ class CsvWriterTest {
         assertThat(table.rows().get(0).fields().values()).containsExactlyElementsOf(fields);
         // The second row starts after the header and the four line ends of the first (CRLF is one).
         assertThat(table.rows().get(1).line()).isEqualTo(6);
+    }
+
+    @Test
+    void anyFieldsReadBackAsWrittenWithAQuoteBeforeFormulas() {
+        String alphabet = "ab ,\"\n\r=+-@\t';é";
+        qt().withExamples(500).forAll(lists().of(lists().of(integers().between(0, alphabet.length() - 1))
+                .ofSizeBetween(0, 8)).ofSizeBetween(1, 5)).checkAssert(codes -> {
+                    List<String> fields = new ArrayList<>(List.of("id"));
+                    for (List<Integer> field : codes) {
+                        StringBuilder text = new StringBuilder();
+                        field.forEach(c -> text.append(alphabet.charAt(c)));
+                        fields.add(text.toString());
+                    }
+                    List<String> header = new ArrayList<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        header.add("c" + i);
+                    }
+                    try {
+                        CsvReader.Table table = CsvReader.read(SourceTexts.of("round.csv", CsvWriter.line(header)
+                                + CsvWriter.line(fields)));
+                        table.checkShape();
+                        assertThat(table.rows().get(0).fields().values()).containsExactlyElementsOf(fields.stream()
+                                .map(f -> !f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0 ? "'" + f : f)
+                                .toList());
+                    } catch (InputException e) {
+                        throw new AssertionError(fields + ": " + e.getMessage(), e);
+                    }
+                });
     }
 }
