@@ -141,6 +141,9 @@ public final class SiteBuilder {
      */
     public static void warmUp() {
         try {
+            // First the language model (0.7 s to read), which member and theme pages wait for when it is late.
+            Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
+            org.councilbrief.theme.Language.detect("Les membres du Conseil appellent au dialogue politique.");
             LocalDate day = LocalDate.of(2024, 1, 1);
             List<org.councilbrief.brief.Section> sections = new ArrayList<>();
             for (org.councilbrief.brief.SectionKind kind : org.councilbrief.brief.SectionKind.values()) {
@@ -152,7 +155,6 @@ public final class SiteBuilder {
             for (BriefRenderer r : BriefRenderers.all()) {
                 r.render(view, java.io.OutputStream.nullOutputStream());
             }
-            Crosswalk.INSTANCE.themes("Ensure accountability for violations.", List.of());
             // The pictures' first drawing loads Batik, the PDF's SVG module (decision 0044).
             org.councilbrief.picture.Figure grid = org.councilbrief.picture.ActGrid.figure("warm-up", "Warm-up",
                     List.of(new org.councilbrief.picture.ActGrid.Member("FRA", "France")), List.of(),

@@ -2,6 +2,9 @@ package org.councilbrief.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,14 @@ class SvgTest {
         assertThat(Svg.num(0.5)).isEqualTo("0.5");
         assertThat(Svg.num(-0.001)).isEqualTo("0");
         assertThatThrownBy(() -> Svg.num(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Svg.num(-3.1)).isEqualTo("-3.1");
+        assertThat(Svg.num(1234.567)).isEqualTo("1234.57");
+        assertThat(Svg.num(0.05)).isEqualTo("0.05");
+        qt().withExamples(2000).forAll(doubles().between(-100_000, 100_000)).checkAssert(v -> {
+            String written = Svg.num(v);
+            assertThat(Double.parseDouble(written)).as(written).isCloseTo(v, within(0.0050001));
+            assertThat(written).as("from %s", v).doesNotMatch(".*\\.\\d*0|-0|.*\\.|.*\\.\\d{3,}|.*[eE,].*");
+        });
     }
 
     @Test
