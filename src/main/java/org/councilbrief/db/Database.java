@@ -61,11 +61,13 @@ public final class Database implements AutoCloseable {
             throw unavailable(url, e);
         }
         try {
-            var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-            if (target != null) {
-                flyway.target(target);
+            if (target != null || !Migrations.upToDate(dataSource)) {
+                var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:" + Migrations.FOLDER);
+                if (target != null) {
+                    flyway.target(target);
+                }
+                flyway.load().migrate();
             }
-            flyway.load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

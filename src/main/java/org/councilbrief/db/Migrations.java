@@ -1,0 +1,90 @@
+package org.councilbrief.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Whether a database already holds every migration this build ships, so that opening it can skip Flyway (decision
+ * 0050): Flyway's configuration alone loads about a thousand classes (its own and Jackson's), 0.3-0.5 s of every
+ * command's start, to find that nothing is to be done. Up to date means: Flyway's history table lists, as applied
+ * with success, exactly the versioned scripts found in {@link #FOLDER}, by version and description; anything else
+ * (a new database, a newer build, a failed or missing migration, a database from a newer build) goes through Flyway,
+ * which migrates, validates or refuses as before.
+ */
+final class Migrations {
+    static final String FOLDER = "db/migration";
+    private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9._]*)__(.+)\\.sql");
+
+    private Migrations() {
+    }
+
+    /** The shipped scripts as "version|description", description with spaces for underscores as Flyway writes it. */
+    static Set<String> shipped() {
+        URL url = Migrations.class.getClassLoader().getResource(FOLDER);
+        if (url == null) {
+            throw new IllegalStateException("no " + FOLDER + " on the class path");
+        }
+        Set<String> names = new TreeSet<>();
+        try {
+            if (url.getProtocol().equals("jar")) {
+                String path = url.getPath();
+                String jar = path.substring("file:".length(), path.indexOf("!/"));
+                try (JarFile file = new JarFile(URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
+                    file.stream().map(e -> e.getName()).filter(n -> n.startsWith(FOLDER + "/"))
+                            .map(n -> n.substring(FOLDER.length() + 1)).forEach(names::add);
+                }
+            } else {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    files.map(f -> f.getFileName().toString()).forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> scripts = new TreeSet<>();
+        for (String name : names) {
+            Matcher m = SCRIPT.matcher(name);
+            if (m.matches()) {
+                scripts.add(m.group(1).replace('_', '.') + "|" + m.group(2).replace('_', ' '));
+            }
+        }
+        return scripts;
+    }
+
+    /** Whether the database's history lists exactly the shipped scripts, each applied with success. */
+    static boolean upToDate(DataSource dataSource) {
+        Set<String> applied = new TreeSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select \"version\", \"description\", \"type\", \"success\" from"
+                        + " \"flyway_schema_history\" where \"version\" is not null")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(4) || !"SQL".equals(rs.getString(3))) {
+                    return false;
+                }
+                applied.add(rs.getString(1) + "|" + rs.getString(2));
+            }
+        } catch (SQLException e) {
+            return false; // no history table yet, or one this build cannot read: Flyway decides
+        }
+        return !applied.isEmpty() && applied.equals(shipped());
+    }
+}
