@@ -66,6 +66,16 @@ public final class PositionModelQuality {
      */
     static PositionModel learn(String embedding, List<PositionReaderQuality.Row> rows,
             PositionReadings.Reading gold, float[][] dense, double frenchProbability, double[][] raw) {
+        return learn(embedding, rows, gold, dense, frenchProbability, raw, List.of());
+    }
+
+    /**
+     * As above, the sentence reader learning besides from {@code extra} examples (UPR recommendations read as calls
+     * for their Council themes, an experiment: {@code main(EMBEDDING --upr N)}).
+     */
+    static PositionModel learn(String embedding, List<PositionReaderQuality.Row> rows,
+            PositionReadings.Reading gold, float[][] dense, double frenchProbability, double[][] raw,
+            List<PositionReader.Example> extra) {
         PositionReader.Settings d = PositionReader.Settings.DEFAULT;
         PositionReader.Settings settings = new PositionReader.Settings(embedding == null, false, d.epochs(),
                 d.learningRate(), d.l2(), d.minCount(), d.seed());
@@ -77,7 +87,7 @@ public final class PositionModelQuality {
             fold.put(trainingMeetings.get(i), i % 3);
         }
         for (int f = 0; f < 3; f++) {
-            List<PositionReader.Example> learnt = new ArrayList<>();
+            List<PositionReader.Example> learnt = new ArrayList<>(extra);
             for (int i = 0; i < rows.size(); i++) {
                 Integer of = fold.get(PositionReadings.meetingOf(rows.get(i).unit().id()));
                 if (of != null && of != f) {
@@ -92,7 +102,7 @@ public final class PositionModelQuality {
                 }
             }
         }
-        List<PositionReader.Example> training = new ArrayList<>();
+        List<PositionReader.Example> training = new ArrayList<>(extra);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).part().equals("training")) {
                 training.add(examples.get(i));
@@ -198,6 +208,64 @@ public final class PositionModelQuality {
         return PositionReaderQuality.byMeeting(bySpeech);
     }
 
+    /**
+     * {@code n} UPR recommendations made by states (UPR Info's sessions 1-12, drawn with a fixed seed from those with a
+     * Council theme) as sentences calling for their Council themes: weak labels, from rules and UPR Info's issues.
+     */
+    static List<PositionReader.Example> uprExamples(int n, String embedding) {
+        org.councilbrief.compare.ThemeCrosswalk crosswalk = new org.councilbrief.compare.ThemeCrosswalk();
+        org.councilbrief.council.States states = org.councilbrief.council.States.shipped();
+        List<String[]> found = new ArrayList<>();
+        try {
+            org.councilbrief.document.CsvReader.Table table = org.councilbrief.document.CsvReader.read(
+                    org.councilbrief.document.SourceTexts.read(org.councilbrief.SharedData.root().resolve(
+                            "data/upr-themes/upr_recommendations_sessions_01-12.csv")));
+            for (org.councilbrief.document.CsvReader.Row row : table.rows()) {
+                var from = states.byName(row.get("from"));
+                if (from.isEmpty()) {
+                    continue;
+                }
+                Set<String> themes = new java.util.TreeSet<>(crosswalk.themes(row.get("text"),
+                        List.of(row.get("issues").split(","))));
+                themes.retainAll(PositionReader.THEMES);
+                if (!themes.isEmpty()) {
+                    found.add(new String[] {row.get("text"), from.get().code(), String.join(",", themes)});
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Collections.shuffle(found, new java.util.Random(2029));
+        List<String[]> chosen = found.subList(0, Math.min(n, found.size()));
+        float[][] dense = null;
+        if (embedding != null) {
+            var embedder = PositionReaderQuality.embedder(embedding);
+            dense = new float[chosen.size()][];
+            for (int from = 0; from < chosen.size(); from += 64) {
+                List<dev.langchain4j.data.segment.TextSegment> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(chosen.size(), from + 64); i++) {
+                    batch.add(dev.langchain4j.data.segment.TextSegment.from((embedding.startsWith("e5") ? "query: "
+                            : "") + chosen.get(i)[0]));
+                }
+                var vectors = embedder.embedAll(batch).content();
+                for (int i = 0; i < vectors.size(); i++) {
+                    dense[from + i] = vectors.get(i).vector();
+                }
+            }
+        }
+        List<PositionReader.Example> out = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Set<String> labels = new java.util.TreeSet<>();
+            for (String theme : chosen.get(i)[2].split(",")) {
+                labels.add("calls-for " + theme);
+            }
+            out.add(new PositionReader.Example(chosen.get(i)[0], "", List.of(chosen.get(i)[1]), labels,
+                    dense == null ? null : dense[i]));
+        }
+        System.err.printf("%d UPR recommendations with a Council theme, %d used%n", found.size(), out.size());
+        return out;
+    }
+
     public static void main(String[] args) throws IOException {
         PositionReadings.Reading gold = PositionReadings.read(PositionReaderQuality.CORPUS.resolve("gold"));
         List<PositionReaderQuality.Row> rows = PositionReaderQuality.rows();
@@ -246,7 +314,10 @@ public final class PositionModelQuality {
         float[][] dense = embedding == null ? null : PositionReaderQuality.embeddings(embedding, rows);
         long start = System.nanoTime();
         double[][] raw = new double[rows.size()][];
-        PositionModel model = learn(embedding, rows, gold, dense, FrenchPositionQuality.rulesPrecision(), raw);
+        int upr = List.of(args).indexOf("--upr");
+        List<PositionReader.Example> extra = upr < 0 ? List.of() : uprExamples(Integer.parseInt(args[upr + 1]),
+                embedding);
+        PositionModel model = learn(embedding, rows, gold, dense, FrenchPositionQuality.rulesPrecision(), raw, extra);
         System.out.printf("learnt in %.1f s; threshold %.3f%n", (System.nanoTime() - start) / 1e9,
                 model.threshold());
         Set<String> g = PositionReaderQuality.goldPositions(gold, rows, "validation");
