@@ -417,8 +417,9 @@ public final class SearchIndex implements AutoCloseable {
                             new FacetsCollectorManager())
                     : FacetsCollectorManager.searchAfter(searcher, new org.apache.lucene.search.FieldDoc(
                             // The last doc id: a hit of the same relevance and id (the one named) is not after it.
-                            Math.max(0, searcher.getIndexReader().maxDoc() - 1), query.after().score(), new Object[] {query.after().score(),
-                                    new org.apache.lucene.util.BytesRef(query.after().id())}), drill,
+                            Math.max(0, searcher.getIndexReader().maxDoc() - 1), query.after().score(),
+                            new Object[] {query.after().score(), new org.apache.lucene.util.BytesRef(
+                                    query.after().id())}), drill,
                             query.size() + 1, SORT, true, new FacetsCollectorManager());
             FacetsCollector collector = found.facetsCollector();
             long total = 0;
@@ -532,8 +533,8 @@ public final class SearchIndex implements AutoCloseable {
                         ? text.lastIndexOf(' ', 300) : 300) + " …" : text);
             }
             hits.add(new SearchResult.Hit(d.get(KIND), d.get(TITLE), d.get(URL), snippet, d.get(SITUATION),
-                    List.of(d.getValues(SITUATION)), List.of(d.getValues(MEMBERS)), List.of(d.getValues(THEMES)), d.get(YEAR) == null ? null
-                    : Integer.valueOf(d.get(YEAR)), "1".equals(d.get(VISIBLE))));
+                    List.of(d.getValues(SITUATION)), List.of(d.getValues(MEMBERS)), List.of(d.getValues(THEMES)),
+                    d.get(YEAR) == null ? null : Integer.valueOf(d.get(YEAR)), "1".equals(d.get(VISIBLE))));
         }
         return hits;
     }

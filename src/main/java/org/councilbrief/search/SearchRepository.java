@@ -23,8 +23,9 @@ import org.jdbi.v3.core.Jdbi;
  * and briefs by situation (their paragraphs as the public reads them, given by {@code briefs}). Each group's
  * signature is made of counts, sums of ids and lengths and the fields its texts' facets come from (for positions, the
  * Council's composition too, which decides whether the public finds them), so that any import or edit changes it; the
- * {@link #STAMP} that says when to compare them costs a few index lookups. Also the pages that show one meeting's speeches, one press summary, one review's
- * recommendations or one resolution, paragraph by paragraph, each with the anchor a hit links to.
+ * {@link #STAMP} that says when to compare them costs a few index lookups. Also the pages that show one meeting's
+ * speeches, one press summary, one review's recommendations or one resolution, paragraph by paragraph, each with the
+ * anchor a hit links to.
  */
 public final class SearchRepository implements SearchSource {
     /** Above this many groups, a kind's texts are read in one pass over its table rather than group by group. */
@@ -107,7 +108,8 @@ public final class SearchRepository implements SearchSource {
                     group by press_release""");
             pairs(h, """
                     select r.number, coalesce(r.meeting_symbol, '') || ':' || coalesce(m.situation_id, '') || ':'
-                    || coalesce(cast(coalesce(r.meeting_date, m.meeting_date) as varchar(20)), '')
+                    || coalesce(cast(coalesce(r.meeting_date, m.meeting_date) as varchar(20)), '') || ':'
+                    || coalesce(cast(m.meeting_date as varchar(20)), '')
                     from press_release r left join meeting m on m.symbol = r.meeting_symbol""")
                     .forEach((r, sig) -> s.put("press:" + r, sig + "/" + paragraphs.getOrDefault(r, "") + "/"
                             + withCouncil(pressPositions.get(r), council)));
