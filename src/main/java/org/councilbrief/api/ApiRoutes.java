@@ -350,7 +350,10 @@ public final class ApiRoutes {
     }
 
     static int limit(Context ctx) throws Problem {
-        String text = ctx.queryParam("limit");
+        return limit(ctx.queryParam("limit"));
+    }
+
+    private static int limit(String text) throws Problem {
         if (text == null) {
             return DEFAULT_LIMIT;
         }
@@ -381,6 +384,41 @@ public final class ApiRoutes {
             // answered below
         }
         throw badCursor();
+    }
+
+    /**
+     * For a collection served outside this package (the search, handed these by the application): the page size
+     * {@code text} asks for, the default when null, refused in the words of every other collection.
+     */
+    public static int pageLimit(String text) throws AppException {
+        try {
+            return limit(text);
+        } catch (Problem p) {
+            throw new AppException(p.getMessage(), p);
+        }
+    }
+
+    /**
+     * For a collection served outside this package: the key its page starts after, from the request's cursor (empty:
+     * the first page), refused in the words of every other collection when another collection gave it, or when
+     * {@code readable} cannot read its key.
+     */
+    public static Optional<String> pageAfter(Context ctx, String collection,
+            java.util.function.Predicate<String> readable) throws AppException {
+        try {
+            Optional<String> key = cursor(ctx, collection);
+            if (key.isPresent() && !readable.test(key.get())) {
+                throw badCursor();
+            }
+            return key;
+        } catch (Problem p) {
+            throw new AppException(p.getMessage(), p);
+        }
+    }
+
+    /** The opaque cursor that resumes {@code collection} after {@code key}. */
+    public static String pageCursor(String collection, String key) {
+        return encode(collection, key);
     }
 
     static String encode(String collection, String key) {

@@ -22,7 +22,8 @@ import org.councilbrief.theme.ThemeLabel;
 /**
  * What the search package is given, since it may not depend on the packages that depend on it (theme's tagger uses
  * its neighbour index): a brief's paragraphs as the public reads them, a recommendation's Council themes as the
- * member pages show them, the themes' labels, and where the index is kept (decision 0039).
+ * member pages show them, the themes' labels, a member filter read as the exports read it, and where the index is
+ * kept (decision 0039).
  */
 final class SearchWiring {
     private static final ThemeCrosswalk CROSSWALK = new ThemeCrosswalk();
@@ -43,7 +44,12 @@ final class SearchWiring {
         return CROSSWALK.themes(text, list);
     }
 
-    static Function<String, String> themeLabel() {
+    /** A member as the exports read it (an ISO code or a state's name) to its code, with their message if unknown. */
+    static String memberCode(String typed) throws AppException {
+        return org.councilbrief.export.ExportFilter.of(null, null, typed, null, null).member();
+    }
+
+        static Function<String, String> themeLabel() {
         Taxonomy council = Taxonomy.council();
         return id -> council.label(id).map(ThemeLabel::name).orElse(id);
     }

@@ -155,7 +155,23 @@ final class WebServer {
                             throws java.io.IOException {
                         org.councilbrief.api.ApiRoutes.problem(ctx, status, detail);
                     }
-                });
+
+                    @Override
+                    public int limit(String text) throws AppException {
+                        return org.councilbrief.api.ApiRoutes.pageLimit(text);
+                    }
+
+                    @Override
+                    public java.util.Optional<String> after(io.javalin.http.Context ctx, String collection,
+                            java.util.function.Predicate<String> readable) throws AppException {
+                        return org.councilbrief.api.ApiRoutes.pageAfter(ctx, collection, readable);
+                    }
+
+                    @Override
+                    public String cursor(String collection, String key) {
+                        return org.councilbrief.api.ApiRoutes.pageCursor(collection, key);
+                    }
+                }, SearchWiring::memberCode);
         Assets.register(app);
         org.councilbrief.export.Exports exports = new org.councilbrief.export.Exports(application.database(),
                 application::membership);

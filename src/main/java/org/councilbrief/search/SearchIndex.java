@@ -80,11 +80,20 @@ public final class SearchIndex implements AutoCloseable {
             "resolution");
     /** The facet dimensions, in the order the search page shows them. */
     public static final List<String> DIMENSIONS = List.of("kind", "situation", "member", "theme", "year");
-    /** The index's layout: a folder written by another layout is emptied and built again. */
-    static final String FORMAT = "councilbrief-search 1 lucene 10";
+    /**
+     * The index's layout: a folder written by another layout is emptied and built again (2: several situations per
+     * text, positions public only if their state sat on the Council, and an id to order hits by).
+     */
+    static final String FORMAT = "councilbrief-search 2 lucene 10";
     static final String FORMAT_FILE = "councilbrief-format.txt";
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String ID = "id";
+    /** The id again, as a sorted value: hits of equal relevance come in its order, and a cursor names it. */
+    private static final String ORDER = "id_order";
+    /** Relevance, then id: an order a cursor can resume. */
+    private static final org.apache.lucene.search.Sort SORT = new org.apache.lucene.search.Sort(
+            org.apache.lucene.search.SortField.FIELD_SCORE, new org.apache.lucene.search.SortField(ORDER,
+                    org.apache.lucene.search.SortField.Type.STRING));
     private static final String GROUP = "group";
     private static final String VISIBLE = "visible";
     private static final String MARKER = "marker";
@@ -128,6 +137,7 @@ public final class SearchIndex implements AutoCloseable {
         this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(EN, new EnglishAnalyzer(), FR,
                 new FrenchAnalyzer()));
         config.setMultiValued("member", true);
+        config.setMultiValued("situation", true);
         config.setMultiValued("theme", true);
         IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
@@ -334,6 +344,8 @@ public final class SearchIndex implements AutoCloseable {
     private Document document(SearchText t) {
         Document d = new Document();
         d.add(new StringField(ID, t.id(), Field.Store.NO));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(ORDER, new org.apache.lucene.util.BytesRef(t.id())));
+        d.add(new StoredField(ORDER, t.id()));
         d.add(new StringField(GROUP, t.group(), Field.Store.NO));
         d.add(new StringField(VISIBLE, t.visible() ? "1" : "0", Field.Store.YES));
         d.add(new Field(Languages.french(t.text()) ? FR : EN, t.text(), TEXT_TYPE));
@@ -341,9 +353,9 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StoredField(URL, t.url()));
         d.add(new StoredField(KIND, t.kind()));
         d.add(new SortedSetDocValuesFacetField("kind", t.kind()));
-        if (t.situation() != null && !t.situation().isBlank()) {
-            d.add(new StoredField(SITUATION, t.situation()));
-            d.add(new SortedSetDocValuesFacetField("situation", t.situation()));
+        for (String situation : t.situations()) {
+            d.add(new StoredField(SITUATION, situation));
+            d.add(new SortedSetDocValuesFacetField("situation", situation));
         }
         for (String m : new java.util.LinkedHashSet<>(t.members())) {
             d.add(new StoredField(MEMBERS, m));
@@ -400,21 +412,36 @@ public final class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, drill,
-                    query.offset() + query.size(), new FacetsCollectorManager());
+            FacetsCollectorManager.FacetsResult found = query.after() == null
+                    ? FacetsCollectorManager.search(searcher, drill, query.offset() + query.size() + 1, SORT, true,
+                            new FacetsCollectorManager())
+                    : FacetsCollectorManager.searchAfter(searcher, new org.apache.lucene.search.FieldDoc(
+                            // The last doc id: a hit of the same relevance and id (the one named) is not after it.
+                            Math.max(0, searcher.getIndexReader().maxDoc() - 1), query.after().score(),
+                            new Object[] {query.after().score(), new org.apache.lucene.util.BytesRef(
+                                    query.after().id())}), drill,
+                            query.size() + 1, SORT, true, new FacetsCollectorManager());
             FacetsCollector collector = found.facetsCollector();
             long total = 0;
             for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
                 total += m.totalHits();
             }
+            // One hit more than asked is looked for: whether it is there says whether more remain.
             ScoreDoc[] all = found.topDocs().scoreDocs;
             int from = Math.min(query.offset(), all.length);
-            int[] docs = new int[all.length - from];
-            for (int i = from; i < all.length; i++) {
+            int to = Math.min(all.length, from + query.size());
+            int[] docs = new int[to - from];
+            for (int i = from; i < to; i++) {
                 docs[i - from] = all[i].doc;
             }
+            SearchQuery.After last = null;
+            if (all.length > to && to > from) {
+                org.apache.lucene.search.FieldDoc end = (org.apache.lucene.search.FieldDoc) all[to - 1];
+                last = new SearchQuery.After((Float) end.fields[0], ((org.apache.lucene.util.BytesRef) end.fields[1])
+                        .utf8ToString());
+            }
             List<SearchResult.Hit> hits = hits(searcher, words, docs, query.q().isEmpty());
-            return new SearchResult(total, query.offset(), hits, facets(searcher, collector));
+            return new SearchResult(total, query.offset(), hits, facets(searcher, collector), last);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new AppException("The query matches too many different words (a * after too few letters?):"
                     + " give more letters before the *.", e);
@@ -506,8 +533,8 @@ public final class SearchIndex implements AutoCloseable {
                         ? text.lastIndexOf(' ', 300) : 300) + " …" : text);
             }
             hits.add(new SearchResult.Hit(d.get(KIND), d.get(TITLE), d.get(URL), snippet, d.get(SITUATION),
-                    List.of(d.getValues(MEMBERS)), List.of(d.getValues(THEMES)), d.get(YEAR) == null ? null
-                    : Integer.valueOf(d.get(YEAR)), "1".equals(d.get(VISIBLE))));
+                    List.of(d.getValues(SITUATION)), List.of(d.getValues(MEMBERS)), List.of(d.getValues(THEMES)),
+                    d.get(YEAR) == null ? null : Integer.valueOf(d.get(YEAR)), "1".equals(d.get(VISIBLE))));
         }
         return hits;
     }

@@ -70,8 +70,8 @@ public record SearchPage(PageHeader header, String q, List<Chosen> chosen, Strin
             String root = header.root();
             for (SearchResult.Hit h : result.hits()) {
                 List<String> details = new ArrayList<>();
-                if (h.situation() != null) {
-                    details.add(labels.apply("situation").apply(h.situation()));
+                if (!h.situations().isEmpty()) {
+                    details.add(String.join(", ", h.situations().stream().map(labels.apply("situation")).toList()));
                 }
                 if (h.year() != null) {
                     details.add(String.valueOf(h.year()));

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.councilbrief.council.CouncilRepository;
+import org.councilbrief.council.Membership;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,9 +21,11 @@ import org.jdbi.v3.core.Jdbi;
  * The texts the search finds, read from the database (decision 0039): speeches and positions by meeting, press-summary
  * paragraphs and their positions by press release, UPR recommendations by review, resolution paragraphs by symbol,
  * and briefs by situation (their paragraphs as the public reads them, given by {@code briefs}). Each group's
- * signature is made of counts, sums of ids and lengths and the fields its texts' facets come from, so that any import
- * or edit changes it. Also the pages that show one meeting's speeches, one press summary, one review's
- * recommendations or one resolution, paragraph by paragraph, each with the anchor a hit links to.
+ * signature is made of counts, sums of ids and lengths and the fields its texts' facets come from (for positions, the
+ * Council's composition too, which decides whether the public finds them), so that any import or edit changes it; the
+ * {@link #STAMP} that says when to compare them costs a few index lookups. Also the pages that show one meeting's
+ * speeches, one press summary, one review's recommendations or one resolution, paragraph by paragraph, each with the
+ * anchor a hit links to.
  */
 public final class SearchRepository implements SearchSource {
     /** Above this many groups, a kind's texts are read in one pass over its table rather than group by group. */
@@ -46,23 +50,42 @@ public final class SearchRepository implements SearchSource {
         return key.replaceAll("[^A-Za-z0-9.()\\-]", "_");
     }
 
+    /**
+     * The ids among the last this many of a table that the stamp counts: a transaction that took its id before
+     * another's and commits after it is seen, as long as fewer ids than this were taken between the two.
+     */
+    static final int WINDOW = 500;
+
+    /** The highest id of a table and how many rows its last {@link #WINDOW} ids hold: a range of its key. */
+    private static String recent(String table) {
+        return "(select count(*) || ':' || coalesce(max(id), 0) from " + table + " where id > (select coalesce(max(id),"
+                + " 0) from " + table + ") - " + WINDOW + ")";
+    }
+
+    /**
+     * The stamp's query: index lookups only, whatever the tables hold (docs/benchmarks.md). Every write that changes
+     * what the search finds either logs itself (an import in import_log and change_log; a position decided or
+     * edited, a meeting put on a situation, a Council term recorded or removed in change_log) or adds rows with new
+     * ids (a brief saved is a new brief row, each version a new brief_revision row; positions, statements and
+     * recommendations added outside an import). Deletions happen only inside those writes (a re-import replacing a
+     * document's rows, a brief replaced). Situations and Council terms, small tables, are counted: the shipped terms a
+     * new version adds are written without a log line.
+     */
+    static final String STAMP = "select " + String.join(" || '/' || ", recent("change_log"), recent("import_log"),
+            recent("position"), recent("statement"), recent("upr_recommendation"), recent("brief"),
+            recent("brief_revision"), "(select count(*) from situation)", "(select count(*) from council_term)");
+
     @Override
     public String stamp() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select (select coalesce(max(id), 0) from change_log)
-                || '/' || (select count(*) || ':' || coalesce(max(id), 0) from import_log)
-                || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from brief)
-                || '/' || (select count(*) || ':' || coalesce(max(id), 0) from brief_revision)
-                || '/' || (select count(*) from upr_recommendation) || '/' || (select count(*) from statement)
-                || '/' || (select count(*) from resolution_paragraph) || '/' || (select count(*) from press_paragraph)
-                || '/' || (select count(*) from meeting) || '/' || (select count(*) from situation)
-                || '/' || (select count(*) || ':' || coalesce(max(id), 0) from position)""").mapTo(String.class).one());
+        return jdbi.withHandle(h -> h.createQuery(STAMP).mapTo(String.class).one());
     }
 
     @Override
     public Map<String, String> signatures() {
         return jdbi.withHandle(h -> {
             Map<String, String> s = new HashMap<>();
+            // Whether the public finds a position depends on the Council's composition on its meeting's day.
+            String council = councilDigest(h);
             Map<String, String> meetingPositions = pairs(h, """
                     select s.meeting_symbol, count(*) || ':' || coalesce(sum(p.id * (case p.status when 'ACCEPTED'
                     then 7 when 'REJECTED' then 3 else 1 end)), 0) || ':' || coalesce(sum(length(p.theme)
@@ -74,7 +97,7 @@ public final class SearchRepository implements SearchSource {
             pairs(h, """
                     select symbol, coalesce(situation_id, '') || ':' || cast(meeting_date as varchar(20)) || ':'
                     || coalesce(topic, '') from meeting""").forEach((m, sig) -> s.put("meeting:" + m, sig + "/"
-                    + speeches.getOrDefault(m, "") + "/" + meetingPositions.getOrDefault(m, "")));
+                    + speeches.getOrDefault(m, "") + "/" + withCouncil(meetingPositions.get(m), council)));
             Map<String, String> pressPositions = pairs(h, """
                     select press_release, count(*) || ':' || coalesce(sum(id * (case status when 'ACCEPTED' then 7
                     when 'REJECTED' then 3 else 1 end)), 0) || ':' || coalesce(sum(length(theme) + length(act)
@@ -85,10 +108,11 @@ public final class SearchRepository implements SearchSource {
                     group by press_release""");
             pairs(h, """
                     select r.number, coalesce(r.meeting_symbol, '') || ':' || coalesce(m.situation_id, '') || ':'
-                    || coalesce(cast(coalesce(r.meeting_date, m.meeting_date) as varchar(20)), '')
+                    || coalesce(cast(coalesce(r.meeting_date, m.meeting_date) as varchar(20)), '') || ':'
+                    || coalesce(cast(m.meeting_date as varchar(20)), '')
                     from press_release r left join meeting m on m.symbol = r.meeting_symbol""")
                     .forEach((r, sig) -> s.put("press:" + r, sig + "/" + paragraphs.getOrDefault(r, "") + "/"
-                            + pressPositions.getOrDefault(r, "")));
+                            + withCouncil(pressPositions.get(r), council)));
             Map<String, String> situationsByState = situationsByState(h);
             Map<String, String> recommendations = pairs(h, """
                     select review_id, count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(sum(length(body)
@@ -115,6 +139,56 @@ public final class SearchRepository implements SearchSource {
         });
     }
 
+    private static String withCouncil(String positions, String council) {
+        return positions == null ? "" : positions + "/" + council;
+    }
+
+    /** A digest of the Council terms recorded: it changes when a term is recorded, removed or seeded. */
+    private static String councilDigest(Handle h) {
+        StringBuilder b = new StringBuilder();
+        h.createQuery("""
+                select state_code, seat, cast(first_day as varchar(20)), coalesce(cast(last_day as varchar(20)), '')
+                from council_term where not removed order by state_code, first_day""").map((rs, ctx) -> b.append(
+                        rs.getString(1)).append(',').append(rs.getString(2)).append(',').append(rs.getString(3))
+                        .append(',').append(rs.getString(4)).append(';')).list();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                    b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Who sat on the Council on a day, as the public site reads it (Exports and SiteBuilder do the same): a position is
+     * public once accepted and taken by a state that sat on the Council on its meeting's day.
+     */
+    private final class Council {
+        private Membership membership;
+        private final Map<LocalDate, Set<String>> members = new HashMap<>();
+
+        boolean sat(String state, LocalDate date) {
+            if (date == null || state == null) {
+                return false;
+            }
+            if (membership == null) {
+                membership = new CouncilRepository(jdbi).membership();
+            }
+            return members.computeIfAbsent(date, d -> {
+                try {
+                    return membership.on(d).codes();
+                } catch (IllegalArgumentException e) {
+                    return Set.of(); // a date before 1946
+                }
+            }).contains(state);
+        }
+
+        /** Whether the public site shows the position: accepted, by a state on the Council that day. */
+        boolean shows(Pos p, LocalDate meetingDate) {
+            return p.status().equals("ACCEPTED") && sat(p.state(), meetingDate);
+        }
+    }
+
     private static Map<String, String> pairs(Handle h, String sql) {
         Map<String, String> m = new HashMap<>();
         h.createQuery(sql).map((rs, ctx) -> m.put(rs.getString(1), rs.getString(2))).list();
@@ -137,13 +211,14 @@ public final class SearchRepository implements SearchSource {
             int colon = g.indexOf(':');
             byKind.computeIfAbsent(g.substring(0, colon), k -> new ArrayList<>()).add(g.substring(colon + 1));
         }
+        Council council = new Council();
         jdbi.useHandle(h -> {
             Map<String, String> states = stateNames(h);
             if (byKind.containsKey("meeting")) {
-                meetings(h, byKind.get("meeting"), states, sink);
+                meetings(h, byKind.get("meeting"), states, council, sink);
             }
             if (byKind.containsKey("press")) {
-                press(h, byKind.get("press"), states, sink);
+                press(h, byKind.get("press"), states, council, sink);
             }
             if (byKind.containsKey("upr")) {
                 recommendations(h, byKind.get("upr"), states, sink);
@@ -188,7 +263,8 @@ public final class SearchRepository implements SearchSource {
     private record MeetingRow(String situation, LocalDate date) {
     }
 
-    private void meetings(Handle h, List<String> keys, Map<String, String> states, Consumer<SearchText> sink) {
+    private void meetings(Handle h, List<String> keys, Map<String, String> states, Council council,
+            Consumer<SearchText> sink) {
         Set<String> wanted = Set.copyOf(keys);
         Map<String, MeetingRow> meetings = new HashMap<>();
         bindKeys(h.createQuery("select symbol, situation_id, meeting_date from meeting" + where("symbol", keys)), keys)
@@ -201,11 +277,12 @@ public final class SearchRepository implements SearchSource {
             if (m == null || !wanted.contains(p.meeting())) {
                 continue;
             }
-            if (p.status().equals("ACCEPTED")) {
+            boolean shown = council.shows(p, m.date());
+            if (shown) {
                 themes.computeIfAbsent(p.statement(), k -> new TreeSet<>()).add(p.theme());
             }
             sink.accept(position(p, "meeting:" + p.meeting(), "meetings/" + fileName(p.meeting()) + ".html#speech-"
-                    + p.speech(), p.meeting(), m.situation(), m.date(), states));
+                    + p.speech(), p.meeting(), m.situation(), m.date(), states, shown));
         }
         bindKeys(h.createQuery("select id, meeting_symbol, speech_index, speaker, state_code, body from statement"
                 + where("meeting_symbol", keys)), keys).map((rs, ctx) -> {
@@ -226,27 +303,31 @@ public final class SearchRepository implements SearchSource {
                 }).list();
     }
 
+    /** A position as a text; {@code shown}: whether the public site shows it (see {@link Council#shows}). */
     private static SearchText position(Pos p, String group, String url, String source, String situation,
-            LocalDate date, Map<String, String> states) {
+            LocalDate date, Map<String, String> states, boolean shown) {
         String status = p.status().toLowerCase(java.util.Locale.ROOT);
         String title = states.getOrDefault(p.state(), p.state()) + " " + p.act().replace('-', ' ') + ": "
                 + p.theme().replace('-', ' ') + " (" + source + (p.status().equals("ACCEPTED") ? "" : ", " + status)
                 + ")";
         return new SearchText("position:" + p.id(), group, "position", title, url, p.evidence(), situation,
-                List.of(p.state()), List.of(p.theme()), date == null ? null : date.getYear(),
-                p.status().equals("ACCEPTED"));
+                List.of(p.state()), List.of(p.theme()), date == null ? null : date.getYear(), shown);
     }
 
-    private void press(Handle h, List<String> keys, Map<String, String> states, Consumer<SearchText> sink) {
+    private void press(Handle h, List<String> keys, Map<String, String> states, Council council,
+            Consumer<SearchText> sink) {
         Set<String> wanted = Set.copyOf(keys);
-        record Release(String meeting, String situation, LocalDate date) {
+        // meetingDay: the day of the meeting the summary is of, when that meeting is imported; the public site shows
+        // a summary's positions only then (they are listed with the meeting's).
+        record Release(String meeting, String situation, LocalDate date, LocalDate meetingDay) {
         }
         Map<String, Release> releases = new HashMap<>();
         bindKeys(h.createQuery("""
-                select r.number, r.meeting_symbol, m.situation_id, coalesce(r.meeting_date, m.meeting_date)
-                from press_release r left join meeting m on m.symbol = r.meeting_symbol""" + where("r.number", keys)),
-                keys).map((rs, ctx) -> releases.put(rs.getString(1), new Release(rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class)))).list();
+                select r.number, r.meeting_symbol, m.situation_id, coalesce(r.meeting_date, m.meeting_date),
+                m.meeting_date from press_release r left join meeting m on m.symbol = r.meeting_symbol"""
+                + where("r.number", keys)), keys).map((rs, ctx) -> releases.put(rs.getString(1), new Release(
+                        rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5,
+                                LocalDate.class)))).list();
         Map<String, Set<String>> themes = new HashMap<>();
         for (Pos p : positions(h, keys.size() > BY_GROUP ? " where p.press_release is not null"
                 : " where p.press_release in (<keys>)", keys)) {
@@ -254,11 +335,12 @@ public final class SearchRepository implements SearchSource {
             if (r == null || !wanted.contains(p.press())) {
                 continue;
             }
-            if (p.status().equals("ACCEPTED")) {
+            boolean shown = council.shows(p, r.meetingDay());
+            if (shown) {
                 themes.computeIfAbsent(p.press() + "#" + p.paragraph(), k -> new TreeSet<>()).add(p.theme());
             }
             sink.accept(position(p, "press:" + p.press(), "press/" + fileName(p.press()) + ".html#paragraph-"
-                    + p.paragraph(), p.press(), r.situation(), r.date(), states));
+                    + p.paragraph(), p.press(), r.situation(), r.date(), states, shown));
         }
         bindKeys(h.createQuery("select press_release, position, speaker, state_code, body from press_paragraph"
                 + where("press_release", keys)), keys).map((rs, ctx) -> {
@@ -311,10 +393,11 @@ public final class SearchRepository implements SearchSource {
                             r.state()) + ", UPR cycle " + r.cycle() + (rs.getString(6) == null ? ""
                             : " (" + rs.getString(6) + ")");
                     String body = rs.getString(4);
+                    // Under every situation on the state reviewed: a filter by any of them finds it.
                     sink.accept(new SearchText("recommendation:" + rs.getLong(1), "upr:" + id, "recommendation",
                             title, "upr/" + fileName(id) + ".html#recommendation-" + rs.getInt(3), body,
                             places.isEmpty() ? null : places.get(0), by, List.copyOf(recommendationThemes.apply(body,
-                                    rs.getString(5))), r.date() == null ? null : r.date().getYear(), true));
+                                    rs.getString(5))), r.date() == null ? null : r.date().getYear(), true, places));
                     return 0;
                 }).list();
     }

@@ -10,7 +10,6 @@ import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ import org.councilbrief.account.Session;
 public final class SearchRoutes {
     /** Hits per page of the search page. */
     static final int PAGE = 10;
-    /** The most hits the JSON gives at once. */
-    static final int MAX_SIZE = 50;
+    /** The collection's name in the JSON's cursors. */
+    static final String COLLECTION = "search";
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> KIND_LABELS = Map.of("brief", "Brief paragraph", "speech", "Speech",
@@ -45,11 +44,6 @@ public final class SearchRoutes {
     }
 
     /**
-     * Registers the search's paths; call before the site's catch-all path.
-     *
-     * @param themeLabel a Council theme's label by its id (the id itself when unknown)
-     */
-    /**
      * How the JSON API answers (its ETag and 304, its problem objects): given by the application, so that search
      * answers as the rest of {@code /api/v1/} does without depending on the package that serves it.
      */
@@ -59,26 +53,55 @@ public final class SearchRoutes {
 
         /** A problem object with its status. */
         void problem(Context ctx, int status, String detail) throws java.io.IOException;
+
+        /** The page size {@code text} asks for (the API's default when null), refused as the API refuses it. */
+        int limit(String text) throws AppException;
+
+        /**
+         * The key the page starts after, from the request's cursor (empty: the first page), refused as the API
+         * refuses a cursor another collection gave or whose key {@code readable} cannot read.
+         */
+        Optional<String> after(Context ctx, String collection, java.util.function.Predicate<String> readable)
+                throws AppException;
+
+        /** The opaque cursor that resumes {@code collection} after {@code key}. */
+        String cursor(String collection, String key);
     }
 
+    /**
+     * A member as typed (an ISO code or a state's name, as exports take it) to its ISO code; refused, with what to
+     * give, when it names no state.
+     */
+    public interface Members {
+        String code(String typed) throws AppException;
+    }
+
+    /**
+     * Registers the search's paths; call before the site's catch-all path.
+     *
+     * @param themeLabel a Council theme's label by its id (the id itself when unknown)
+     * @param members reads the member filter as the exports read it
+     */
     public static void register(Javalin app, Accounts accounts, SearchIndex index, SearchRepository repository,
-            Function<String, String> themeLabel, JsonRoutes answers) {
-        app.get("/search", ctx -> page(ctx, index, repository, themeLabel, PageHeader.site("", true, ""), true));
+            Function<String, String> themeLabel, JsonRoutes answers, Members members) {
+        app.get("/search", ctx -> page(ctx, index, repository, themeLabel, PageHeader.site("", true, ""), true,
+                members));
         app.get("/workspace/search", ctx -> {
             Optional<Session> session = AccountRoutes.session(ctx, accounts);
             if (session.isEmpty()) {
                 ctx.redirect("../login");
                 return;
             }
-            page(ctx, index, repository, themeLabel, AccountRoutes.header(ctx, session.get(), ""), false);
+            page(ctx, index, repository, themeLabel, AccountRoutes.header(ctx, session.get(), ""), false, members);
         });
-        app.get("/api/v1/search", ctx -> api(ctx, index, repository, themeLabel, answers));
+        app.get("/api/v1/search", ctx -> api(ctx, index, repository, themeLabel, answers, members));
         app.get("/meetings/{file}", ctx -> text(ctx, repository::meetingPage));
         app.get("/press/{file}", ctx -> text(ctx, repository::pressPage));
         app.get("/upr/{file}", ctx -> text(ctx, repository::reviewPage));
         app.get("/resolutions/{file}", ctx -> text(ctx, repository::resolutionPage));
     }
 
+    /** The facet values asked for, as typed (the member may be a state's name). */
     private static Map<String, String> filters(Context ctx) {
         Map<String, String> filters = new LinkedHashMap<>();
         for (String dim : SearchIndex.DIMENSIONS) {
@@ -88,6 +111,16 @@ public final class SearchRoutes {
             }
         }
         return filters;
+    }
+
+    /** The filters with the member as its ISO code; refused when the member names no state. */
+    private static Map<String, String> resolved(Map<String, String> filters, Members members) throws AppException {
+        if (!filters.containsKey("member")) {
+            return filters;
+        }
+        Map<String, String> out = new LinkedHashMap<>(filters);
+        out.put("member", members.code(filters.get("member")));
+        return out;
     }
 
     private static String clip(String s, int n) {
@@ -104,13 +137,14 @@ public final class SearchRoutes {
     }
 
     private static void page(Context ctx, SearchIndex index, SearchRepository repository,
-            Function<String, String> themeLabel, PageHeader header, boolean publicOnly) {
+            Function<String, String> themeLabel, PageHeader header, boolean publicOnly, Members members) {
         Map<String, String> filters = filters(ctx);
         String q = "";
         String error = null;
         SearchResult result = null;
         int page = 1;
         try {
+            filters = resolved(filters, members);
             q = query(ctx);
             page = pageNumber(ctx.queryParam("page"));
             SearchQuery query = new SearchQuery(q, filters, publicOnly, (page - 1) * PAGE, PAGE);
@@ -118,7 +152,7 @@ public final class SearchRoutes {
                 result = index.search(query);
             }
         } catch (AppException e) {
-            error = e.getMessage();
+            error = capitalize(e.getMessage());
             ctx.status(400);
         }
         if (q.isEmpty() && ctx.queryParam("q") != null && !ctx.queryParam("q").isBlank()) {
@@ -166,18 +200,22 @@ public final class SearchRoutes {
 
     /**
      * {@code /api/v1/search}: the same answer as the page's, as JSON, with the conventions of the rest of the API
-     * (decision 0041): {@code limit} (or {@code size}), a {@code next} link carrying the filters and the cursor, a
-     * strong ETag with 304 on If-None-Match, and a problem object for what cannot be read.
+     * (decisions 0041 and 0047): {@code limit} from 1 to 500 (or {@code size}, its older name), an opaque cursor
+     * naming the last hit given (its relevance and id, so that pages reach every hit, however deep), a {@code next}
+     * link carrying the filters and the cursor, a strong ETag with 304 on If-None-Match, and a problem object for
+     * what cannot be read, in the words of the other collections.
      */
     private static void api(Context ctx, SearchIndex index, SearchRepository repository,
-            Function<String, String> themeLabel, JsonRoutes answers) throws Exception {
+            Function<String, String> themeLabel, JsonRoutes answers, Members members) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             String q = query(ctx);
-            Map<String, String> filters = filters(ctx);
-            int size = size(ctx.queryParam("limit") != null ? ctx.queryParam("limit") : ctx.queryParam("size"));
-            int offset = cursor(ctx.queryParam("cursor"));
-            SearchResult result = index.search(new SearchQuery(q, filters, true, offset, size));
+            Map<String, String> filters = resolved(filters(ctx), members);
+            int size = answers.limit(ctx.queryParam("limit") != null ? ctx.queryParam("limit")
+                    : ctx.queryParam("size"));
+            SearchQuery.After after = answers.after(ctx, COLLECTION, key -> afterKey(key) != null).map(
+                    SearchRoutes::afterKey).orElse(null);
+            SearchResult result = index.search(new SearchQuery(q, filters, true, 0, size, after));
             Function<String, Function<String, String>> labels = labels(repository, themeLabel);
             body.put("query", q);
             body.put("filters", filters);
@@ -191,6 +229,7 @@ public final class SearchRoutes {
                 hit.put("url", h.url());
                 hit.put("snippet", h.snippet());
                 hit.put("situation", h.situation());
+                hit.put("situations", h.situations());
                 hit.put("members", h.members());
                 hit.put("themes", h.themes());
                 hit.put("year", h.year());
@@ -206,13 +245,11 @@ public final class SearchRoutes {
                 return m;
             }).toList()));
             body.put("facets", facets);
-            int next = offset + result.hits().size();
-            String cursor = next < result.total() && next <= SearchQuery.MAX_OFFSET && !result.hits().isEmpty()
-                    ? Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + next).getBytes(
-                            StandardCharsets.UTF_8)) : null;
-            body.put("next", cursor == null ? null : nextLink(q, filters, size, cursor));
+            SearchQuery.After last = result.last();
+            body.put("next", last == null ? null : nextLink(q, filters, size, answers.cursor(COLLECTION,
+                    Integer.toHexString(Float.floatToIntBits(last.score())) + ":" + last.id())));
         } catch (AppException e) {
-            answers.problem(ctx, 400, e.getMessage());
+            answers.problem(ctx, 400, capitalize(e.getMessage()));
             return;
         }
         answers.send(ctx, JSON.writeValueAsBytes(body));
@@ -227,39 +264,24 @@ public final class SearchRoutes {
         return link.append("&limit=").append(size).append("&cursor=").append(cursor).toString();
     }
 
-    private static int size(String value) throws AppException {
-        if (value == null || value.isBlank()) {
-            return 10;
+    /** A cursor's key, "relevance bits in hex:id", as a place to start after; null when it cannot be read. */
+    private static SearchQuery.After afterKey(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 1 || colon == key.length() - 1) {
+            return null;
         }
         try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 1 || n > MAX_SIZE) {
-                throw new AppException("limit must be between 1 and " + MAX_SIZE + ".");
-            }
-            return n;
+            float score = Float.intBitsToFloat(Integer.parseUnsignedInt(key.substring(0, colon), 16));
+            return Float.isNaN(score) ? null : new SearchQuery.After(score, key.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new AppException("limit must be a number between 1 and " + MAX_SIZE + ".", e);
+            return null;
         }
     }
 
-    private static int cursor(String value) throws AppException {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
-            if (!decoded.startsWith("o")) {
-                throw new IllegalArgumentException(decoded);
-            }
-            int offset = Integer.parseInt(decoded.substring(1));
-            if (offset < 0 || offset > SearchQuery.MAX_OFFSET) {
-                throw new IllegalArgumentException(decoded);
-            }
-            return offset;
-        } catch (IllegalArgumentException e) {
-            throw new AppException("cursor is not one this API gave: take the \"next\" value of a previous answer.",
-                    e);
-        }
+    /** A message as a sentence: its first letter upper case, a full stop at its end. */
+    private static String capitalize(String text) {
+        String s = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
     }
 
     private static void text(Context ctx, Function<String, Optional<SearchRepository.TextPage>> pages) {

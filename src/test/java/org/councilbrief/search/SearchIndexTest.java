@@ -114,7 +114,8 @@ class SearchIndexTest {
         SearchResult.Hit hit = find("\"humanitarian access\"").hits().get(0);
         assertThat(hit.snippet()).contains("<mark>humanitarian access</mark>")
                 .contains("&lt;b&gt;that&lt;").doesNotContain("<b>");
-        assertThat(find("investigations").hits().get(0).snippet()).contains("<mark>investigations</mark>");
+        assertThat(find("investigations").hits().stream().filter(h -> h.kind().equals("speech")).findFirst()
+                .orElseThrow().snippet()).contains("<mark>investigations</mark>");
     }
 
     @Test
@@ -153,6 +154,48 @@ class SearchIndexTest {
         SearchResult second = index.search(new SearchQuery("ratify", Map.of(), true, 20, 10));
         assertThat(second.total()).isEqualTo(25);
         assertThat(second.hits()).hasSize(5);
+    }
+
+    @Test
+    void pagesAfterTheLastHitGivenToTheEndEachHitOnce() throws AppException {
+        for (int i = 0; i < 25; i++) {
+            source.given("upr:X", new SearchText("x" + i, "upr:X", "recommendation", "R" + i, "upr/X.html#r" + i,
+                    "Ratify the convention " + "and the protocol ".repeat(i % 3) + i, null, List.of(), List.of(),
+                    2022, true));
+        }
+        index.sync(source);
+        for (String q : List.of("ratify", "")) {
+            List<String> walked = new ArrayList<>();
+            SearchQuery.After after = null;
+            long total = -1;
+            do {
+                SearchResult page = index.search(new SearchQuery(q, Map.of("kind", "recommendation"), true, 0, 7,
+                        after));
+                total = page.total();
+                page.hits().forEach(h -> walked.add(h.url()));
+                after = page.last();
+                assertThat(page.more()).isEqualTo(walked.size() < total);
+            } while (after != null);
+            assertThat(walked).as(q).hasSize((int) total).doesNotHaveDuplicates();
+            assertThat(walked).as(q).isEqualTo(index.search(new SearchQuery(q, Map.of("kind", "recommendation"),
+                    true, 0, 500)).hits().stream().map(SearchResult.Hit::url).toList());
+        }
+    }
+
+    @Test
+    void aTextUnderSeveralSituationsIsFoundAndCountedUnderEach() throws AppException {
+        source.given("upr:MLI-5", new SearchText("rec:MLI-5:1", "upr:MLI-5", "recommendation", "R", "upr/MLI-5.html#r1",
+                "Protect journalists.", "mali", List.of("FRA"), List.of(), 2024, true, List.of("mali", "sahel")));
+        index.sync(source);
+        for (String situation : List.of("mali", "sahel")) {
+            SearchResult found = index.search(new SearchQuery("journalists", Map.of("situation", situation), true, 0,
+                    10));
+            assertThat(found.hits()).as(situation).extracting(SearchResult.Hit::url).containsExactly(
+                    "upr/MLI-5.html#r1");
+            assertThat(found.hits().get(0).situations()).containsExactly("mali", "sahel");
+        }
+        assertThat(find("journalists").facets().get("situation")).containsExactlyInAnyOrder(
+                new SearchResult.FacetCount("mali", 1), new SearchResult.FacetCount("sahel", 1));
     }
 
     @Test
