@@ -41,9 +41,9 @@ import org.councilbrief.document.Symbol;
  * timeouts and a deadline for the whole of each request, its body read, and a cap on a document's size (a server
  * that sends a byte at a time is given up at the deadline; a larger document is refused as it comes, not tried again);
  * a refused connection, a timeout, a deadline passed, a 429 or a 5xx is tried again after a back-off that doubles
- * with random jitter, or after the time the server's Retry-After asks; any other 4xx is not. A 404, or an answer that is not a PDF
- * (ODS answers some unknown symbols with a web page), says that the document does not exist, naming the symbol and the
- * address asked. Decision 0043.
+ * with random jitter, or after the time the server's Retry-After asks; any other 4xx is not. A 404, or an answer
+ * that is not a PDF (ODS answers some unknown symbols with a web page), says that the document does not exist, naming
+ * the symbol and the address asked. Decision 0043.
  */
 public final class DocumentFetcher {
     /** Waits between tries; tests give one that records instead of sleeping. */
