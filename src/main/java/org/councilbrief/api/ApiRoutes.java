@@ -171,12 +171,13 @@ public final class ApiRoutes {
         json.writeStringField("stateCode", s.stateCode());
         json.writeStringField("briefAsOf", s.asOf().toString());
         json.writeObjectFieldStart("links");
-        json.writeStringField("self", ROOT + "situations/" + s.id());
-        json.writeStringField("brief", ROOT + "briefs/" + s.id());
-        json.writeStringField("page", "/briefs/" + s.id() + ".html");
-        json.writeStringField("meetings", ROOT + "meetings?situation=" + s.id());
-        json.writeStringField("positions", ROOT + "positions?situation=" + s.id());
-        json.writeStringField("recommendations", ROOT + "recommendations?situation=" + s.id());
+        json.writeStringField("self", ROOT + "situations/" + segment(s.id()));
+        json.writeStringField("brief", ROOT + "briefs/" + segment(s.id()));
+        json.writeStringField("page", "/briefs/" + segment(s.id()) + ".html");
+        json.writeStringField("meetings", ROOT + "meetings?situation=" + query(s.id()));
+        json.writeStringField("positions", ROOT + "positions?situation=" + query(s.id()));
+        json.writeStringField("recommendations", ROOT + "recommendations?situation="
+                + query(s.id()));
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -187,9 +188,9 @@ public final class ApiRoutes {
         json.writeStringField("name", s.name());
         json.writeStringField("asOf", s.asOf().toString());
         json.writeObjectFieldStart("links");
-        json.writeStringField("self", ROOT + "briefs/" + s.id());
-        json.writeStringField("situation", ROOT + "situations/" + s.id());
-        json.writeStringField("page", "/briefs/" + s.id() + ".html");
+        json.writeStringField("self", ROOT + "briefs/" + segment(s.id()));
+        json.writeStringField("situation", ROOT + "situations/" + segment(s.id()));
+        json.writeStringField("page", "/briefs/" + segment(s.id()) + ".html");
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -240,7 +241,7 @@ public final class ApiRoutes {
         String symbol = id.replace('_', '/');
         Meeting m = sources.repository().meeting(symbol).orElseThrow(() -> new Problem(404, "There is no meeting '"
                 + org.councilbrief.Forms.excerpt(id) + "'; a meeting's id is its symbol with / written _, such as"
-                + " S_PV.9350."));
+                + " S_PV.9350, or the symbol itself percent-encoded (S%2FPV.9350)."));
         meetingObject(json, m);
         json.writeArrayFieldStart("statements");
         for (Object[] row : sources.repository().statements(symbol)) {
@@ -262,7 +263,7 @@ public final class ApiRoutes {
         json.writeStringField("pressRelease", m.pressRelease());
         json.writeStringField("url", Symbols.tryParse(m.symbol()).map(s -> s.url().toString()).orElse(null));
         json.writeObjectFieldStart("links");
-        json.writeStringField("self", ROOT + "meetings/" + id);
+        json.writeStringField("self", ROOT + "meetings/" + segment(id));
         json.writeEndObject();
     }
 
@@ -294,7 +295,7 @@ public final class ApiRoutes {
             }
             json.writeEndArray();
             json.writeObjectFieldStart("links");
-            json.writeStringField("self", ROOT + "members/" + member.state().code());
+            json.writeStringField("self", ROOT + "members/" + segment(member.state().code()));
             json.writeEndObject();
             json.writeEndObject();
         }
@@ -327,11 +328,12 @@ public final class ApiRoutes {
         }
         json.writeEndArray();
         json.writeObjectFieldStart("links");
-        json.writeStringField("self", ROOT + "members/" + state.code());
-        json.writeStringField("page", "/members/" + state.code() + ".html");
-        json.writeStringField("positions", ROOT + "positions?member=" + state.code());
-        json.writeStringField("statements", ROOT + "statements?member=" + state.code());
-        json.writeStringField("recommendations", ROOT + "recommendations?member=" + state.code());
+        json.writeStringField("self", ROOT + "members/" + segment(state.code()));
+        json.writeStringField("page", "/members/" + segment(state.code()) + ".html");
+        json.writeStringField("positions", ROOT + "positions?member=" + query(state.code()));
+        json.writeStringField("statements", ROOT + "statements?member=" + query(state.code()));
+        json.writeStringField("recommendations", ROOT + "recommendations?member="
+                + query(state.code()));
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -461,8 +463,22 @@ public final class ApiRoutes {
         query.put("cursor", encode(collection, lastKey));
         StringBuilder link = new StringBuilder(ctx.path()).append('?');
         query.forEach((k, v) -> link.append(link.charAt(link.length() - 1) == '?' ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+                .append(query(v)));
         json.writeStringField("next", link.toString());
+    }
+
+    /**
+     * An id as one path segment of a link: every character but letters, digits and {@code - . _ *} percent-encoded
+     * (UTF-8), so that a meeting's id "S_PV.9365 (Resumption 1)" or a symbol's slash cannot break the link; the
+     * routes read their parameters decoded.
+     */
+    static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A value in a link's query, percent-encoded as {@link #segment} does (a space as %20, not +). */
+    static String query(String value) {
+        return segment(value);
     }
 
     private static void json(Context ctx, Body body) throws IOException {

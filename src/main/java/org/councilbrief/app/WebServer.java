@@ -126,7 +126,11 @@ final class WebServer {
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline';"
                     + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         });
-        BriefWorkflow workflow = new BriefWorkflow(application.database(), application.council(), application.clock());
+        // A published version keeps what its pictures were drawn from (decision 0049).
+        org.councilbrief.site.BriefFigures figures = new org.councilbrief.site.BriefFigures(new StatementRepository(
+                application.database().jdbi()), application.council());
+        BriefWorkflow workflow = new BriefWorkflow(application.database(), application.council(), application.clock(),
+                figures);
         // The workspace lists stale briefs first (decision 0040): what arrived after a brief's publication, its age.
         org.councilbrief.account.OfficeRepository office = new org.councilbrief.account.OfficeRepository(
                 application.database().jdbi());
@@ -136,9 +140,7 @@ final class WebServer {
                 staleLines(stale.reasons(application.today(), office.staleAfterDays()))), office);
         BriefRoutes.register(app, application.accounts(), workflow, application.composer(),
                 new org.councilbrief.situation.SituationRepository(application.database().jdbi()),
-                new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()),
-                new org.councilbrief.site.BriefFigures(new StatementRepository(application.database().jdbi()),
-                        application.council()));
+                new org.councilbrief.audit.ChangeLogRepository(application.database().jdbi()), figures);
         ImportRoutes.register(app, application.accounts(), new Imports(application.database()),
                 new org.councilbrief.ingest.DocumentFetcher(application.documents()));
         PositionRoutes.register(app, application.accounts(), new StatementRepository(application.database().jdbi()),

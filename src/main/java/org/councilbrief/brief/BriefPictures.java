@@ -30,12 +30,35 @@ public record BriefPictures(Figure grid, Map<String, Figure> upr) {
         return block == null ? null : uprFor(block.review());
     }
 
-    /** Makes a brief's pictures from its structure and its view; the application gives one to the pages. */
+    /**
+     * Makes a brief's pictures from its structure and its view; the application gives one to the pages. A published
+     * version keeps what its pictures were drawn from ({@link #record}), and its public page, PDF and static export
+     * draw from that ({@link #of(Brief, BriefView, String)}) until the next publication; the workspace's preview draws
+     * from the data as it is now (decision 0049).
+     */
     @FunctionalInterface
     public interface Maker {
         /** No picture for any brief. */
         Maker NONE = (brief, view) -> BriefPictures.NONE;
 
+        /** The pictures from the data as it is now. */
         BriefPictures of(Brief brief, BriefView view);
+
+        /**
+         * What the brief's pictures draw from now that the brief does not hold, as text to keep with a version being
+         * published; null when there is nothing to keep (then a published page draws from the data as it is).
+         */
+        default String record(Brief brief) {
+            return null;
+        }
+
+        /**
+         * The pictures of a published version from what {@link #record} gave when it was published; from the data as
+         * it is now when {@code recorded} is null (a version published before this was kept, or a brief never
+         * published through the workflow).
+         */
+        default BriefPictures of(Brief brief, BriefView view, String recorded) {
+            return of(brief, view);
+        }
     }
 }

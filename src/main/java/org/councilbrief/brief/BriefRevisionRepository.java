@@ -36,6 +36,24 @@ public final class BriefRevisionRepository {
         return jdbi.withHandle(h -> latest(h, situation, BriefRevision.PUBLISHED));
     }
 
+    /**
+     * A published version and what its pictures were drawn from when it was published (decision 0049).
+     *
+     * @param pictures the data {@link BriefPictures.Maker#record} gave at publication, or null when none was kept
+     */
+    public record Published(BriefRevision revision, String pictures) {
+    }
+
+    /** The latest published version with the data of its pictures, read together. */
+    public Optional<Published> latestPublishedWithPictures(String situation) {
+        return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, body, author, created_at,"
+                + " note, review_comment, pictures from brief_revision where situation_id = :s and status = :status"
+                + " order by version desc").bind("s", situation).bind("status", BriefRevision.PUBLISHED)
+                .setMaxRows(1).map((rs, ctx) -> new Published(new BriefRevision(rs.getString(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class),
+                        rs.getString(7), rs.getString(8)), rs.getString(9))).findFirst());
+    }
+
     public Optional<BriefRevision> version(String situation, int version) {
         return jdbi.withHandle(h -> h.createQuery("select situation_id, version, status, body, author, created_at,"
                 + " note, review_comment from brief_revision where situation_id = :s and version = :v")
@@ -83,9 +101,19 @@ public final class BriefRevisionRepository {
      * @param comment what a reviewer who sent the brief back asks, or null
      * @param token the token of the "Add an item" form, or null
      * @param item the item that form added, or null
+     * @param pictures what a published version's pictures are drawn from (decision 0049), or null
      */
-    public record Extra(String comment, String token, String item) {
+    public record Extra(String comment, String token, String item, String pictures) {
         public static final Extra NONE = new Extra(null, null, null);
+
+        public Extra(String comment, String token, String item) {
+            this(comment, token, item, null);
+        }
+
+        /** The same, with the data of a published version's pictures. */
+        public Extra withPictures(String data) {
+            return new Extra(comment, token, item, data);
+        }
     }
 
     /**
@@ -115,6 +143,10 @@ public final class BriefRevisionRepository {
                 LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC);
                 insert(handle, new BriefRevision(situation, current + 1, status, body, author, now, note,
                         extra.comment()));
+                if (extra.pictures() != null) {
+                    handle.createUpdate("update brief_revision set pictures = ? where situation_id = ? and version = ?")
+                            .bind(0, extra.pictures()).bind(1, situation).bind(2, current + 1).execute();
+                }
                 if (extra.token() != null) {
                     handle.createUpdate("insert into brief_form_token (situation_id, token, item_key, created_at)"
                             + " values (?, ?, ?, ?)").bind(0, situation).bind(1, extra.token())

@@ -25,6 +25,8 @@ public final class BriefWorkflow {
 
     private final BriefRepository briefs;
     private final BriefRevisionRepository revisions;
+    /** Gives what a version's pictures draw from, kept with it when it is published (decision 0049). */
+    private final BriefPictures.Maker pictures;
     private final SituationRepository situations;
     private final BriefComposer composer;
     private final java.util.function.Supplier<Membership> membership;
@@ -56,6 +58,17 @@ public final class BriefWorkflow {
      */
     public BriefWorkflow(Database database, java.util.function.Supplier<Membership> membership,
             java.time.Clock clock) {
+        this(database, membership, clock, BriefPictures.Maker.NONE);
+    }
+
+    /**
+     * @param membership the Council's composition as recorded now, asked for at each use (decision 0026)
+     * @param clock what "today" is: the date a new brief starts from
+     * @param pictures what a published version's pictures are drawn from, kept with it at publication (decision 0049)
+     */
+    public BriefWorkflow(Database database, java.util.function.Supplier<Membership> membership,
+            java.time.Clock clock, BriefPictures.Maker pictures) {
+        this.pictures = pictures;
         this.briefs = new BriefRepository(database.jdbi());
         this.revisions = new BriefRevisionRepository(database.jdbi());
         this.situations = new SituationRepository(database.jdbi());
@@ -88,11 +101,27 @@ public final class BriefWorkflow {
 
     /** The brief the public reads: the latest published version, or the working copy of a brief never revised. */
     public Optional<Brief> published(String situation) throws AppException {
-        Optional<BriefRevision> published = revisions.latestPublished(situation);
+        return publishedVersion(situation).map(Published::brief);
+    }
+
+    /**
+     * The brief the public reads and what its pictures were drawn from when it was published.
+     *
+     * @param pictures the data {@link BriefPictures.Maker#record} gave at its publication, or null: a version
+     *     published before it was kept, or the working copy of a brief never revised (both drawn from the data now)
+     */
+    public record Published(Brief brief, String pictures) {
+    }
+
+    /** {@link #published}, with what its pictures were drawn from, read from the same version. */
+    public Optional<Published> publishedVersion(String situation) throws AppException {
+        Optional<BriefRevisionRepository.Published> published = revisions.latestPublishedWithPictures(situation);
         if (published.isPresent()) {
-            return Optional.of(BriefJson.read(published.get().body()));
+            return Optional.of(new Published(BriefJson.read(published.get().revision().body()),
+                    published.get().pictures()));
         }
-        return revisions.latest(situation).isPresent() ? Optional.empty() : briefs.find(situation);
+        return revisions.latest(situation).isPresent() ? Optional.empty()
+                : briefs.find(situation).map(b -> new Published(b, null));
     }
 
     /** Starts the brief on a new situation: an empty brief in four sections, saved as version 1, a draft. */
@@ -905,10 +934,15 @@ public final class BriefWorkflow {
     private int saveWithState(String situation, int base, String status, Brief brief, String stateCode,
             String user, String note, BriefRevisionRepository.Extra extra) throws AppException {
         if (base == 0 && revisions.latest(situation).isEmpty()) {
-            // The first save through the workflow keeps the brief as it was as version 1, published.
-            base = revisions.add(situation, 0, BriefRevision.PUBLISHED, null, stateCode,
-                    BriefJson.write(current(situation).brief()), user, "the brief as it was published");
+            // The first save through the workflow keeps the brief as it was as version 1, published, its pictures
+            // as they are drawn now (what the public saw until this save).
+            Brief shown = current(situation).brief();
+            base = revisions.add(situation, 0, BriefRevision.PUBLISHED, null, stateCode, BriefJson.write(shown),
+                    user, "the brief as it was published", BriefRevisionRepository.Extra.NONE.withPictures(
+                            pictures.record(shown)));
         }
-        return revisions.add(situation, base, status, brief, stateCode, BriefJson.write(brief), user, note, extra);
+        BriefRevisionRepository.Extra kept = status.equals(BriefRevision.PUBLISHED)
+                ? extra.withPictures(pictures.record(brief)) : extra;
+        return revisions.add(situation, base, status, brief, stateCode, BriefJson.write(brief), user, note, kept);
     }
 }

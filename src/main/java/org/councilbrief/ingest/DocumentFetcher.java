@@ -3,7 +3,7 @@ package org.councilbrief.ingest;
 import static org.councilbrief.Forms.excerpt;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,7 +23,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import org.councilbrief.AppException;
@@ -33,10 +38,12 @@ import org.councilbrief.document.Symbol;
  * Gets a document's PDF from the UN's Official Document System (ODS) by its symbol and language, through an address
  * template ({@link FetchSettings}), and keeps it in a local cache so that a document is asked for once. Requests go one
  * at a time in the whole process (one lock for every fetcher, the command line's and the web pages' alike), with
- * timeouts; a refused connection, a timeout, a 429 or a 5xx is tried again after a back-off that doubles with random
- * jitter, or after the time the server's Retry-After asks; any other 4xx is not. A 404, or an answer that is not a PDF
- * (ODS answers some unknown symbols with a web page), says that the document does not exist, naming the symbol and the
- * address asked. Decision 0043.
+ * timeouts and a deadline for the whole of each request, its body read, and a cap on a document's size (a server
+ * that sends a byte at a time is given up at the deadline; a larger document is refused as it comes, not tried again);
+ * a refused connection, a timeout, a deadline passed, a 429 or a 5xx is tried again after a back-off that doubles
+ * with random jitter, or after the time the server's Retry-After asks; any other 4xx is not. A 404, or an answer
+ * that is not a PDF (ODS answers some unknown symbols with a web page), says that the document does not exist, naming
+ * the symbol and the address asked. Decision 0043.
  */
 public final class DocumentFetcher {
     /** Waits between tries; tests give one that records instead of sleeping. */
@@ -57,8 +64,6 @@ public final class DocumentFetcher {
         }
     }
 
-    /** The most bytes a document may have: what the import page takes. */
-    static final int MAX_BYTES = ImportRoutes.MAX_BYTES;
     /** The longest wait between two tries; a Retry-After asking for more gives up. */
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     /** How long a web page waits for another fetch to end before it says so. */
@@ -160,11 +165,15 @@ public final class DocumentFetcher {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout())
                     .header("User-Agent", USER_AGENT).header("Accept", "application/pdf").GET().build();
             Failure failure;
+            // The whole exchange, its body read, within the deadline; a 200's body within the cap (decision 0043).
+            CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> info.statusCode()
+                    == 200 ? new Capped(settings.maxBytes(), info.headers().firstValueAsLong("Content-Length")
+                            .orElse(-1)) : HttpResponse.BodySubscribers.replacing(new byte[0]));
             try {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<byte[]> response = exchange.get(settings.deadline().toMillis(), TimeUnit.MILLISECONDS);
                 int status = response.statusCode();
                 if (status == 200) {
-                    byte[] bytes = body(response, symbol, url);
+                    byte[] bytes = response.body();
                     if (!isPdf(bytes)) {
                         String type = response.headers().firstValue("Content-Type").orElse("no content type");
                         throw new AppException("the UN's document system has no " + name + " document " + symbol
@@ -173,7 +182,6 @@ public final class DocumentFetcher {
                     }
                     return new Answer(bytes, attempt);
                 }
-                discard(response);
                 if (status == 404 || status == 410) {
                     throw new AppException("the UN's document system has no " + name + " document " + symbol
                             + " (" + url + " answered " + status + " Not Found); check the symbol"
@@ -185,13 +193,30 @@ public final class DocumentFetcher {
                     throw new AppException("the UN's document system refused " + symbol + ": " + url + " answered "
                             + status);
                 }
-            } catch (HttpTimeoutException e) {
-                failure = new Failure(url + " did not answer within " + seconds(settings.requestTimeout()), null);
-            } catch (ConnectException e) {
-                failure = new Failure(url + " cannot be reached (" + reason(e) + ")", null);
-            } catch (IOException e) {
-                failure = new Failure(url + " failed (" + reason(e) + ")", null);
+            } catch (TimeoutException e) {
+                exchange.cancel(true); // closes the connection: the server stops sending to nobody
+                failure = new Failure(url + " did not send the whole document within "
+                        + seconds(settings.deadline()), null);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof TooLargeException || cause != null
+                        && cause.getCause() instanceof TooLargeException) {
+                    throw new AppException("the document " + symbol + " at " + url + " is larger than "
+                            + size(settings.maxBytes()) + ", the most a fetched document may have; it was not kept");
+                } else if (cause instanceof HttpTimeoutException) {
+                    failure = new Failure(url + " did not answer within " + seconds(settings.requestTimeout()), null);
+                } else if (cause instanceof ConnectException c) {
+                    failure = new Failure(url + " cannot be reached (" + reason(c) + ")", null);
+                } else if (cause instanceof IOException io) {
+                    failure = new Failure(url + " failed (" + reason(io) + ")", null);
+                } else {
+                    throw new IllegalStateException("the fetch of " + symbol + " failed", cause);
+                }
             } catch (InterruptedException e) {
+                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new AppException("the fetch of " + symbol + " was interrupted", e);
             }
@@ -211,6 +236,70 @@ public final class DocumentFetcher {
                 Thread.currentThread().interrupt();
                 throw new AppException("the fetch of " + symbol + " was interrupted", e);
             }
+        }
+    }
+
+    /** A body over the cap: refused as it comes, or at once when its length is said beforehand. */
+    private static final class TooLargeException extends IOException {
+        TooLargeException() {
+            super("larger than the cap", null);
+        }
+    }
+
+    /** Collects a body of at most {@code max} bytes; one more and the exchange is cancelled and failed. */
+    private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final long max;
+        private final long declared;
+        private Flow.Subscription subscription;
+
+        Capped(long max, long declared) {
+            this.max = max;
+            this.declared = declared;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (declared > max) {
+                s.cancel();
+                result.completeExceptionally(new TooLargeException());
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                if (bytes.size() + (long) b.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLargeException());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
         }
     }
 
@@ -245,26 +334,6 @@ public final class DocumentFetcher {
         }
     }
 
-    private static byte[] body(HttpResponse<InputStream> response, Symbol symbol, URI url) throws IOException,
-            AppException {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new AppException("the document " + symbol + " at " + url + " is larger than "
-                        + (MAX_BYTES >> 20) + " MB, more than an import takes");
-            }
-            return bytes;
-        }
-    }
-
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.skip(1 << 16);
-        } catch (IOException e) {
-            // the connection is closed with the stream
-        }
-    }
-
     /** A PDF starts with "%PDF-" within its first kilobyte (readers allow bytes before it). */
     static boolean isPdf(byte[] bytes) {
         byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -293,8 +362,22 @@ public final class DocumentFetcher {
         return language.equals("fr") ? "French" : "English";
     }
 
-    private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
+    /** A duration in seconds as said to a person: "90 s", "0.8 s". */
+    static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s"
+                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** A size as said to a person: "20 MB", "100 KB", "512 bytes". */
+    static String size(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1000 && bytes % 1000 == 0) {
+            return bytes / 1000 + " KB";
+        }
+        return bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KB" : bytes + " bytes";
     }
 
     private static String reason(IOException e) {

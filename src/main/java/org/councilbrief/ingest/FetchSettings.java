@@ -21,9 +21,17 @@ import org.councilbrief.AppException;
  * @param backOff the wait after the first failed try, doubled after each next one
  * @param connectTimeout how long a connection may take
  * @param requestTimeout how long the server may take to answer
+ * @param deadline how long one request may take in all, its whole body read (a server that sends a byte at a time is
+ *     given up at it, and tried again as a timeout is)
+ * @param maxBytes the most bytes a document may have; a larger one is refused, said or seen as it comes
  */
 public record FetchSettings(String template, Path cache, int attempts, Duration backOff, Duration connectTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout, Duration deadline, long maxBytes) {
+    /** The default deadline of one request: five minutes, its body read. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+    /** The default cap: what the import page takes. */
+    public static final long DEFAULT_MAX_BYTES = ImportRoutes.MAX_BYTES;
+
     public static final String DEFAULT_TEMPLATE = "https://documents.un.org/api/symbol/access?s={symbol}&l={language}"
             + "&t=pdf";
     /** The environment variable that gives the template where no option does. */
@@ -38,6 +46,15 @@ public record FetchSettings(String template, Path cache, int attempts, Duration 
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts " + attempts);
         }
+        if (deadline.isNegative() || deadline.isZero() || maxBytes < 1) {
+            throw new IllegalArgumentException("deadline " + deadline + ", at most " + maxBytes + " bytes");
+        }
+    }
+
+    /** Settings with the default deadline and cap. */
+    public FetchSettings(String template, Path cache, int attempts, Duration backOff, Duration connectTimeout,
+            Duration requestTimeout) {
+        this(template, cache, attempts, backOff, connectTimeout, requestTimeout, DEFAULT_DEADLINE, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -64,12 +81,19 @@ public record FetchSettings(String template, Path cache, int attempts, Duration 
 
     /** The same settings with another cache folder. */
     public FetchSettings withCache(Path folder) {
-        return new FetchSettings(template, folder, attempts, backOff, connectTimeout, requestTimeout);
+        return new FetchSettings(template, folder, attempts, backOff, connectTimeout, requestTimeout, deadline,
+                maxBytes);
     }
 
     /** The same settings with other tries and waits (tests make them short). */
     public FetchSettings withTries(int tries, Duration firstBackOff, Duration timeout) {
-        return new FetchSettings(template, cache, tries, firstBackOff, timeout, timeout);
+        return new FetchSettings(template, cache, tries, firstBackOff, timeout, timeout, deadline, maxBytes);
+    }
+
+    /** The same settings with another deadline per request and another cap on a document's size. */
+    public FetchSettings withLimits(Duration requestDeadline, long bytes) {
+        return new FetchSettings(template, cache, attempts, backOff, connectTimeout, requestTimeout, requestDeadline,
+                bytes);
     }
 
     /** A template as given, checked: an http(s) address with a {symbol} placeholder. */

@@ -466,15 +466,21 @@ public final class SearchRepository implements SearchSource {
         return jdbi.withHandle(h -> keyOf(h, "select symbol from meeting", file).map(symbol -> {
             Map<String, String> states = stateNames(h);
             List<Line> lines = new ArrayList<>();
+            // The brief is linked only when the public can read it (BriefWorkflow.published): a published version,
+            // or the working copy of a brief never revised; else the situation is named without a link.
             h.createQuery("""
-                    select m.meeting_date, m.topic, s.id, s.name, m.press_release from meeting m
+                    select m.meeting_date, m.topic, s.id, s.name, m.press_release,
+                    case when exists (select 1 from brief_revision r where r.situation_id = s.id
+                    and r.status = 'published') or (not exists (select 1 from brief_revision r
+                    where r.situation_id = s.id) and exists (select 1 from brief b where b.situation_id = s.id))
+                    then 1 else 0 end from meeting m
                     left join situation s on s.id = m.situation_id where m.symbol = :m""").bind("m", symbol)
                     .map((rs, ctx) -> {
                         lines.add(new Line("Meeting of " + rs.getObject(1, LocalDate.class) + (rs.getString(2) == null
                                 ? "" : ": " + rs.getString(2)), null));
                         if (rs.getString(3) != null) {
-                            lines.add(new Line("Situation: " + rs.getString(4), "briefs/" + rs.getString(3)
-                                    + ".html"));
+                            lines.add(new Line("Situation: " + rs.getString(4), rs.getInt(6) == 1 ? "briefs/"
+                                    + rs.getString(3) + ".html" : null));
                         }
                         if (rs.getString(5) != null) {
                             lines.add(new Line("Press summary " + rs.getString(5), "press/" + fileName(rs.getString(5))

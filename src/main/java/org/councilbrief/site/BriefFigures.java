@@ -33,7 +33,9 @@ import org.councilbrief.upr.UprReview;
  * positions editors accepted there (never proposed or rejected ones), the fifteen members on the meeting's date
  * against the themes raised; and each UPR block's recommendations by Council theme and response, counted over the
  * very members the block lists, so that the picture and the block cannot disagree. The site's brief pages, the
- * workspace's preview and their PDFs take their pictures from here.
+ * workspace's preview and their PDFs take their pictures from here. A published version keeps the grid's data as it
+ * was at its publication ({@link #record}), and its public page, PDF and the static export draw from that until the
+ * next publication; the preview draws from the positions as decided now (decision 0049).
  */
 public final class BriefFigures implements BriefPictures.Maker {
     /** The id of the grid on the brief's page. */
@@ -70,6 +72,35 @@ public final class BriefFigures implements BriefPictures.Maker {
 
     @Override
     public BriefPictures of(Brief brief, BriefView view) {
+        return pictures(brief, view, gridData(brief));
+    }
+
+    /**
+     * The data of the grid as it is now (the latest meeting, its date and the accepted positions there), kept with a
+     * version being published (decision 0049); the UPR pictures need nothing kept, the brief holds its reviews.
+     */
+    @Override
+    public String record(Brief brief) {
+        GridData data = gridData(brief);
+        com.fasterxml.jackson.databind.node.ObjectNode json = JSON.createObjectNode();
+        json.put("format", 1);
+        if (data == null) {
+            json.putNull("meeting");
+        } else {
+            json.put("meeting", data.meeting()).put("date", data.date().toString());
+            com.fasterxml.jackson.databind.node.ArrayNode cells = json.putArray("cells");
+            data.cells().forEach(c -> cells.addArray().add(c.member()).add(c.theme()).add(c.act()));
+        }
+        return json.toString();
+    }
+
+    /** A published version's pictures: its grid from what was kept at its publication (null: the data now). */
+    @Override
+    public BriefPictures of(Brief brief, BriefView view, String recorded) {
+        return pictures(brief, view, recorded == null ? gridData(brief) : read(recorded));
+    }
+
+    private BriefPictures pictures(Brief brief, BriefView view, GridData grid) {
         Map<String, Figure> upr = new LinkedHashMap<>();
         for (BriefView.SectionView section : view.sections()) {
             for (BriefView.Block block : section.blocks()) {
@@ -81,7 +112,7 @@ public final class BriefFigures implements BriefPictures.Maker {
                 }
             }
         }
-        return new BriefPictures(grid(brief).orElse(null), upr);
+        return new BriefPictures(grid(grid).orElse(null), upr);
     }
 
     /** The latest meeting of the comments section: the meeting item with the latest date (undated: the brief's). */
@@ -90,23 +121,53 @@ public final class BriefFigures implements BriefPictures.Maker {
                 .max(Comparator.comparing((Item i) -> i.date() != null ? i.date() : brief.asOf()));
     }
 
-    private Optional<Figure> grid(Brief brief) {
+    /** What the grid is drawn from: the meeting, its date and the cells of the positions accepted there. */
+    record GridData(String meeting, LocalDate date, List<ActGrid.Cell> cells) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The grid's data as it is now, or null when the comments section reports no meeting. */
+    private GridData gridData(Brief brief) {
         Optional<Item> item = latestMeeting(brief);
         if (item.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         String meeting = item.get().meeting();
         List<ActGrid.Cell> cells = statements.acceptedPositionsAt(meeting).stream()
                 .map(p -> new ActGrid.Cell(p.position().stateCode(), p.position().theme(), p.position().act().id()))
                 .toList();
-        if (cells.isEmpty()) {
-            return Optional.empty();
-        }
         LocalDate date = statements.findMeeting(meeting).map(m -> m.date()).orElse(item.get().date() != null
                 ? item.get().date() : brief.asOf());
-        return Optional.of(ActGrid.figure(GRID, "Who said what at the meeting of " + BriefComposer.DATE.format(date)
-                + " (" + meeting + "): the acts of each Council member on each theme it raised, from the positions "
-                + "reviewed by the editors", members(membership.get().on(date)), themes(), cells));
+        return new GridData(meeting, date, cells);
+    }
+
+    /** The grid's data as {@link #record} wrote it. */
+    static GridData read(String recorded) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(recorded);
+            if (json.path("meeting").isNull() || json.path("meeting").isMissingNode()) {
+                return null;
+            }
+            List<ActGrid.Cell> cells = new ArrayList<>();
+            json.path("cells").forEach(c -> cells.add(new ActGrid.Cell(c.get(0).asText(), c.get(1).asText(),
+                    c.get(2).asText())));
+            return new GridData(json.get("meeting").asText(), LocalDate.parse(json.get("date").asText()), cells);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("the pictures kept with a published brief cannot be read: " + e
+                    .getMessage(), e);
+        }
+    }
+
+    private Optional<Figure> grid(GridData data) {
+        if (data == null || data.cells().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ActGrid.figure(GRID, "Who said what at the meeting of " + BriefComposer.DATE.format(
+                data.date()) + " (" + data.meeting() + "): the acts of each Council member on each theme it raised,"
+                + " from the positions reviewed by the editors", members(membership.get().on(data.date())), themes(),
+                data.cells()));
     }
 
     /** The fifteen on a date, in the alphabetical order of the brief's names for them. */

@@ -86,7 +86,8 @@ public final class SiteBuilder {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final BriefWorkflow workflow;
     /** Each situation's published brief and its view, read and composed once per builder for all its formats. */
-    private final Map<String, Optional<Brief>> publishedBriefs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<BriefWorkflow.Published>> publishedBriefs =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BriefView> views = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each published brief's pictures (decision 0044), made once per builder for its page and its PDF. */
     private final Map<String, org.councilbrief.brief.BriefPictures> pictures =
@@ -435,23 +436,31 @@ public final class SiteBuilder {
     }
 
     private Optional<Brief> published(String situation) throws AppException {
-        Optional<Brief> brief = publishedBriefs.get(situation);
+        return publishedVersion(situation).map(BriefWorkflow.Published::brief);
+    }
+
+    /** The published brief with what its pictures were drawn from when it was published, read once per builder. */
+    private Optional<BriefWorkflow.Published> publishedVersion(String situation) throws AppException {
+        Optional<BriefWorkflow.Published> brief = publishedBriefs.get(situation);
         if (brief == null) {
-            brief = workflow.published(situation);
+            brief = workflow.publishedVersion(situation);
             publishedBriefs.put(situation, brief);
         }
         return brief;
     }
 
     private Optional<SiteFile> brief(String situation, String extension) throws AppException {
-        Optional<Brief> brief = published(situation);
-        if (brief.isEmpty()) {
+        Optional<BriefWorkflow.Published> published = publishedVersion(situation);
+        if (published.isEmpty()) {
             return Optional.empty();
         }
-        BriefView view = views.computeIfAbsent(situation, s -> composer.compose(brief.get()));
+        Brief brief = published.get().brief();
+        BriefView view = views.computeIfAbsent(situation, s -> composer.compose(brief));
+        // The pictures as they were when the brief was published, not as editors have decided since (decision 0049).
         org.councilbrief.brief.BriefPictures drawn = extension.equals("html") || extension.equals("pdf")
                 ? pictures.computeIfAbsent(situation, s -> new BriefFigures(new StatementRepository(database.jdbi()),
-                        membership).of(brief.get(), view)) : org.councilbrief.brief.BriefPictures.NONE;
+                        membership).of(brief, view, published.get().pictures()))
+                : org.councilbrief.brief.BriefPictures.NONE;
         if (extension.equals("html")) {
             List<BriefPage.Download> downloads = new ArrayList<>();
             for (BriefRenderer r : BriefRenderers.all()) {
