@@ -53,7 +53,7 @@ final class ImportRepository implements ImportContext {
             if (seen) {
                 return false;
             }
-            // What each item held before, so that one imported again unchanged is logged but is no news (decision 0048).
+            // What each item held before, so that one imported again unchanged is logged but is no news (0048).
             List<String[]> items = items(parsed);
             List<Optional<String>> before = items.stream().map(item -> content(handle, item[0], item[1])).toList();
             switch (parsed) {
@@ -132,7 +132,8 @@ final class ImportRepository implements ImportContext {
                     order by x.position""";
             case "resolution" -> """
                     select d.published, p.kind, p.number, p.sub, p.body from document d
-                    left join resolution_paragraph p on p.symbol = d.symbol where d.symbol = :key order by p.position""";
+                    left join resolution_paragraph p on p.symbol = d.symbol where d.symbol = :key
+                    order by p.position""";
             default -> throw new IllegalArgumentException("no item of kind " + kind);
         };
         List<String[]> rows = handle.createQuery(sql).bind("key", key).map((rs, ctx) -> {

@@ -18,7 +18,8 @@ import org.councilbrief.db.Database;
 /**
  * Times the workspace's list of briefs, the feed of stale briefs and the finding of stale briefs alone, with BRIEFS
  * published briefs (default 300) each made stale by a meeting record, its press summary and a UPR review imported
- * after publication (docs/benchmarks.md). Run by {@code bench/stale.sh [BRIEFS] [RUNS]}, never as a test.
+ * after publication (docs/benchmarks.md); with STALE_SQL set, also the time of each statement of one finding. Run by
+ * {@code bench/stale.sh [BRIEFS] [RUNS]}, never as a test.
  */
 public final class StaleBriefsBenchmark {
     private StaleBriefsBenchmark() {
@@ -62,6 +63,17 @@ public final class StaleBriefsBenchmark {
                         HttpResponse.BodyHandlers.ofString()), "Stale:")));
                 System.out.println("GET feed            " + time(runs, () -> check(client.send(feed,
                         HttpResponse.BodyHandlers.ofString()), "<entry>")));
+                if (System.getenv("STALE_SQL") != null) {
+                    database.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+                        @Override
+                        public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext c) {
+                            System.out.println(c.getElapsedTime(java.time.temporal.ChronoUnit.MICROS) + " us "
+                                    + c.getRenderedSql().replaceAll("\\s+", " ").substring(0, 60));
+                        }
+                    });
+                    stale.reasons(LocalDate.now(), 30);
+                    database.jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
+                }
             } finally {
                 server.stop();
             }
