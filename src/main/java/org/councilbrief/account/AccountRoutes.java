@@ -179,8 +179,9 @@ public final class AccountRoutes {
         if (office.feedUser(ctx.queryParam("key")).isEmpty()) {
             throw new io.javalin.http.NotFoundResponse("no feed at this address; make a new one on the workspace");
         }
-        String url = ctx.url();
-        String base = url.substring(0, url.length() - "feeds/stale.atom".length());
+        // Links relative to the feed, as the site's feed.atom has them (decision 0040): a feed reader resolves them
+        // against the address it asked, the public one, whatever host and port a reverse proxy asks this server by.
+        String base = "../";
         List<org.councilbrief.AtomFeed.Entry> entries = new java.util.ArrayList<>();
         for (BriefLine b : briefs.get()) {
             for (BriefLine.Stale s : b.stale()) {

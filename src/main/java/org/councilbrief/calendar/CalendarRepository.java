@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.councilbrief.document.ParagraphRef;
 import org.councilbrief.document.Resolution;
 import org.councilbrief.document.ResolutionParagraph;
@@ -29,8 +28,13 @@ public final class CalendarRepository {
     record Review(String id, String state, int session, LocalDate date, String report) {
     }
 
-    /** An item an import brought, when, and from which file. */
-    record Arrival(String kind, String key, LocalDateTime at, String file) {
+    /**
+     * An item an import brought, when, and from which file; with what places it: a meeting's situation, a press
+     * summary's meeting and that meeting's situation, a review's state (each null where it does not apply or is not
+     * known).
+     */
+    record Arrival(String kind, String key, LocalDateTime at, String file, String situation, String meeting,
+            String state) {
     }
 
     /** A brief's working date and the time its latest version was published (null if never). */
@@ -99,58 +103,42 @@ public final class CalendarRepository {
     }
 
     /**
-     * What imports brought after {@code since}: each file's items as logged, and for files logged before items were
-     * (decision 0040), the one item their target names.
+     * What imports brought after {@code since}, in one statement whatever their number: each file's items logged as
+     * news (an item whose content is unchanged by its import is not, decision 0048) and, for files logged before items
+     * were (decision 0040), the one item their target names; each with the situation, meeting or state that places
+     * it.
      */
     List<Arrival> arrivals(LocalDateTime since) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select i.kind, i.item_key, l.imported_at, l.file_name from import_log l
-                join import_log_item i on i.import_id = l.id where l.imported_at > :since
-                union all
-                select l.kind, l.target, l.imported_at, l.file_name from import_log l
-                where l.imported_at > :since and not exists (select 1 from import_log_item i where i.import_id = l.id)
-                """).bind("since", since).map((rs, ctx) -> {
-                    String kind = rs.getString(1);
-                    String key = rs.getString(2);
-                    // An old line's kind is its importer's; its target is the item ("UPR review MLI-S43").
-                    switch (kind) {
-                        case "meeting-record" -> kind = "meeting";
-                        case "upr-report", "upr-csv" -> {
-                            kind = "upr-review";
-                            key = key.startsWith("UPR review ") ? key.substring(11) : null;
-                        }
-                        default -> {
-                        }
-                    }
-                    return key == null ? null : new Arrival(kind, key, rs.getObject(3, LocalDateTime.class),
-                            rs.getString(4));
-                }).list()).stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** The situation a meeting record is on, if it says. */
-    Optional<String> meetingSituation(String symbol) {
-        return jdbi.withHandle(h -> h.createQuery("select situation_id from meeting where symbol = :s")
-                .bind("s", symbol).mapTo(String.class).findOne().filter(java.util.Objects::nonNull));
-    }
-
-    /** The meeting a press summary covers and that meeting's situation (either may be null). */
-    Optional<String[]> pressMeeting(String number) {
-        return jdbi.withHandle(h -> h.createQuery("select p.meeting_symbol, m.situation_id from press_release p"
-                + " left join meeting m on m.symbol = p.meeting_symbol where p.number = :n").bind("n", number)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne());
-    }
-
-    /** The state a UPR review is of. */
-    Optional<String> reviewState(String id) {
-        return jdbi.withHandle(h -> h.createQuery("select state_under_review from upr_review where id = :id")
-                .bind("id", id).mapTo(String.class).findOne());
+                select a.kind, a.item_key, a.imported_at, a.file_name, coalesce(m.situation_id, pm.situation_id),
+                p.meeting_symbol, r.state_under_review from (
+                  select i.kind, i.item_key, l.imported_at, l.file_name from import_log l
+                  join import_log_item i on i.import_id = l.id where l.imported_at > :since and i.news
+                  union all
+                  select case l.kind when 'meeting-record' then 'meeting' when 'upr-report' then 'upr-review'
+                  when 'upr-csv' then 'upr-review' else l.kind end,
+                  case when l.kind not in ('upr-report', 'upr-csv') then l.target
+                  when l.target like 'UPR review %' then substring(l.target from 12) end,
+                  l.imported_at, l.file_name from import_log l where l.imported_at > :since
+                  and not exists (select 1 from import_log_item i where i.import_id = l.id)
+                ) a
+                left join meeting m on a.kind = 'meeting' and m.symbol = a.item_key
+                left join press_release p on a.kind = 'press-release' and p.number = a.item_key
+                left join meeting pm on pm.symbol = p.meeting_symbol
+                left join upr_review r on a.kind = 'upr-review' and r.id = a.item_key
+                where a.item_key is not null""").bind("since", since)
+                // An old line's kind is its importer's and its target the item ("UPR review MLI-S43"), mapped above.
+                .map((rs, ctx) -> new Arrival(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list());
     }
 
     /** Every brief's working date and its latest publication. */
     List<BriefDates> briefDates() {
         return jdbi.withHandle(h -> h.createQuery("""
-                select b.situation_id, b.as_of, (select max(r.created_at) from brief_revision r
-                where r.situation_id = b.situation_id and r.status = 'published') from brief b""")
+                select b.situation_id, b.as_of, max(r.created_at) from brief b
+                left join brief_revision r on r.situation_id = b.situation_id and r.status = 'published'
+                group by b.situation_id, b.as_of""")
                 .map((rs, ctx) -> new BriefDates(rs.getString(1), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDateTime.class))).list());
     }

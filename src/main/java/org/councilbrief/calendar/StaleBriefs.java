@@ -63,10 +63,17 @@ public final class StaleBriefs {
             }
         });
         if (since != null) {
+            // A fixed number of statements, whatever the number of briefs and of items: the arrivals come with what
+            // places them, and the situations and resolutions they need are read once.
             List<CalendarRepository.Arrival> arrivals = repository.arrivals(since);
-            Map<String, List<String>> resolutionPlaces = resolutionPlaces(arrivals);
+            List<CalendarRepository.Place> places = arrivals.stream().anyMatch(a -> a.kind().equals("upr-review")
+                    || a.kind().equals("resolution")) ? repository.places() : List.of();
+            Map<String, List<String>> resolutionPlaces = resolutionPlaces(arrivals, places);
+            Map<String, List<String>> stateSituations = new HashMap<>();
+            places.stream().filter(p -> p.stateCode() != null).forEach(p -> stateSituations
+                    .computeIfAbsent(p.stateCode(), k -> new ArrayList<>()).add(p.id()));
             for (CalendarRepository.Arrival a : arrivals) {
-                for (String situation : situationsOf(a, resolutionPlaces)) {
+                for (String situation : situationsOf(a, resolutionPlaces, stateSituations)) {
                     LocalDateTime last = published.get(situation);
                     if (last != null && a.at().isAfter(last)) {
                         out.computeIfAbsent(situation, k -> new ArrayList<>()).add(reason(situation, a, last));
@@ -87,41 +94,38 @@ public final class StaleBriefs {
         return out;
     }
 
-    private Map<String, List<String>> resolutionPlaces(List<CalendarRepository.Arrival> arrivals) {
+    private Map<String, List<String>> resolutionPlaces(List<CalendarRepository.Arrival> arrivals,
+            List<CalendarRepository.Place> places) {
         Set<String> symbols = new TreeSet<>();
         arrivals.stream().filter(a -> a.kind().equals("resolution")).forEach(a -> symbols.add(a.key()));
         Map<String, List<String>> out = new HashMap<>();
         if (symbols.isEmpty()) {
             return out;
         }
-        List<CalendarRepository.Place> places = repository.places();
         for (Resolution r : repository.resolutions(symbols)) {
             out.put(r.symbol(), Calendar.situationsOf(r, places));
         }
         return out;
     }
 
-    private List<String> situationsOf(CalendarRepository.Arrival a, Map<String, List<String>> resolutions) {
+    private static List<String> situationsOf(CalendarRepository.Arrival a, Map<String, List<String>> resolutions,
+            Map<String, List<String>> stateSituations) {
         return switch (a.kind()) {
-            case "meeting" -> repository.meetingSituation(a.key()).stream().toList();
-            case "press-release" -> repository.pressMeeting(a.key()).map(m -> m[1]).stream()
-                    .filter(java.util.Objects::nonNull).toList();
-            case "upr-review" -> repository.reviewState(a.key()).map(state -> repository.places().stream()
-                    .filter(p -> state.equals(p.stateCode())).map(CalendarRepository.Place::id).toList())
-                    .orElse(List.of());
+            case "meeting", "press-release" -> a.situation() == null ? List.of() : List.of(a.situation());
+            case "upr-review" -> a.state() == null ? List.of() : stateSituations.getOrDefault(a.state(), List.of());
             case "resolution" -> resolutions.getOrDefault(a.key(), List.of());
             default -> List.of();
         };
     }
 
-    private Reason reason(String situation, CalendarRepository.Arrival a, LocalDateTime published) {
+    private static Reason reason(String situation, CalendarRepository.Arrival a, LocalDateTime published) {
         String when = " imported on " + DATE.format(a.at()) + ", after the brief was last published on "
                 + DATE.format(published) + ".";
         return switch (a.kind()) {
             case "meeting" -> new Reason(situation, "Meeting record " + a.key() + when, a.key(),
                     "workspace/positions?meeting=" + encode(a.key()), a.at());
             case "press-release" -> {
-                Optional<String> meeting = repository.pressMeeting(a.key()).map(m -> m[0]);
+                Optional<String> meeting = Optional.ofNullable(a.meeting());
                 yield new Reason(situation, "Press summary " + a.key() + when, a.key(), meeting
                         .map(m -> "workspace/positions?meeting=" + encode(m))
                         .orElse(Symbols.tryParse(a.key()).map(s -> s.url().toString()).orElse(null)), a.at());

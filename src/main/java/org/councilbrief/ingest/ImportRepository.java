@@ -53,6 +53,9 @@ final class ImportRepository implements ImportContext {
             if (seen) {
                 return false;
             }
+            // What each item held before, so that one imported again unchanged is logged but is no news (0048).
+            List<String[]> items = items(parsed);
+            List<Optional<String>> before = items.stream().map(item -> content(handle, item[0], item[1])).toList();
             switch (parsed) {
                 case ParsedImport.Reviews r -> {
                     progress.stage("Writing reviews", r.reviews().size());
@@ -76,12 +79,17 @@ final class ImportRepository implements ImportContext {
                     + " imported_at) values (?, ?, ?, ?, ?)").bind(0, kind).bind(1, hash).bind(2, clip(fileName, 500))
                     .bind(3, clip(parsed.target(), 200)).bind(4, LocalDateTime.now(ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            // What the file brought, item by item: a brief on the situation of any of them is stale from now on.
-            int position = 0;
-            for (String[] item : items(parsed)) {
-                handle.createUpdate("insert into import_log_item (import_id, position, kind, item_key) values (?, ?, ?,"
-                        + " ?)").bind(0, logId).bind(1, position++).bind(2, item[0]).bind(3, clip(item[1], 200))
-                        .execute();
+            // What the file brought, item by item: a brief on the situation of an item added or changed (news) is stale
+            // from now on; an item whose content the import left as it was is logged as no news.
+            org.jdbi.v3.core.statement.PreparedBatch log = handle.prepareBatch("insert into import_log_item"
+                    + " (import_id, position, kind, item_key, news) values (?, ?, ?, ?, ?)");
+            for (int i = 0; i < items.size(); i++) {
+                String[] item = items.get(i);
+                boolean news = before.get(i).isEmpty() || !before.get(i).equals(content(handle, item[0], item[1]));
+                log.bind(0, logId).bind(1, i).bind(2, item[0]).bind(3, clip(item[1], 200)).bind(4, news).add();
+            }
+            if (log.size() > 0) {
+                log.execute();
             }
             ChangeLogRepository.record(handle, user, "import", clip(parsed.target(), 120), "imported", kind + " from "
                     + clip(fileName, 1000) + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
@@ -98,6 +106,59 @@ final class ImportRepository implements ImportContext {
             case ParsedImport.ResolutionText t -> List.<String[]>of(new String[] {"resolution",
                 t.symbol().canonical()});
         };
+    }
+
+    /**
+     * What the database holds of an item, as text compared before and after its import, or empty if it holds no such
+     * item: a UPR review's recommendations (words, response, recommending states; their order, paragraph numbers,
+     * issues and source do not count), a meeting's situation, day and speeches, a press summary's meeting, its
+     * situation and paragraphs, a resolution's adoption and paragraphs. Runs of white space count as one space.
+     */
+    static Optional<String> content(org.jdbi.v3.core.Handle handle, String kind, String key) {
+        String sql = switch (kind) {
+            case "upr-review" -> """
+                    select r.id, r.body, r.response, s.state_code from upr_review v
+                    left join upr_recommendation r on r.review_id = v.id
+                    left join upr_recommendation_state s on s.recommendation_id = r.id
+                    where v.id = :key order by r.position, s.position""";
+            case "meeting" -> """
+                    select m.situation_id, m.meeting_date, s.speech_index, s.speaker, s.state_code, s.on_behalf_of,
+                    s.body from meeting m left join statement s on s.meeting_symbol = m.symbol where m.symbol = :key
+                    order by s.speech_index""";
+            case "press-release" -> """
+                    select p.meeting_symbol, m.situation_id, x.speaker, x.state_code, x.on_behalf_of, x.body
+                    from press_release p left join meeting m on m.symbol = p.meeting_symbol
+                    left join press_paragraph x on x.press_release = p.number where p.number = :key
+                    order by x.position""";
+            case "resolution" -> """
+                    select d.published, p.kind, p.number, p.sub, p.body from document d
+                    left join resolution_paragraph p on p.symbol = d.symbol where d.symbol = :key
+                    order by p.position""";
+            default -> throw new IllegalArgumentException("no item of kind " + kind);
+        };
+        List<String[]> rows = handle.createQuery(sql).bind("key", key).map((rs, ctx) -> {
+            String[] row = new String[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                Object value = rs.getObject(i + 1);
+                row[i] = value == null ? "" : value.toString().strip().replaceAll("\\s+", " ");
+            }
+            return row;
+        }).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.equals("upr-review")) {
+            return Optional.of(String.join("\n", rows.stream().map(r -> String.join("\u001f", r)).toList()));
+        }
+        // A recommendation a line (its recommending states in their order), the lines sorted.
+        java.util.Map<String, StringBuilder> byId = new java.util.LinkedHashMap<>();
+        for (String[] r : rows) {
+            if (!r[0].isEmpty()) {
+                byId.computeIfAbsent(r[0], id -> new StringBuilder(r[1]).append('\u001f').append(r[2]))
+                        .append('\u001f').append(r[3]);
+            }
+        }
+        return Optional.of(String.join("\n", byId.values().stream().map(StringBuilder::toString).sorted().toList()));
     }
 
     private static String clip(String text, int length) {

@@ -109,6 +109,42 @@ class StaleBriefsRoutesTest {
     }
 
     @Test
+    void behindAReverseProxyTheFeedsLinksLeadToThePublicAddressNotTheServersOwn() throws Exception {
+        try (Database database = Database.inMemory("stale-proxy-" + System.nanoTime())) {
+            Application application = Application.start(database, true, at("2023-06-20"));
+            application.accounts().add("edith", PASSWORD, Role.EDITOR);
+            Session edith = application.accounts().login("edith", PASSWORD);
+            BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
+            int edited = workflow.editItem("mali", 0, "comments-2", "Briefing on Mali", LocalDate.of(2023, 6, 16),
+                    "The Council heard a briefing.", "edith");
+            workflow.publish("mali", workflow.submit("mali", edited, "edith"), "rita", true);
+            new Imports(database).importFile(org.councilbrief.SharedData.root().resolve("data/council-speeches"
+                    + "/meetings/SPV.8703.txt"), "meeting-record", new ImportOptions("mali", null,
+                    LocalDate.of(2020, 1, 15)));
+            JavalinTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+                String key = feedAddress(client, client.getOrigin(), edith);
+                // The proxy serves the site at https://briefs.example.org/cb/ and asks this server under its own
+                // name, as a proxy that does not pass the public host on does.
+                String body;
+                try (Response feed = client.request(new Request.Builder().url(client.getOrigin() + "/" + key)
+                        .header("Host", "app-internal:7070").header("X-Forwarded-Proto", "https").build())) {
+                    assertThat(feed.code()).isEqualTo(200);
+                    body = feed.body().string();
+                }
+                java.net.URI public_ = java.net.URI.create("https://briefs.example.org/cb/" + key);
+                List<String> links = new java.util.ArrayList<>();
+                Matcher href = Pattern.compile("<link rel=\"alternate\" href=\"([^\"]+)\"").matcher(body);
+                while (href.find()) {
+                    links.add(public_.resolve(href.group(1).replace("&amp;", "&")).toString());
+                }
+                assertThat(links).contains("https://briefs.example.org/cb/workspace",
+                        "https://briefs.example.org/cb/workspace/positions?meeting=S%2FPV.8703");
+                assertThat(body).doesNotContain("app-internal").doesNotContain("127.0.0.1");
+            });
+        }
+    }
+
+    @Test
     void anOldDateMakesABriefStaleFirstInTheListUntilTheAdminRaisesTheLimit() throws Exception {
         try (Database database = Database.inMemory("stale-age-" + System.nanoTime())) {
             // The demo brief on Mali is dated 11 August 2023; on 1 October it is 51 days old.
