@@ -48,9 +48,12 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
-        // One connection kept open when idle, more only while requests need them: a PostgreSQL server shared by
-        // several instances (100 connections by default) is not filled by idle pools (20 instances at 8 each did).
-        config.setMinimumIdle(1);
+        if (url.startsWith("jdbc:postgresql:")) {
+            // One connection kept open when idle, more only while requests need them: a PostgreSQL server shared by
+            // several instances (100 connections by default) is not filled by idle pools (20 instances at 8 each
+            // did). Embedded H2 keeps its full pool, whose staggered connections keep the file open between uses.
+            config.setMinimumIdle(1);
+        }
         config.setPoolName("councilbrief");
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         if (url.startsWith("jdbc:h2:")) {

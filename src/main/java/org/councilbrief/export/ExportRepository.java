@@ -104,7 +104,9 @@ public final class ExportRepository {
         String finalSql = sql;
         boolean merged = dataset == Dataset.RECOMMENDATIONS && where.size() == 1;
         java.io.IOException[] failure = new java.io.IOException[1];
-        jdbi.useTransaction(handle -> {
+        // One snapshot for both cursors (repeatable read): a re-import committed between their two statements
+        // would otherwise give the recommendations of one moment the states of another.
+        jdbi.useTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             Query query = handle.createQuery(finalSql).setFetchSize(FETCH_SIZE).bind("after", after);
             if (filter.situation() != null) {
                 if (dataset == Dataset.RECOMMENDATIONS) {

@@ -146,14 +146,13 @@ public final class Svg {
             throw new IllegalArgumentException("not a finite coordinate: " + value);
         }
         // Written by hand: String.format and two regular expressions per number were a sixth of the site's build.
-        long hundredths = Math.round(value * 100);
+        long hundredths = Math.round(Math.abs(value) * 100); // halves away from zero, on either side of it
         if (hundredths == 0) {
             return "0";
         }
         StringBuilder b = new StringBuilder(12);
-        if (hundredths < 0) {
+        if (value < 0) {
             b.append('-');
-            hundredths = -hundredths;
         }
         b.append(hundredths / 100);
         int fraction = (int) (hundredths % 100);

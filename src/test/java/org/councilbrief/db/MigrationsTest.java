@@ -28,6 +28,16 @@ class MigrationsTest {
         try (Database database = Database.open(url)) {
             javax.sql.DataSource source = database.dataSource();
             assertThat(Migrations.upToDate(source)).as("just migrated").isTrue();
+            java.util.Set<String> recorded = database.jdbi().withHandle(h -> h.createQuery("select \"version\" || '|' || \"description\""
+                    + " || '|' || \"checksum\" from \"flyway_schema_history\" where \"version\" is not null")
+                    .mapTo(String.class).set());
+            assertThat(recorded).as("Flyway's own checksums").isEqualTo(Migrations.shippedWithChecksums());
+            database.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"checksum\" ="
+                    + " \"checksum\" + 1 where \"installed_rank\" = 1"));
+            assertThat(Migrations.upToDate(source)).as("a script applied with other content").isFalse();
+            database.jdbi().useHandle(h -> h.execute("update \"flyway_schema_history\" set \"checksum\" ="
+                    + " \"checksum\" - 1 where \"installed_rank\" = 1"));
+            assertThat(Migrations.upToDate(source)).isTrue();
             String newest = database.jdbi().withHandle(h -> h.createQuery("select \"version\" from"
                     + " \"flyway_schema_history\" where \"version\" is not null order by \"installed_rank\" desc")
                     .mapTo(String.class).first());

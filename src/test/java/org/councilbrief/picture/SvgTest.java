@@ -50,6 +50,7 @@ class SvgTest {
         assertThat(Svg.num(-0.001)).isEqualTo("0");
         assertThatThrownBy(() -> Svg.num(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Svg.num(-3.1)).isEqualTo("-3.1");
+        assertThat(Svg.num(-1.125)).isEqualTo("-1.13").isEqualTo("-" + Svg.num(1.125));
         assertThat(Svg.num(1234.567)).isEqualTo("1234.57");
         assertThat(Svg.num(0.05)).isEqualTo("0.05");
         qt().withExamples(2000).forAll(doubles().between(-100_000, 100_000)).checkAssert(v -> {
