@@ -35,7 +35,7 @@ for i in $(seq "$COUNT"); do
 done
 up=0; dead=0
 for i in $(seq "$COUNT"); do
-  until curl -fsS -o /dev/null "http://127.0.0.1:$(( BASE + i ))/"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$(( BASE + i ))/"; do
     if ! kill -0 "${PIDS[$((i - 1))]}" 2>/dev/null; then
       dead=$((dead + 1)); echo "instance $i exited:"; tail -n 5 "$WORK/$i.err"; continue 2
     fi
