@@ -23,9 +23,9 @@ import javax.sql.DataSource;
  * Whether a database already holds every migration this build ships, so that opening it can skip Flyway (decision
  * 0050): Flyway's configuration alone loads about a thousand classes (its own and Jackson's), 0.3-0.5 s of every
  * command's start, to find that nothing is to be done. Up to date means: Flyway's history table lists, as applied
- * with success, exactly the versioned scripts found in {@link #FOLDER}, by version and description; anything else
- * (a new database, a newer build, a failed or missing migration, a database from a newer build) goes through Flyway,
- * which migrates, validates or refuses as before.
+ * with success, exactly the versioned scripts found in {@link #FOLDER}, by version, description and checksum; anything
+ * else (a new database, an older or newer one, a failed migration, a script applied with other content) goes through
+ * Flyway, which migrates, validates or refuses as before.
  */
 final class Migrations {
     static final String FOLDER = "db/migration";
