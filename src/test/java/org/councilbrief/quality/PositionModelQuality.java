@@ -237,22 +237,8 @@ public final class PositionModelQuality {
         }
         java.util.Collections.shuffle(found, new java.util.Random(2029));
         List<String[]> chosen = found.subList(0, Math.min(n, found.size()));
-        float[][] dense = null;
-        if (embedding != null) {
-            var embedder = PositionReaderQuality.embedder(embedding);
-            dense = new float[chosen.size()][];
-            for (int from = 0; from < chosen.size(); from += 64) {
-                List<dev.langchain4j.data.segment.TextSegment> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(chosen.size(), from + 64); i++) {
-                    batch.add(dev.langchain4j.data.segment.TextSegment.from((embedding.startsWith("e5") ? "query: "
-                            : "") + chosen.get(i)[0]));
-                }
-                var vectors = embedder.embedAll(batch).content();
-                for (int i = 0; i < vectors.size(); i++) {
-                    dense[from + i] = vectors.get(i).vector();
-                }
-            }
-        }
+        float[][] dense = embedding == null ? null : PositionReaderQuality.embed(embedding,
+                chosen.stream().map(c -> c[0]).toList());
         List<PositionReader.Example> out = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Set<String> labels = new java.util.TreeSet<>();

@@ -123,20 +123,8 @@ public final class PositionReaderQuality {
                 throw new UncheckedIOException(e);
             }
         }
-        EmbeddingModel embedder = embedder(model);
-        String prefix = model.startsWith("e5") ? "query: " : "";
-        float[][] out = new float[rows.size()][];
         long start = System.nanoTime();
-        for (int from = 0; from < rows.size(); from += 64) {
-            List<TextSegment> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(rows.size(), from + 64); i++) {
-                batch.add(TextSegment.from(prefix + rows.get(i).sentence().text()));
-            }
-            var vectors = embedder.embedAll(batch).content();
-            for (int i = 0; i < vectors.size(); i++) {
-                out[from + i] = vectors.get(i).vector();
-            }
-        }
+        float[][] out = embed(model, rows.stream().map(r -> r.sentence().text()).toList());
         System.err.printf("%s: %d sentences embedded in %.1f s%n", model, rows.size(),
                 (System.nanoTime() - start) / 1e9);
         try {
@@ -152,6 +140,24 @@ public final class PositionReaderQuality {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Texts embedded by a model, in batches of 64 (e5 reads "query: " before each). */
+    static float[][] embed(String model, List<String> texts) {
+        EmbeddingModel embedder = embedder(model);
+        String prefix = model.startsWith("e5") ? "query: " : "";
+        float[][] out = new float[texts.size()][];
+        for (int from = 0; from < texts.size(); from += 64) {
+            List<TextSegment> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(texts.size(), from + 64); i++) {
+                batch.add(TextSegment.from(prefix + texts.get(i)));
+            }
+            var vectors = embedder.embedAll(batch).content();
+            for (int i = 0; i < vectors.size(); i++) {
+                out[from + i] = vectors.get(i).vector();
+            }
         }
         return out;
     }
