@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +35,7 @@ class AccountFormsTest {
         try (Database database = Database.inMemory("forms-" + System.nanoTime())) {
             Application application = Application.start(database, true);
             new Accounts(database).add("ada", "an admin's long password", Role.ADMIN);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
                 String form;
                 String cookie;
@@ -70,7 +69,7 @@ class AccountFormsTest {
             Accounts accounts = new Accounts(database);
             accounts.add("ada", "an admin's long password", Role.ADMIN);
             Session admin = accounts.login("ada", "an admin's long password");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
                 String workspace;
                 try (Response r = http.newCall(new Request.Builder().url(client.getOrigin() + "/workspace")

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +22,7 @@ class AccountRoutesTest {
     private record Page(int code, String body, List<String> cookies, String location) {
     }
 
-    private static Page send(HttpClient client, String method, String path, String cookies, Map<String, String> form)
+    private static Page send(WebClient client, String method, String path, String cookies, Map<String, String> form)
             throws Exception {
         OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
         Request.Builder request = new Request.Builder().url(client.getOrigin() + path);
@@ -53,7 +51,7 @@ class AccountRoutesTest {
     }
 
     /** Logs in through the form; returns the session cookie's value. */
-    private static String login(HttpClient client, String user, String password, String oldSession) throws Exception {
+    private static String login(WebClient client, String user, String password, String oldSession) throws Exception {
         Page form = send(client, "GET", "/login", null, Map.of());
         String token = csrf(form.body());
         String cookies = AccountRoutes.SESSION_COOKIE + "=" + oldSession + "; cb_login=" + value(form.cookies(),
@@ -75,7 +73,7 @@ class AccountRoutesTest {
             Application application = Application.start(database, true);
             new Accounts(database).add("admin", "a long enough password", Role.ADMIN);
             new Accounts(database).add("edith", "another long password", Role.EDITOR);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Page workspace = send(client, "GET", "/workspace", null, Map.of());
                 assertThat(workspace.code()).isEqualTo(302);
                 assertThat(workspace.location()).isEqualTo("login");
@@ -139,7 +137,7 @@ class AccountRoutesTest {
                     "/workspace/activity", "/workspace/import", "/workspace/positions", "/workspace/briefs/{id}",
                     "/workspace/briefs/{id}/items/{item}", "/workspace/briefs/{id}/meetings");
             String versions = "select count(*) from brief_revision";
-            JavalinTest.test(app, (server, client) -> {
+            WebTest.test(app, (server, client) -> {
                 String session = AccountRoutes.SESSION_COOKIE + "=" + login(client, "edith", "another long password",
                         "");
                 for (io.javalin.router.Endpoint route : routes) {
@@ -169,7 +167,7 @@ class AccountRoutesTest {
     void aWrongPasswordSaysNothingMoreAndEveryPageCarriesItsSecurityHeaders() throws Exception {
         try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
             Application application = Application.start(database, true);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Page form = send(client, "GET", "/login", null, Map.of());
                 Page wrong = send(client, "POST", "/login", "cb_login=" + value(form.cookies(), "cb_login"),
                         Map.of("_csrf", csrf(form.body()), "username", "nobody", "password", "whatever it is"));
@@ -184,7 +182,7 @@ class AccountRoutesTest {
     }
 
     /** One login through the form from a client: status, Retry-After, and the page with its token blanked. */
-    private static List<String> loginAs(HttpClient client, String user, String password, String address)
+    private static List<String> loginAs(WebClient client, String user, String password, String address)
             throws Exception {
         OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
         Page form = send(client, "GET", "/login", null, Map.of());
@@ -210,7 +208,7 @@ class AccountRoutesTest {
             Application application = Application.start(database, false, new AccountSettings(
                     AccountSettings.DEFAULT_IDLE, AccountSettings.DEFAULT_MAX, false, true));
             new Accounts(database).add("admin", "a long enough password", Role.ADMIN);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 for (int i = 0; i < 5; i++) {
                     List<String> known = loginAs(client, "admin", "wrong " + i, "203.0.113.9");
                     List<String> unknown = loginAs(client, "nobody", "wrong " + i, "203.0.113.9");
@@ -245,7 +243,7 @@ class AccountRoutesTest {
     void theLoginPageSaysWhenHttpsIsRequired() throws Exception {
         try (Database database = Database.inMemory("routes-" + System.nanoTime())) {
             Application application = Application.start(database, false);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
                 String url = client.getOrigin() + "/login";
                 try (Response plain = http.newCall(new Request.Builder().url(url)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,7 +63,7 @@ class ApiLinksTest {
                     LocalDate.of(2023, 7, 3), "Mali (resumed)", null), List.of(new Statement(RESUMED, 1,
                             "The President", null, null, null, "The meeting resumed.")));
             HttpClient http = HttpClient.newHttpClient();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String origin = client.getOrigin();
                 JsonNode situations = follow(http, origin, "/api/v1/situations");
                 for (JsonNode situation : situations.get("items")) {

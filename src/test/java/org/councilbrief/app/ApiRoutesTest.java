@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +36,7 @@ class ApiRoutesTest {
         database.close();
     }
 
-    private static JsonNode get(HttpClient client, String path) throws Exception {
+    private static JsonNode get(WebClient client, String path) throws Exception {
         try (okhttp3.Response response = client.get(path)) {
             assertThat(response.code()).as(path).isEqualTo(200);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/json");
@@ -47,7 +45,7 @@ class ApiRoutesTest {
     }
 
     /** Every item of a collection, following its next links from the first page. */
-    private static List<JsonNode> walk(HttpClient client, String first) throws Exception {
+    private static List<JsonNode> walk(WebClient client, String first) throws Exception {
         List<JsonNode> items = new ArrayList<>();
         String next = first;
         int pages = 0;
@@ -71,7 +69,7 @@ class ApiRoutesTest {
         List<Long> statements = database.jdbi().withHandle(h -> h.createQuery(
                 "select id from statement order by id").mapTo(Long.class).list());
         assertThat(recommendations).hasSizeGreaterThan(150);
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             for (int limit : new int[] {1, 7, 50, 500}) {
                 List<Long> walked = ids(walk(client, "/api/v1/recommendations?limit=" + limit));
                 assertThat(walked).as("limit " + limit).isEqualTo(recommendations);
@@ -101,7 +99,7 @@ class ApiRoutesTest {
         }
         assertThat(expected).isNotEmpty();
         assertThat(hidden).isNotEmpty();
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             List<JsonNode> positions = walk(client, "/api/v1/positions?limit=2");
             assertThat(new HashSet<>(ids(positions))).isEqualTo(expected);
             assertThat(positions).allSatisfy(p -> {
@@ -118,7 +116,7 @@ class ApiRoutesTest {
 
     @Test
     void filtersNarrowRecommendationsAsTheSearchFacetsDo() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             List<JsonNode> mali = walk(client, "/api/v1/recommendations?situation=mali&limit=500");
             assertThat(mali).isNotEmpty().allSatisfy(r -> assertThat(r.get("stateUnderReview").asText())
                     .isEqualTo("MLI"));
@@ -141,7 +139,7 @@ class ApiRoutesTest {
 
     @Test
     void aMatchingEtagIsAnsweredWith304AndAChangeGivesANewOne() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             for (String path : List.of("/api/v1/positions", "/api/v1/situations/mali", "/api/v1/briefs/mali",
                     "/api/v1/openapi.json", "/api/v1/members?date=2023-05-01")) {
                 String etag;
@@ -183,7 +181,7 @@ class ApiRoutesTest {
         });
     }
 
-    private static void problem(HttpClient client, String path, int status, String detail) throws Exception {
+    private static void problem(WebClient client, String path, int status, String detail) throws Exception {
         try (okhttp3.Response response = client.get(path, r -> r.header("Accept", "text/html,*/*"))) {
             assertThat(response.code()).as(path).isEqualTo(status);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
@@ -195,7 +193,7 @@ class ApiRoutesTest {
 
     @Test
     void badCursorsLimitsAndFiltersAre400AndMissingThings404InJson() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             String next = get(client, "/api/v1/statements?limit=2").get("next").asText();
             String cursor = next.substring(next.indexOf("cursor=") + 7);
             assertThat(get(client, "/api/v1/statements?limit=2&cursor=" + cursor).get("items")).hasSize(2);
@@ -224,7 +222,7 @@ class ApiRoutesTest {
 
     @Test
     void itemsLinkToEachOtherAndTheBriefIsThePublicDownload() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             JsonNode situations = get(client, "/api/v1/situations");
             assertThat(situations.get("items")).hasSize(1);
             JsonNode mali = situations.get("items").get(0);

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +61,7 @@ class BriefRoutesTest {
                 accounts.login("edith", EDITOR), accounts.login("rita", REVIEWER));
     }
 
-    private static Page get(HttpClient client, String path, Session session) throws Exception {
+    private static Page get(WebClient client, String path, Session session) throws Exception {
         Request.Builder request = new Request.Builder().url(client.getOrigin() + path);
         if (session != null) {
             request.header("Cookie", "cb_session=" + session.id());
@@ -73,7 +71,7 @@ class BriefRoutesTest {
         }
     }
 
-    private static Page post(HttpClient client, String path, Session session, String... fields) throws Exception {
+    private static Page post(WebClient client, String path, Session session, String... fields) throws Exception {
         FormBody.Builder form = new FormBody.Builder().add("_csrf", session.csrfToken());
         for (int i = 0; i < fields.length; i += 2) {
             form.add(fields[i], fields[i + 1]);
@@ -101,7 +99,7 @@ class BriefRoutesTest {
      * with 403, where an address no route serves answers 404), every link of the page leads to a page, and every link
      * within the page to an id on it.
      */
-    private static void everyFormAndLinkResolves(HttpClient client, Page page, Session session) throws Exception {
+    private static void everyFormAndLinkResolves(WebClient client, Page page, Session session) throws Exception {
         Set<String> actions = new LinkedHashSet<>();
         Matcher m = ACTION.matcher(page.body());
         while (m.find()) {
@@ -141,7 +139,7 @@ class BriefRoutesTest {
     void everyFormAndLinkOfTheBriefsPagesResolvesWhereverThePageIsShown() throws Exception {
         try (Database database = Database.inMemory("brief-links-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 List<Page> pages = new ArrayList<>();
                 pages.add(get(client, "/workspace", s.edith()));
                 Page brief = get(client, "/workspace/briefs/mali", s.edith());
@@ -195,7 +193,7 @@ class BriefRoutesTest {
     void aRefusedItemComesBackAsTypedWithEachErrorBesideItsField() throws Exception {
         try (Database database = Database.inMemory("brief-refused-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 String body = "Human Rights Watch said <b>abuses</b> continued.\n\nA second paragraph.";
                 Page refused = post(client, "/workspace/briefs/mali/items", s.edith(), "base", "0", "token",
                         "0123456789abcdef", "section", "familiar", "title", "HRW on abuses", "date", "2023-13-45",
@@ -251,7 +249,7 @@ class BriefRoutesTest {
     void theSameItemIsNeverAddedTwice() throws Exception {
         try (Database database = Database.inMemory("brief-twice-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 Page page = get(client, "/workspace/briefs/mali", s.edith());
                 String[] form = {"base", base(page), "token", token(page), "section", "consider", "title",
                     "OHCHR on Moura", "date", "2023-05-12", "body", "OHCHR published its report on Moura.",
@@ -328,7 +326,7 @@ class BriefRoutesTest {
             Setup s = setup(database);
             LocalDate asOf = LocalDate.of(2010, 5, 20);
             s.workflow().create("drc", "Democratic Republic of the Congo", "COD", asOf, "edith");
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 Page none = get(client, "/workspace/briefs/drc", s.edith());
                 assertThat(none.body()).contains("No Universal Periodic Review of COD has been imported yet");
                 new Imports(database).importFile(SharedData.root().resolve(
@@ -385,7 +383,7 @@ class BriefRoutesTest {
     void theBriefsDateIsTheEditorsAndSourcesShowInEveryFormat() throws Exception {
         try (Database database = Database.inMemory("brief-date-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 Page early = post(client, "/workspace/briefs/mali/as-of", s.edith(), "base", "0", "asOf",
                         "2023-07-01");
                 assertThat(early.code()).isEqualTo(400);
@@ -444,7 +442,7 @@ class BriefRoutesTest {
     void aReviewerSendsTheBriefBackPreviewsItAndPublishesAndTheListShowsWhereEachBriefStands() throws Exception {
         try (Database database = Database.inMemory("brief-review-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 Page home = get(client, "/workspace", s.edith());
                 assertThat(home.body()).contains("<a href=\"workspace/briefs/mali\">Mali</a>: <strong>published"
                         + "</strong>").contains("aria-label=\"Live page of Mali\"");
@@ -536,7 +534,7 @@ class BriefRoutesTest {
     void aReviewerWhoMadeTheLastChangeIsNotOfferedAPublishButtonThatWouldBeRefused() throws Exception {
         try (Database database = Database.inMemory("brief-own-change-" + System.nanoTime())) {
             Setup s = setup(database);
-            JavalinTest.test(WebServer.create(s.application()), (server, client) -> {
+            WebTest.test(WebServer.create(s.application()), (server, client) -> {
                 Page draft = post(client, "/workspace/briefs/mali/items/consider-1", s.rita(), "base", "0",
                         "title", "HRW on the army", "date", "2023-07-24", "body", "Human Rights Watch reported.",
                         "sources", "https://www.hrw.org/x");

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.councilbrief.db.Database;
@@ -41,7 +40,7 @@ class ExportRoutesTest {
 
     @Test
     void eachDownloadStreamsEveryMatchingRowWithItsTypeAndName() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             for (Dataset dataset : Dataset.values()) {
                 for (Format format : Format.values()) {
                     String file = dataset.id() + "." + format.id();
@@ -63,7 +62,7 @@ class ExportRoutesTest {
 
     @Test
     void theSearchPagesParametersFilterAndABadOneIsRefusedInWords() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             String filtered = client.get("/export/recommendations.jsonl?q=torture&member=FRA&kind=recommendations")
                     .body().string();
             assertThat(filtered).isEqualTo(expected(Dataset.RECOMMENDATIONS, Format.JSONL, "torture", "FRA"))

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,7 +106,7 @@ class FetchRoutesTest {
             Accounts accounts = new Accounts(database);
             accounts.add("edith", "an editor's long password", Role.EDITOR);
             Session session = accounts.login("edith", "an editor's long password");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Browser browser = new Browser(client.getOkHttp().newBuilder()
                         .readTimeout(Duration.ofSeconds(90)).build(), client.getOrigin(), session);
                 Page form = browser.get("/workspace/import");

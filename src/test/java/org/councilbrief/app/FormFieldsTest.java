@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +79,7 @@ class FormFieldsTest {
                     .map(io.javalin.router.ParsedEndpoint::getEndpoint)
                     .filter(e -> e.getMethod() == io.javalin.http.HandlerType.POST)
                     .filter(e -> e.getPath().startsWith("/workspace")).forEach(e -> posts.add(e.getPath()));
-            JavalinTest.test(app, (server, client) -> {
+            WebTest.test(app, (server, client) -> {
                 String item = find(get(client, "/workspace/briefs/mali", session).body(), "\\?item=([a-z]+-\\d+)");
                 String brief = "/workspace/briefs/mali?item=" + item;
                 List<String> pages = List.of("/workspace", brief, "/workspace/import", brief + "#in-review");
@@ -150,7 +148,7 @@ class FormFieldsTest {
             accounts.add("rita", ADMIN, Role.REVIEWER);
             Session edith = accounts.login("edith", ADMIN);
             Session rita = accounts.login("rita", ADMIN);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = "/workspace/briefs/mali";
                 assertThat(send(client, edith, page, "/workspace/briefs/mali/situation#0", Map.of("name",
                         "Mali\u0001 (the \u0007Sahel\u0000)")).code()).isEqualTo(302);
@@ -194,7 +192,7 @@ class FormFieldsTest {
             accounts.add("ada", ADMIN, Role.ADMIN);
             Session ada = accounts.login("ada", ADMIN);
             // A stamp trusted for an hour: only this server's successful writes renew it.
-            JavalinTest.test(WebServer.create(application, java.time.Duration.ofHours(1)), (server, client) -> {
+            WebTest.test(WebServer.create(application, java.time.Duration.ofHours(1)), (server, client) -> {
                 String page = "/workspace/briefs/mali";
                 assertThat(client.get("/index.html").body().string()).contains(">Mali<");
                 // Another process renames the situation: the page, trusted for an hour, does not know yet.
@@ -260,7 +258,7 @@ class FormFieldsTest {
     }
 
     /** Over its limit by one, after a control character the door removes: 400, the message beside it, nothing saved. */
-    private static void overLong(HttpClient client, Database database, Session session, String page, String index,
+    private static void overLong(WebClient client, Database database, Session session, String page, String index,
             Field field) throws Exception {
         String where = page + " " + field.name();
         assertThat(field.maxlength()).as(where + ": the form states the field's limit (maxlength)").isNotNull();
@@ -287,7 +285,7 @@ class FormFieldsTest {
     }
 
     /** A valid value with NUL, SOH and BEL in it: never a conflict or a 500 (what is stored is checked at the end). */
-    private static void withControls(HttpClient client, Session session, String page, String index, Field field)
+    private static void withControls(WebClient client, Session session, String page, String index, Field field)
             throws Exception {
         String valid = field.value().isEmpty() ? VALID.getOrDefault(field.name(), "Some words") : field.value();
         String value = valid.substring(0, 1) + "\u0000\u0001" + valid.substring(1) + "\u0007";
@@ -298,7 +296,7 @@ class FormFieldsTest {
     }
 
     /** A field that is not typed into, sent 3,000 characters of junk: answered in the page's words, 4xx or done. */
-    private static void junk(HttpClient client, Session session, String page, String index, Field field)
+    private static void junk(WebClient client, Session session, String page, String index, Field field)
             throws Exception {
         String value = "abc\u0001" + "z".repeat(3000);
         Answer answer = send(client, session, page, index, field.name(), value);
@@ -312,13 +310,13 @@ class FormFieldsTest {
     }
 
     /** Sends the page's form {@code index} as the page fills it, with {@code name} set to {@code value}. */
-    private static Answer send(HttpClient client, Session session, String page, String key, String name,
+    private static Answer send(WebClient client, Session session, String page, String key, String name,
             String value) throws Exception {
         return send(client, session, page, key, Map.of(name, value));
     }
 
     /** Sends the page's form {@code key} as the page fills it, with the fields {@code typed} as given. */
-    private static Answer send(HttpClient client, Session session, String page, String key,
+    private static Answer send(WebClient client, Session session, String page, String key,
             Map<String, String> typed) throws Exception {
         Form form = forms(page, get(client, page, session).body()).stream().filter(f -> f.key().equals(key))
                 .findFirst().orElse(null);
@@ -363,7 +361,7 @@ class FormFieldsTest {
         }
     }
 
-    private static Answer get(HttpClient client, String path, Session session) throws Exception {
+    private static Answer get(WebClient client, String path, Session session) throws Exception {
         try (Response response = client.request(new Request.Builder().url(client.getOrigin() + path)
                 .header("Cookie", "cb_session=" + session.id()).build())) {
             assertThat(response.code()).as(path).isEqualTo(200);

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +117,7 @@ class HostileInputTest {
             Session session = accounts.login("edith", "an editor's long password");
             List<String> problems = new Problems();
             Tally tally = new Tally("import page");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 // an import reads every sentence with the positions model: seconds, more on a busy machine
                 OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(true)
                         .readTimeout(java.time.Duration.ofSeconds(90)).build();

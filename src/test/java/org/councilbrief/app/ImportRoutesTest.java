@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -60,7 +58,7 @@ class ImportRoutesTest {
     }
 
     /** An editor's browser: their session's cookie on every request, redirects followed. */
-    private record Browser(HttpClient client, Session session) {
+    private record Browser(WebClient client, Session session) {
         OkHttpClient http(boolean follow) {
             // an import reads every sentence with the positions model: seconds, more on a busy machine
             return client.getOkHttp().newBuilder().followRedirects(follow)
@@ -201,7 +199,7 @@ class ImportRoutesTest {
             Chosen record = new Chosen("SPV.8703.txt", Files.readAllBytes(RECORD));
             Chosen report = new Chosen("lithuania2011.txt", Files.readAllBytes(SharedData.root().resolve(
                     "data/upr-reports/reports/lithuania2011.txt")));
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Browser browser = new Browser(client, session);
                 List<Page> pages = new ArrayList<>();
                 Page form = browser.get("/workspace/import");
@@ -325,7 +323,7 @@ class ImportRoutesTest {
                     org.councilbrief.quality.PrintedRecord.Style.UN, Files.readString(RECORD),
                     new org.councilbrief.quality.PrintedRecord.Meeting("S/PV.8703", 8703, "The situation in Mali",
                             java.time.LocalDate.of(2020, 1, 15), "20-00789")).text();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Browser browser = new Browser(client, session);
                 Page form = browser.get("/workspace/import");
 
@@ -355,7 +353,7 @@ class ImportRoutesTest {
             accounts.add("edith", "an editor's long password", Role.EDITOR);
             Session session = accounts.login("edith", "an editor's long password");
             Chosen record = new Chosen("SPV.8703.txt", Files.readAllBytes(RECORD));
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Browser browser = new Browser(client, session);
                 Page form = browser.get("/workspace/import");
 

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,21 +32,21 @@ class NewYearTest {
         return Clock.fixed(Instant.parse(day + "T09:00:00Z"), ZoneOffset.UTC);
     }
 
-    private static String body(HttpClient client, String path) throws Exception {
+    private static String body(WebClient client, String path) throws Exception {
         try (Response response = client.get(path)) {
             assertThat(response.code()).as("GET " + path).isEqualTo(200);
             return response.body().string();
         }
     }
 
-    private static int code(HttpClient client, String path) throws Exception {
+    private static int code(WebClient client, String path) throws Exception {
         try (Response response = client.get(path)) {
             return response.code();
         }
     }
 
     /** Adds an item through the workspace's form, as an editor does, and answers the page the editor lands on. */
-    private static Response addItem(HttpClient client, Session editor, String date) throws Exception {
+    private static Response addItem(WebClient client, Session editor, String date) throws Exception {
         FormBody form = new FormBody.Builder().add("_csrf", editor.csrfToken()).add("base", "0")
                 .add("token", "0123456789abcdef0123456789abcdef").add("section", "consider")
                 .add("title", "OHCHR on detentions").add("date", date)
@@ -69,7 +67,7 @@ class NewYearTest {
             application.accounts().add("rita", PASSWORD, Role.REVIEWER);
             Session edith = application.accounts().login("edith", PASSWORD);
             BriefWorkflow workflow = new BriefWorkflow(database, application.council(), clock);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String council = body(client, "/council/index.html");
                 assertThat(council).contains("<h1>The Security Council on 15 January 2027</h1>")
                         .doesNotContain("31 December 2026").contains(GAP_2027)
@@ -160,7 +158,7 @@ class NewYearTest {
             Application application = Application.start(database, true, clock);
             application.accounts().add("edith", PASSWORD, Role.EDITOR);
             Session edith = application.accounts().login("edith", PASSWORD);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String council = body(client, "/council/index.html");
                 assertThat(council).contains("<h1>The Security Council on 1 March 2030</h1>")
                         .contains("The elected members for 2030 are not all recorded yet: none of the 10 elected seats"

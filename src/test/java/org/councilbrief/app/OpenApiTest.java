@@ -9,8 +9,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +55,7 @@ class OpenApiTest {
     }
 
     /** Asks the path and checks the answer against the document; returns the answer's status and body. */
-    private static Map.Entry<Integer, String> check(HttpClient client, JsonNode document, String template, String url,
+    private static Map.Entry<Integer, String> check(WebClient client, JsonNode document, String template, String url,
             String ifNoneMatch) throws Exception {
         try (okhttp3.Response response = client.get(url, r -> {
             if (ifNoneMatch != null) {
@@ -94,7 +92,7 @@ class OpenApiTest {
     private static Map<String, Integer> walk(Application application) throws Exception {
         JsonNode document = document();
         Map<String, Integer> ok = new LinkedHashMap<>();
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             try (okhttp3.Response served = client.get("/api/v1/openapi.json")) {
                 assertThat(JSON.readTree(served.body().string())).isEqualTo(document);
             }

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -80,7 +79,7 @@ class PositionRoutesTest {
                     "hate-speech", "We remain concerned about hate speech.", Position.Status.PROPOSED)));
             Session session = editor(database);
             String cookie = "cb_session=" + session.id();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = get(client.getOkHttp(), client.getOrigin() + "/workspace/positions?meeting=S/PV.8771",
                         cookie);
                 // One sentence per act and theme, as the brief will write it, under the theme's name.
@@ -139,7 +138,7 @@ class PositionRoutesTest {
             Session session = editor(database);
             String cookie = "cb_session=" + session.id();
             String url = "/workspace/positions?meeting=S/PV.8771";
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 OkHttpClient noRedirects = client.getOkHttp().newBuilder().followRedirects(false).build();
                 String page = get(client.getOkHttp(), client.getOrigin() + url, cookie);
                 assertThat(page).contains("4 to decide</strong>, in 1 of the 1 sentence shown");
@@ -221,7 +220,7 @@ class PositionRoutesTest {
                     "We call for justice.", Position.Status.PROPOSED)));
             long id = statements.storedPositions("S/PV.9350").get(0).id();
             Session session = editor(database);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = get(client.getOkHttp(), client.getOrigin() + "/workspace/positions?meeting=S/PV.9350",
                         "cb_session=" + session.id());
                 assertThat(page).contains(">France welcomed the work of the peacekeeping mission.</h3>")
@@ -272,7 +271,7 @@ class PositionRoutesTest {
                     "The situation in the Central African Republic", null), List.of());
             Session session = editor(database);
             String cookie = "cb_session=" + session.id();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = get(client.getOkHttp(), client.getOrigin() + "/workspace/positions", cookie);
                 // Newest first, each with its symbol, date and what it was about.
                 assertThat(page).contains("<option value=\"S/PV.8771\">S/PV.8771 · 19 October 2020 · The situation in"
@@ -311,7 +310,7 @@ class PositionRoutesTest {
                     "protection-of-civilians", "We condemn the attacks on civilians.", Position.Status.PROPOSED)));
             Session session = editor(database);
             String cookie = "cb_session=" + session.id();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = get(client.getOkHttp(), client.getOrigin() + "/workspace/positions?meeting=S/PV.9340",
                         cookie);
                 // Only the accepted positions write; the undecided one is counted, not written.
@@ -374,7 +373,7 @@ class PositionRoutesTest {
                     "We call for accountability.", Position.Status.ACCEPTED)));
             Session session = editor(database);
             String cookie = "cb_session=" + session.id();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String url = client.getOrigin() + "/workspace/positions?meeting=S/PV.9341";
                 String page = get(client.getOkHttp(), url, cookie);
                 assertThat(page).contains("This meeting is on no situation with a brief yet.")
@@ -405,7 +404,7 @@ class PositionRoutesTest {
     @Test
     void htmxAndThePagesKeysAreServedFromTheApplicationAndKeptByBrowsers() throws Exception {
         try (Database database = Database.inMemory("positions-assets-" + System.nanoTime())) {
-            JavalinTest.test(WebServer.create(Application.start(database, true)), (server, client) -> {
+            WebTest.test(WebServer.create(Application.start(database, true)), (server, client) -> {
                 try (Response htmx = client.get("/assets/htmx.min.js")) {
                     assertThat(htmx.code()).isEqualTo(200);
                     assertThat(htmx.header("Content-Type")).startsWith("text/javascript");

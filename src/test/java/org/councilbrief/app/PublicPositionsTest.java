@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,7 @@ class PublicPositionsTest {
                 }
             }
 
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 Deque<String> todo = new ArrayDeque<>(List.of("/"));
                 Set<String> seen = new HashSet<>(todo);
                 while (!todo.isEmpty()) {

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,11 +31,11 @@ class PublishedPicturesTest {
             "<figure class=\"picture\" id=\"who-said-what\".*?</figure>", Pattern.DOTALL);
 
     /** The test's client, patient: the first PDF of a process draws with Batik, slow on a loaded machine. */
-    private static okhttp3.OkHttpClient http(HttpClient client) {
+    private static okhttp3.OkHttpClient http(WebClient client) {
         return client.getOkHttp().newBuilder().readTimeout(java.time.Duration.ofSeconds(180)).build();
     }
 
-    private static String get(HttpClient client, String path, Session session) throws Exception {
+    private static String get(WebClient client, String path, Session session) throws Exception {
         Request.Builder request = new Request.Builder().url(client.getOrigin() + path);
         if (session != null) {
             request.header("Cookie", "cb_session=" + session.id());
@@ -48,7 +46,7 @@ class PublishedPicturesTest {
         }
     }
 
-    private static byte[] bytes(HttpClient client, String path) throws Exception {
+    private static byte[] bytes(WebClient client, String path) throws Exception {
         try (Response response = http(client).newCall(new Request.Builder().url(client.getOrigin() + path).build())
                 .execute()) {
             assertThat(response.code()).as(path).isEqualTo(200);
@@ -80,7 +78,7 @@ class PublishedPicturesTest {
         return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String post(HttpClient client, String path, Session session, String... fields) throws Exception {
+    private static String post(WebClient client, String path, Session session, String... fields) throws Exception {
         FormBody.Builder form = new FormBody.Builder().add("_csrf", session.csrfToken());
         for (int i = 0; i < fields.length; i += 2) {
             form.add(fields[i], fields[i + 1]);
@@ -104,7 +102,7 @@ class PublishedPicturesTest {
     }
 
     /** An editor changes an item and sends the brief for review; a reviewer publishes it, by the page's forms. */
-    private static void editAndPublish(HttpClient client, BriefWorkflow workflow, Session edith, Session rita,
+    private static void editAndPublish(WebClient client, BriefWorkflow workflow, Session edith, Session rita,
             String body) throws Exception {
         post(client, "/workspace/briefs/mali/items/consider-1", edith, "base",
                 String.valueOf(workflow.current("mali").version()), "title", "HRW on the army", "date",
@@ -132,7 +130,7 @@ class PublishedPicturesTest {
             Session rita = accounts.login("rita", REVIEWER);
             BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
             StatementRepository statements = new StatementRepository(database.jdbi());
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 editAndPublish(client, workflow, edith, rita, "Human Rights Watch reported.");
                 String published = grid(get(client, "/briefs/mali.html", null));
                 assertThat(published).contains("data-member=\"USA\"").doesNotContain("noted")

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,7 +70,7 @@ class SearchPublicTest {
                 .filter(p -> p.position().status() == Position.Status.ACCEPTED
                         && council.contains(p.position().stateCode())).count();
         assertThat(shown).isPositive();
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             awaitComplete(client);
             JsonNode positions = get(client, "/api/v1/search?q=&kind=position&limit=50");
             assertThat(positions.get("total").asLong()).isEqualTo(shown);
@@ -107,7 +105,7 @@ class SearchPublicTest {
                 + " join upr_review v on v.id = r.review_id where v.state_under_review = 'MLI'").mapTo(Long.class)
                 .one());
         assertThat(reviewed).isPositive();
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             awaitComplete(client);
             for (String situation : List.of("mali", "sahel-mali")) {
                 JsonNode found = get(client, "/api/v1/search?q=&kind=recommendation&situation=" + situation);
@@ -137,7 +135,7 @@ class SearchPublicTest {
 
     @Test
     void aMemberIsTakenByItsNameAsTheExportsTakeIt() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             awaitComplete(client);
             JsonNode byCode = get(client, "/api/v1/search?q=&member=FRA");
             assertThat(byCode.get("total").asLong()).isPositive();
@@ -163,7 +161,7 @@ class SearchPublicTest {
 
     @Test
     void theJsonIsPagedByCursorAsEveryCollectionOfTheApi() throws Exception {
-        JavalinTest.test(WebServer.create(application), (server, client) -> {
+        WebTest.test(WebServer.create(application), (server, client) -> {
             awaitComplete(client);
             JsonNode whole = get(client, "/api/v1/search?q=&kind=recommendation&limit=500");
             long total = whole.get("total").asLong();
@@ -207,7 +205,7 @@ class SearchPublicTest {
         });
     }
 
-    private static void problem(HttpClient client, String path, String detail) throws Exception {
+    private static void problem(WebClient client, String path, String detail) throws Exception {
         try (okhttp3.Response response = client.get(path)) {
             assertThat(response.code()).as(path).isEqualTo(400);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
@@ -218,7 +216,7 @@ class SearchPublicTest {
         }
     }
 
-    private static void awaitComplete(HttpClient client) throws Exception {
+    private static void awaitComplete(WebClient client) throws Exception {
         long until = System.nanoTime() + 60_000_000_000L;
         while (!get(client, "/api/v1/search?q=mali").get("complete").asBoolean()) {
             assertThat(System.nanoTime()).as("index built within a minute").isLessThan(until);
@@ -226,7 +224,7 @@ class SearchPublicTest {
         }
     }
 
-    private static JsonNode get(HttpClient client, String path) throws Exception {
+    private static JsonNode get(WebClient client, String path) throws Exception {
         try (okhttp3.Response r = client.get(path)) {
             String body = r.body().string();
             assertThat(r.code()).as(path + ": " + body).isEqualTo(200);

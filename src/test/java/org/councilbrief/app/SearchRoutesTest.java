@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +47,7 @@ class SearchRoutesTest {
                     new ImportOptions(null, null, null, null));
             new Accounts(database).add("edith", "an editor's long password", Role.EDITOR);
             Session edith = new Accounts(database).login("edith", "an editor's long password");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 JsonNode all = awaitComplete(client, "");
                 assertThat(all.get("facets").get("kind").findValuesAsText("value")).contains("brief", "speech",
                         "press", "recommendation", "resolution");
@@ -129,7 +128,7 @@ class SearchRoutesTest {
     }
 
     /** The answer to {@code q} once the index has been built, waiting up to a minute for it. */
-    private static JsonNode awaitComplete(io.javalin.testtools.HttpClient client, String q) throws Exception {
+    private static JsonNode awaitComplete(WebClient client, String q) throws Exception {
         long until = System.nanoTime() + 60_000_000_000L;
         while (true) {
             JsonNode node = json(client, "/api/v1/search?q=" + enc(q));
@@ -141,20 +140,20 @@ class SearchRoutesTest {
         }
     }
 
-    private static JsonNode json(io.javalin.testtools.HttpClient client, String path) throws Exception {
+    private static JsonNode json(WebClient client, String path) throws Exception {
         try (Response r = client.get(path)) {
             return JSON.readTree(r.body().string());
         }
     }
 
-    private static String get(io.javalin.testtools.HttpClient client, String path) throws Exception {
+    private static String get(WebClient client, String path) throws Exception {
         try (Response r = client.get(path)) {
             assertThat(r.code()).as(path).isEqualTo(200);
             return r.body().string();
         }
     }
 
-    private static String getAs(io.javalin.testtools.HttpClient client, String path, Session session)
+    private static String getAs(WebClient client, String path, Session session)
             throws Exception {
         try (Response r = client.request(new Request.Builder().url(client.getOrigin() + path)
                 .header("Cookie", "cb_session=" + session.id()).build())) {

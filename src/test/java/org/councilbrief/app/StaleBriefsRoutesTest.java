@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class StaleBriefsRoutesTest {
             int edited = workflow.editItem("mali", 0, "comments-2", "Briefing on Mali", LocalDate.of(2023, 6, 16),
                     "The Council heard a briefing.", "edith");
             workflow.publish("mali", workflow.submit("mali", edited, "edith"), "rita", true);
-            JavalinTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
                 String origin = client.getOrigin();
                 assertThat(get(client, origin + "/workspace", edith).body()).doesNotContain("Stale:");
                 assertThat(get(client, origin + "/", null).body()).contains("Nothing on the calendar in the next 30"
@@ -121,7 +120,7 @@ class StaleBriefsRoutesTest {
             new Imports(database).importFile(org.councilbrief.SharedData.root().resolve("data/council-speeches"
                     + "/meetings/SPV.8703.txt"), "meeting-record", new ImportOptions("mali", null,
                     LocalDate.of(2020, 1, 15)));
-            JavalinTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
                 String key = feedAddress(client, client.getOrigin(), edith);
                 // The proxy serves the site at https://briefs.example.org/cb/ and asks this server under its own
                 // name, as a proxy that does not pass the public host on does.
@@ -156,7 +155,7 @@ class StaleBriefsRoutesTest {
             Session edith = accounts.login("edith", PASSWORD);
             new BriefWorkflow(database, application.membership()).create("chad", "Chad", "TCD",
                     LocalDate.of(2023, 9, 25), "edith");
-            JavalinTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
                 String origin = client.getOrigin();
                 String page = get(client, origin + "/workspace", edith).body();
                 assertThat(page).contains("The brief is dated 11 August 2023, 51 days ago; the office asks for a new"
@@ -234,7 +233,7 @@ class StaleBriefsRoutesTest {
     }
 
     /** Makes a new feed address on the workspace, as the button does, and returns it as the page links it. */
-    private static String feedAddress(io.javalin.testtools.HttpClient client, String origin, Session session)
+    private static String feedAddress(WebClient client, String origin, Session session)
             throws Exception {
         try (Response made = post(client, origin + "/workspace", session, List.of("form", "feed"))) {
             String page = made.body().string();
@@ -253,7 +252,7 @@ class StaleBriefsRoutesTest {
         }
     }
 
-    private static Page get(io.javalin.testtools.HttpClient client, String url, Session session) throws Exception {
+    private static Page get(WebClient client, String url, Session session) throws Exception {
         Request.Builder request = new Request.Builder().url(url);
         if (session != null) {
             request.header("Cookie", "cb_session=" + session.id());
@@ -264,7 +263,7 @@ class StaleBriefsRoutesTest {
         }
     }
 
-    private static Response post(io.javalin.testtools.HttpClient client, String url, Session session,
+    private static Response post(WebClient client, String url, Session session,
             List<String> fields) {
         FormBody.Builder form = new FormBody.Builder().add("_csrf", session.csrfToken());
         for (int i = 0; i < fields.size(); i += 2) {

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class UnpublishedBriefLinksTest {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
 
-    private static String get(HttpClient client, String path) throws Exception {
+    private static String get(WebClient client, String path) throws Exception {
         try (Response response = client.get(path)) {
             assertThat(response.code()).as(path).isEqualTo(200);
             return response.body().string();
@@ -32,7 +30,7 @@ class UnpublishedBriefLinksTest {
     }
 
     /** Every link of the page to a brief leads to a page (200), not to a 404. */
-    private static void briefLinksResolve(HttpClient client, String path, String html) throws Exception {
+    private static void briefLinksResolve(WebClient client, String path, String html) throws Exception {
         Matcher m = HREF.matcher(html);
         while (m.find()) {
             String href = m.group(1);
@@ -54,7 +52,7 @@ class UnpublishedBriefLinksTest {
             new StatementRepository(database.jdbi()).saveMeeting(new Meeting("S/PV.9400", "chad",
                     LocalDate.of(2023, 9, 1), "Chad", null), List.of(new Statement("S/PV.9400", 1, "The President",
                             null, null, null, "The Council met on Chad.")));
-            JavalinTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
                 try (Response unpublished = client.get("/briefs/chad.html")) {
                     assertThat(unpublished.code()).isEqualTo(404);
                 }

@@ -2,8 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,7 +34,7 @@ class VersionChangesTest {
             "Version 2,[^<]*<a href=\"([^\"]*)\">changes</a>");
     private static final Pattern DIFF = Pattern.compile("<pre class=\"diff\">(.*?)</pre>", Pattern.DOTALL);
 
-    private static String get(HttpClient client, String url, Session session) throws Exception {
+    private static String get(WebClient client, String url, Session session) throws Exception {
         try (Response response = client.request(new Request.Builder().url(url)
                 .header("Cookie", "cb_session=" + session.id()).build())) {
             assertThat(response.code()).as(url).isEqualTo(200);
@@ -79,7 +77,7 @@ class VersionChangesTest {
                     "A new first paragraph.\n\nA second one.", "edith");
             String after = text(workflow.current("mali").brief(), application);
 
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = get(client, client.getOrigin() + "/workspace/briefs/mali", edith);
                 Matcher link = CHANGES_LINK.matcher(page);
                 assertThat(link.find()).as("the history links version 2 to its changes").isTrue();

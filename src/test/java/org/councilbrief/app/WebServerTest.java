@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import org.councilbrief.db.Database;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ class WebServerTest {
     void servesTheSituationsTheDemoBriefAndItsDownloads() throws Exception {
         try (Database database = Database.inMemory("web-" + System.nanoTime())) {
             Application application = Application.start(database, true);
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String home = client.get("/").body().string();
                 assertThat(home).contains("<a href=\"briefs/mali.html\">Mali</a>");
                 assertThat(client.get("/index.html").body().string()).isEqualTo(home);
@@ -63,7 +62,7 @@ class WebServerTest {
             org.councilbrief.account.Accounts accounts = new org.councilbrief.account.Accounts(database);
             accounts.add("edith", "an editor's long password", org.councilbrief.account.Role.EDITOR);
             var session = accounts.login("edith", "an editor's long password");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 assertThat(client.get("/themes/accountability.html").body().string())
                         .contains("No reviewed position yet.");
                 // Another process writes to the database: the page shows it once the stamp is asked for again.

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import okhttp3.FormBody;
 import okhttp3.Request;
@@ -28,7 +27,7 @@ class WorkspaceRoutesTest {
             accounts.add("ada", "an admin's long password", Role.ADMIN);
             Session admin = accounts.login("ada", "an admin's long password");
             BriefWorkflow workflow = new BriefWorkflow(database, application.membership());
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String origin = client.getOrigin();
                 // The admin creates an editor on the page; the editor logs in.
                 assertThat(post(client, origin + "/workspace/users", admin, List.of("username", "edith",
@@ -163,7 +162,7 @@ class WorkspaceRoutesTest {
         }
     }
 
-    private static String get(io.javalin.testtools.HttpClient client, String url, Session session) throws Exception {
+    private static String get(WebClient client, String url, Session session) throws Exception {
         Request.Builder request = new Request.Builder().url(url);
         if (session != null) {
             request.header("Cookie", "cb_session=" + session.id());
@@ -173,7 +172,7 @@ class WorkspaceRoutesTest {
         }
     }
 
-    private static Response post(io.javalin.testtools.HttpClient client, String url, Session session,
+    private static Response post(WebClient client, String url, Session session,
             List<String> fields) {
         FormBody.Builder form = new FormBody.Builder().add("_csrf", session.csrfToken());
         for (int i = 0; i < fields.size(); i += 2) {

@@ -2,7 +2,6 @@ package org.councilbrief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,7 +60,7 @@ class XssTest {
             }
 
             Session session = accounts.login("edith", "an editor's long password");
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 String page = client.request(new Request.Builder().url(client.getOrigin()
                         + "/workspace/briefs/mali?item=comments-2").header("Cookie", "cb_session=" + session.id())
                         .build()).body().string();
@@ -156,7 +155,7 @@ class XssTest {
             Session session = accounts.login("edith", "an editor's long password");
             long position = new org.councilbrief.statement.StatementRepository(database.jdbi())
                     .storedPositions("S/PV.9999").get(0).id();
-            JavalinTest.test(WebServer.create(application), (server, client) -> {
+            WebTest.test(WebServer.create(application), (server, client) -> {
                 for (String path : List.of("/workspace", "/workspace/briefs/xss?item=comments-1",
                         "/workspace/briefs/xss?from=1&to=3", "/workspace/activity",
                         "/workspace/positions?meeting=S/PV.9999")) {
