@@ -3,7 +3,7 @@ package org.councilbrief.account;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -98,7 +98,7 @@ public final class AccountRoutes {
     /**
      * @param briefs the briefs the workspace lists
      */
-    public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs) {
+    public static void register(WebRoutes app, Accounts accounts, Supplier<List<BriefLine>> briefs) {
         register(app, accounts, briefs, null);
     }
 
@@ -107,7 +107,7 @@ public final class AccountRoutes {
      * the workspace then lists stale briefs first, lets an admin set the age after which a brief is stale, and gives
      * each user a secret address of the feed of stale briefs ({@code /feeds/stale.atom?key=…}).
      */
-    public static void register(Javalin app, Accounts accounts, Supplier<List<BriefLine>> briefs,
+    public static void register(WebRoutes app, Accounts accounts, Supplier<List<BriefLine>> briefs,
             OfficeRepository office) {
         if (office != null) {
             app.get("/feeds/stale.atom", ctx -> staleFeed(ctx, office, briefs));
@@ -226,7 +226,7 @@ public final class AccountRoutes {
 
     private static void loginPage(Context ctx, String error, String username) {
         String token = HexFormat.of().formatHex(bytes());
-        Cookie cookie = new Cookie(LOGIN_COOKIE, token, "/", -1, true, 0, true, null, null, SameSite.STRICT);
+        Cookie cookie = new Cookie(LOGIN_COOKIE, token, "/", -1, true, true, null, SameSite.STRICT);
         ctx.cookie(cookie);
         StringOutput out = new StringOutput();
         TEMPLATES.render("account/login.jte", Map.of("csrf", token, "error", error == null ? "" : error,
@@ -251,8 +251,8 @@ public final class AccountRoutes {
                     client(ctx, accounts.settings()));
             Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).ifPresent(accounts::logout);
             ctx.cookie(new Cookie(SESSION_COOKIE, session.id(), "/",
-                    (int) Math.min(Integer.MAX_VALUE, accounts.settings().sessionMax().toSeconds()), true, 0, true,
-                    null, null, SameSite.STRICT));
+                    (int) Math.min(Integer.MAX_VALUE, accounts.settings().sessionMax().toSeconds()), true, true,
+                    null, SameSite.STRICT));
             ctx.cookie(expired(LOGIN_COOKIE));
             ctx.redirect("workspace");
         } catch (TooManyAttemptsException e) {
@@ -387,7 +387,7 @@ public final class AccountRoutes {
     }
 
     private static Cookie expired(String name) {
-        return new Cookie(name, "", "/", 0, true, 0, true, null, null, SameSite.STRICT);
+        return new Cookie(name, "", "/", 0, true, true, null, SameSite.STRICT);
     }
 
     private static byte[] bytes() {

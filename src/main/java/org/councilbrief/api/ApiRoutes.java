@@ -2,7 +2,7 @@ package org.councilbrief.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public final class ApiRoutes {
         void write(JsonGenerator json) throws Exception;
     }
 
-    public static void register(Javalin app, ApiSources sources) {
+    public static void register(WebRoutes app, ApiSources sources) {
         byte[] openapi = openapi();
         app.get(ROOT + "openapi.json", ctx -> send(ctx, openapi, "application/vnd.oai.openapi+json;version=3.1"));
         app.get(ROOT + "situations", ctx -> json(ctx, json -> situations(ctx, sources, json, false)));
@@ -91,7 +91,8 @@ public final class ApiRoutes {
 
     private static boolean answeredByApi(Context ctx) {
         try {
-            return ctx.endpointHandlerPath().startsWith(ROOT);
+            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched != null && matched.path.startsWith(ROOT);
         } catch (RuntimeException e) {
             return false; // no route matched at all
         }

@@ -1,6 +1,6 @@
 package org.councilbrief.app;
 
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ final class Assets {
     private Assets() {
     }
 
-    static void register(Javalin app) {
+    static void register(WebRoutes app) {
         app.get("/assets/htmx.min.js", ctx -> script(ctx, HTMX, "public, max-age=31536000, immutable"));
         app.get("/assets/positions.js", ctx -> script(ctx, POSITIONS, "public, max-age=3600"));
     }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import org.councilbrief.AppException;
+import org.councilbrief.WebRoutes;
 import org.councilbrief.account.AccountRoutes;
 import org.councilbrief.brief.BriefRoutes;
 import org.councilbrief.brief.BriefWorkflow;
@@ -53,14 +54,20 @@ final class WebServer {
         // The search index of this instance, kept in step with the database while the server runs (decision 0039).
         org.councilbrief.search.SearchIndex search = searchIndex(application);
         org.councilbrief.search.SearchRepository texts = SearchWiring.repository(application);
-        Javalin app = Javalin.create(config -> {
+        return Javalin.create(config -> {
             config.events.serverStarted(() -> search.keepInStep(texts, SEARCH_POLL));
             config.events.serverStopped(search::close);
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.http.defaultContentType = "text/html; charset=utf-8";
             config.http.maxRequestSize = FORM_BYTES;
             config.jetty.multipartConfig.maxTotalRequestSize(UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            routes(new WebRoutes(config), application, stampAge, search, texts);
         });
+    }
+
+    /** Every route of the site and the workspace, declared in Javalin's configuration; each *Routes class its own. */
+    private static void routes(WebRoutes app, Application application, java.time.Duration stampAge,
+            org.councilbrief.search.SearchIndex search, org.councilbrief.search.SearchRepository texts) {
         // Bodies are capped before they are read: a form at FORM_BYTES, an upload to the import page at UPLOAD_BYTES;
         // a body of unknown length (sent in chunks, which no browser does for a form) is refused rather than read.
         app.before(ctx -> {
@@ -92,19 +99,19 @@ final class WebServer {
                 ctx.contentType("text/plain; charset=utf-8").result(message);
             }
         });
-        // A form Jetty cannot parse (a part header over 998 characters, as a file name of 2,000 characters gives): the
-        // client's fault, said in words, never a 500. Any other IllegalStateException stays a server error.
-        app.exception(IllegalStateException.class, (e, ctx) -> {
-            boolean multipart = java.util.Arrays.stream(e.getStackTrace()).limit(4)
-                    .anyMatch(f -> f.getClassName().contains("MultiPart"));
-            ctx.status(multipart ? 400 : 500);
-            String message = multipart ? "The form could not be read: a file's name or a field is too long. Rename the"
-                    + " file or shorten the field, and send it again." : "Something went wrong on the server.";
-            if (!multipart) {
+        // A form Jetty cannot read (a part's headers over its 8 KB, a broken multipart body): Jetty says so with a
+        // 400 of its own inside the servlet's exception; the client's fault, said in words, never a 500.
+        app.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            org.eclipse.jetty.http.HttpException refused = clientError(e);
+            ctx.status(refused != null ? refused.getCode() : 500);
+            String message = refused != null ? "The form could not be read: a file's name or a field is too long, or"
+                    + " the form is broken. Rename the file or shorten the field, and send it again."
+                    : "Something went wrong on the server.";
+            if (refused == null) {
                 org.slf4j.LoggerFactory.getLogger(WebServer.class).error("uncaught", e);
             }
             if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
-                errorPage(ctx, multipart ? "The form could not be read" : "Server error", message);
+                errorPage(ctx, refused != null ? "The form could not be read" : "Server error", message);
             } else {
                 ctx.contentType("text/plain; charset=utf-8").result(message);
             }
@@ -200,7 +207,6 @@ final class WebServer {
             page(application, cache, stamp, "briefs/" + (file.contains(".") ? file : file + ".html"), ctx);
         });
         app.get("/<path>", ctx -> page(application, cache, stamp, ctx.pathParam("path"), ctx));
-        return app;
     }
 
     /** The reasons briefs are stale, as the workspace's list of briefs holds them. */
@@ -221,6 +227,16 @@ final class WebServer {
                     e.getMessage());
             return org.councilbrief.search.SearchIndex.inMemory();
         }
+    }
+
+    /** The client error (4xx) Jetty reported in {@code e}'s causes, if any. */
+    private static org.eclipse.jetty.http.HttpException clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private record Cached(String stamp, SiteFile file) {

@@ -6,7 +6,7 @@ import static org.councilbrief.Forms.date;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.ByteArrayOutputStream;
@@ -168,13 +168,13 @@ public final class BriefRoutes {
     private BriefRoutes() {
     }
 
-    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
+    public static void register(WebRoutes app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
             SituationRepository situations, ChangeLogRepository changes) {
         register(app, accounts, workflow, composer, situations, changes, BriefPictures.Maker.NONE);
     }
 
     /** The workspace's brief pages; {@code pictures} draws the pictures of the preview and its PDF (decision 0044). */
-    public static void register(Javalin app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
+    public static void register(WebRoutes app, Accounts accounts, BriefWorkflow workflow, BriefComposer composer,
             SituationRepository situations, ChangeLogRepository changes, BriefPictures.Maker pictures) {
         Pages pages = new Pages(workflow, composer, situations, accounts.settings().publishOwnChanges());
         app.get("/workspace/brief.js", ctx -> {

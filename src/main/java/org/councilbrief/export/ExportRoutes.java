@@ -1,6 +1,6 @@
 package org.councilbrief.export;
 
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.BufferedWriter;
@@ -26,7 +26,7 @@ public final class ExportRoutes {
     private ExportRoutes() {
     }
 
-    public static void register(Javalin app, Exports exports) {
+    public static void register(WebRoutes app, Exports exports) {
         app.get("/export/{file}", ctx -> download(ctx, exports));
     }
 

@@ -6,7 +6,7 @@ import static org.councilbrief.Forms.date;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -145,7 +145,7 @@ public final class ImportRoutes {
      * The page's routes; {@code fetcher} gets the documents the page fetches by symbol, one request at a time however
      * many editors ask at once.
      */
-    public static void register(Javalin app, Accounts accounts, Imports imports, DocumentFetcher fetcher) {
+    public static void register(WebRoutes app, Accounts accounts, Imports imports, DocumentFetcher fetcher) {
         KeptUploads kept = KeptUploads.inTemporaryFolder(MAX_BYTES);
         app.events(events -> events.serverStopped(kept::close));
         Map<String, Finished> finished = new ConcurrentHashMap<>();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
@@ -82,7 +82,7 @@ public final class SearchRoutes {
      * @param themeLabel a Council theme's label by its id (the id itself when unknown)
      * @param members reads the member filter as the exports read it
      */
-    public static void register(Javalin app, Accounts accounts, SearchIndex index, SearchRepository repository,
+    public static void register(WebRoutes app, Accounts accounts, SearchIndex index, SearchRepository repository,
             Function<String, String> themeLabel, JsonRoutes answers, Members members) {
         app.get("/search", ctx -> page(ctx, index, repository, themeLabel, PageHeader.site("", true, ""), true,
                 members));

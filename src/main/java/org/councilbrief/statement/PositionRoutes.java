@@ -3,7 +3,7 @@ package org.councilbrief.statement;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
+import org.councilbrief.WebRoutes;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -138,7 +138,7 @@ public final class PositionRoutes {
     private PositionRoutes() {
     }
 
-    public static void register(Javalin app, Accounts accounts, StatementRepository statements,
+    public static void register(WebRoutes app, Accounts accounts, StatementRepository statements,
             BriefWorkflow briefs, String htmx) {
         app.get("/workspace/positions", ctx -> {
             var session = AccountRoutes.session(ctx, accounts);

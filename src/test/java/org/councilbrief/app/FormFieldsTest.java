@@ -75,10 +75,10 @@ class FormFieldsTest {
             // The routes that take a form, from the router: each must be met by a form of a page below, or be one
             // whose fields are all hidden or chosen (those are sent junk through the forms that carry them).
             Set<String> posts = new LinkedHashSet<>();
-            app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                    .map(io.javalin.router.ParsedEndpoint::getEndpoint)
-                    .filter(e -> e.getMethod() == io.javalin.http.HandlerType.POST)
-                    .filter(e -> e.getPath().startsWith("/workspace")).forEach(e -> posts.add(e.getPath()));
+            app.unsafe.internalRouter.allHttpHandlers().stream()
+                    .map(p -> p.endpoint)
+                    .filter(e -> e.method == io.javalin.http.HandlerType.POST)
+                    .filter(e -> e.path.startsWith("/workspace")).forEach(e -> posts.add(e.path));
             WebTest.test(app, (server, client) -> {
                 String item = find(get(client, "/workspace/briefs/mali", session).body(), "\\?item=([a-z]+-\\d+)");
                 String brief = "/workspace/briefs/mali?item=" + item;
