@@ -100,22 +100,27 @@ final class WebServer {
             }
         });
         // A form Jetty cannot read (a part's headers over its 8 KB, a broken multipart body): Jetty says so with a
-        // 400 of its own inside the servlet's exception; the client's fault, said in words, never a 500.
+        // 400 of its own inside the servlet's exception; the client's fault, said in words. Jetty gives the same 400
+        // when it could not write the parts to its temporary files (a full disk): that one is the server's, a 500.
         app.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
-            org.eclipse.jetty.http.HttpException refused = clientError(e);
-            ctx.status(refused != null ? refused.getCode() : 500);
-            String message = refused != null ? "The form could not be read: a file's name or a field is too long, or"
-                    + " the form is broken. Rename the file or shorten the field, and send it again."
-                    : "Something went wrong on the server.";
-            if (refused == null) {
-                org.slf4j.LoggerFactory.getLogger(WebServer.class).error("uncaught", e);
+            int status = formFailure(e);
+            if (status >= 500) {
+                serverError(ctx, e);
+                return;
             }
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("a form could not be read: {}", e.toString());
+            ctx.status(status);
+            String message = "The form could not be read: a file's name or a field is too long, or the form is"
+                    + " broken. Rename the file or shorten the field, and send it again.";
             if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
-                errorPage(ctx, refused != null ? "The form could not be read" : "Server error", message);
+                errorPage(ctx, "The form could not be read", message);
             } else {
                 ctx.contentType("text/plain; charset=utf-8").result(message);
             }
         });
+        // Anything else unexpected: logged as the server's fault, and a page a browser can leave by a link (the more
+        // specific handlers above, and Javalin's for its own HTTP responses, come first).
+        app.exception(Exception.class, (e, ctx) -> serverError(ctx, e));
         // A browser gets a page it can leave by a link; other clients keep the short plain text.
         app.error(404, "html", ctx -> {
             if (!ctx.path().startsWith("/api/")) { // the API answers in JSON, whoever asks
@@ -229,14 +234,36 @@ final class WebServer {
         }
     }
 
-    /** The client error (4xx) Jetty reported in {@code e}'s causes, if any. */
-    private static org.eclipse.jetty.http.HttpException clientError(Throwable e) {
+    /**
+     * The status for a form Jetty could not read, from what it reported in {@code e}'s causes: its own 4xx when the
+     * client sent something it refuses, 500 when there is none or the cause is the server's own input or output (a
+     * temporary file it could not write), except a connection the client closed.
+     */
+    static int formFailure(Throwable e) {
+        int status = 500;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
-                return h;
+            if (t instanceof java.io.IOException && !(t instanceof java.io.EOFException)
+                    && !t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return 500;
+            }
+            if (status == 500 && t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400
+                    && h.getCode() < 500) {
+                status = h.getCode();
             }
         }
-        return null;
+        return status;
+    }
+
+    /** A 500: logged with its cause, and answered as a page a browser can leave by a link, or a short text. */
+    private static void serverError(Context ctx, Exception e) {
+        org.slf4j.LoggerFactory.getLogger(WebServer.class).error("uncaught", e);
+        ctx.status(500);
+        String message = "Something went wrong on the server.";
+        if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
+            errorPage(ctx, "Server error", message);
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
     }
 
     private record Cached(String stamp, SiteFile file) {

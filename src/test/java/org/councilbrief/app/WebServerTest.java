@@ -56,6 +56,46 @@ class WebServerTest {
     }
 
     @Test
+    void aFailureOfTheServerIsA500PageWithALinkBackAndTheSecurityHeaders() throws Exception {
+        try (Database database = Database.inMemory("web-" + System.nanoTime())) {
+            Application application = Application.start(database, true);
+            // The data's stamp read on every request, so the loss below is met at once.
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+                assertThat(client.get("/briefs/mali.html").code()).isEqualTo(200);
+                // The database loses a table under the server (a broken restore, a hand-made change).
+                database.jdbi().useHandle(h -> h.execute("drop table planned_meeting"));
+                var page = client.get("/council/index.html", r -> r.header("Accept", "text/html"));
+                String html = page.body().string();
+                assertThat(page.code()).as(html).isEqualTo(500);
+                assertThat(page.header("Content-Type")).startsWith("text/html");
+                assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+                assertThat(html).contains("<h1>Server error</h1>").contains("href=\"../index.html\"")
+                        .doesNotContain("planned_meeting").doesNotContain("Exception");
+                var text = client.get("/council/index.html");
+                assertThat(text.code()).isEqualTo(500);
+                assertThat(text.body().string()).isEqualTo("Something went wrong on the server.");
+            });
+        }
+    }
+
+    @Test
+    void aFormJettyCannotReadIsTheClientsFaultUnlessJettyCouldNotWriteIt() {
+        // As Jetty 12 reports a multipart body it refuses, and one whose parts it could not write to disk.
+        var refused = new jakarta.servlet.ServletException(new org.eclipse.jetty.http.BadMessageException(
+                "bad multipart", new java.util.concurrent.CompletionException(new IllegalStateException(
+                        "headers max length exceeded: 8192"))));
+        var diskFull = new jakarta.servlet.ServletException(new org.eclipse.jetty.http.BadMessageException(
+                "bad multipart", new java.util.concurrent.CompletionException(new java.io.IOException(
+                        "No space left on device"))));
+        var closed = new jakarta.servlet.ServletException(new org.eclipse.jetty.http.BadMessageException(
+                "bad multipart", new org.eclipse.jetty.io.EofException("early EOF")));
+        assertThat(WebServer.formFailure(refused)).isEqualTo(400);
+        assertThat(WebServer.formFailure(diskFull)).isEqualTo(500);
+        assertThat(WebServer.formFailure(closed)).isEqualTo(400);
+        assertThat(WebServer.formFailure(new jakarta.servlet.ServletException("other"))).isEqualTo(500);
+    }
+
+    @Test
     void aServedPageChangesWithinSecondsOfAnotherProcesssWriteAndAtOnceAfterAnEditorsOne() throws Exception {
         try (Database database = Database.inMemory("web-" + System.nanoTime())) {
             Application application = Application.start(database, true);

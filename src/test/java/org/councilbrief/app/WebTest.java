@@ -19,12 +19,24 @@ final class WebTest {
 
     static void test(Javalin app, Case testCase) {
         app.start("127.0.0.1", 0);
+        Throwable failed = null;
         try {
             testCase.accept(app, new WebClient("http://localhost:" + app.port()));
+        } catch (Error e) {
+            failed = e;
+            throw e;
         } catch (Exception e) {
+            failed = e;
             throw WebTest.<RuntimeException>rethrown(e);
         } finally {
-            app.stop();
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e); // the case's own failure is the one to see
+            }
         }
     }
 
