@@ -185,7 +185,7 @@ public final class KillTrials {
             long delay = (long) (random.nextDouble() * window);
             Run killed = launch(args(scenario.killed(), trial, trialSite), delay);
             // The database as the kill left it, kept aside, so that a trial that goes wrong can be looked into.
-            copy("trial", "as-killed");
+            copy("trial", "as_killed");
             String state;
             String problem = null;
             try {
@@ -238,7 +238,7 @@ public final class KillTrials {
             if (problem == null) {
                 whole += killed.killed ? 1 : 0;
             } else {
-                copy("as-killed", "kept-" + scenario.name().replace('-', '_') + "_" + t);
+                copy("as_killed", "kept_" + scenario.name().replace('-', '_') + "_" + t);
                 problems.add((killed.killed ? "trial " + t : "a run that had finished before trial " + t) + ": "
                         + problem);
             }
