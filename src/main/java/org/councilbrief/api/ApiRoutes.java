@@ -90,12 +90,8 @@ public final class ApiRoutes {
     }
 
     private static boolean answeredByApi(Context ctx) {
-        try {
-            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-            return matched != null && matched.path.startsWith(ROOT);
-        } catch (RuntimeException e) {
-            return false; // no route matched at all
-        }
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint(); // null: no route matched at all
+        return matched != null && matched.path.startsWith(ROOT);
     }
 
     private static byte[] openapi() {

@@ -242,8 +242,8 @@ final class WebServer {
     static int formFailure(Throwable e) {
         int status = 500;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException && !(t instanceof java.io.EOFException)
-                    && !t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+            // An EOFException (Jetty's EofException is one) is the client's closed connection.
+            if (t instanceof java.io.IOException && !(t instanceof java.io.EOFException)) {
                 return 500;
             }
             if (status == 500 && t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400
