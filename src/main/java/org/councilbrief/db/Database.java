@@ -17,6 +17,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Path folder;
+    private final Journal journal;
     private final String url;
 
     /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
@@ -24,7 +25,9 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, String url) {
         this.dataSource = dataSource;
-        this.folder = embeddedFolder(url);
+        Path base = embeddedBase(url);
+        this.folder = base == null ? null : base.getParent();
+        this.journal = base == null ? null : new Journal(base);
         this.url = url;
         // A connection that cannot be had (the server stopped, the network down, the pool exhausted for the whole
         // timeout) is reported as the database being unavailable, which the server answers with a 503 and the command
@@ -45,6 +48,16 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code url}, migrated as far as {@code target} (all the way when null). */
     static Database open(String url, org.flywaydb.core.api.MigrationVersion target) {
+        Path base = embeddedBase(url);
+        if (base != null) {
+            // A large write cut short (a kill, a power cut) is undone before H2 reads the file (decision 0030).
+            try {
+                new Journal(base).recover().ifPresent(what -> System.err.println("councilbrief: a write into the"
+                        + " database was cut short (" + what + "); the database is as it was before it"));
+            } catch (org.councilbrief.AppException e) {
+                throw new DatabaseUnavailableException(e.getMessage(), e);
+            }
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
@@ -106,16 +119,48 @@ public final class Database implements AutoCloseable {
         return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** The folder of an embedded H2 database's file; null for PostgreSQL and in-memory databases. */
-    private static Path embeddedFolder(String url) {
+    /**
+     * An embedded H2 database's files without their suffix ({@code data/councilbrief} for {@code
+     * data/councilbrief.mv.db}); null for PostgreSQL, in-memory and client-server H2 databases.
+     */
+    private static Path embeddedBase(String url) {
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
-                || url.startsWith("jdbc:h2:ssl:")) {
+                || url.startsWith("jdbc:h2:ssl:") || url.startsWith("jdbc:h2:zip:")) {
             return null;
         }
         String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
         int options = path.indexOf(';');
-        Path file = Path.of(options < 0 ? path : path.substring(0, options)).toAbsolutePath();
-        return file.getParent();
+        path = options < 0 ? path : path.substring(0, options);
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Runs {@code callback} in one transaction. On an embedded H2 file it runs under a journal (decision 0030): H2's
+     * backup of the file is taken first and put back at the next open if the process dies before the commit is on
+     * disk, and other connections wait meanwhile; for writes of tens of thousands of rows, which H2 may leave
+     * half-written and locked when killed. On PostgreSQL it is a plain transaction.
+     */
+    public <T, X extends Exception> T inJournaledTransaction(String what, org.jdbi.v3.core.HandleCallback<T, X> callback)
+            throws X {
+        if (journal == null) {
+            return jdbi.inTransaction(callback);
+        }
+        return jdbi.withHandle(handle -> journal.run(handle, what, callback));
+    }
+
+    /** The bytes a journaled write needs on disk for its backup: the embedded file's size; 0 when there is none. */
+    public long journalSpace() {
+        if (journal == null) {
+            return 0;
+        }
+        try {
+            return java.nio.file.Files.size(journal.file());
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.councilbrief.Progress;
 import org.councilbrief.audit.ChangeLogRepository;
+import org.councilbrief.db.Database;
 import org.councilbrief.document.ResolutionRepository;
 import org.councilbrief.statement.PressRepository;
 import org.councilbrief.statement.PositionExtractor;
@@ -21,10 +22,33 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ImportRepository implements ImportContext {
     private static final PositionExtractor EXTRACTOR = new PositionExtractor();
+    /**
+     * Rows above which an import is written under the embedded database's journal (decision 0030): UPR Info's export
+     * (about 40,000 rows) is; a meeting record, a resolution, a press release or one UPR report (hundreds to a few
+     * thousand rows, kept whole by H2 in every kill trial) are not.
+     */
+    static final int JOURNALED_ROWS = 5_000;
+    private final Database database;
     private final Jdbi jdbi;
 
-    ImportRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    ImportRepository(Database database) {
+        this.database = database;
+        this.jdbi = database.jdbi();
+    }
+
+    /** Whether {@code parsed} is large enough to be written under the journal. */
+    static boolean journaled(ParsedImport parsed) {
+        if (!(parsed instanceof ParsedImport.Reviews r)) {
+            return false;
+        }
+        long rows = 0;
+        for (UprReview review : r.reviews()) {
+            rows += 1 + review.participants().size() + review.recommendations().size();
+            for (var recommendation : review.recommendations()) {
+                rows += recommendation.recommendingStates().size();
+            }
+        }
+        return rows > JOURNALED_ROWS;
     }
 
     boolean situationExists(String id) {
@@ -46,7 +70,7 @@ final class ImportRepository implements ImportContext {
     /** Writes {@code parsed} unless the same content was imported before; returns false in that case. */
     boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings,
             Progress progress) {
-        return jdbi.inTransaction(handle -> {
+        org.jdbi.v3.core.HandleCallback<Boolean, RuntimeException> work = handle -> {
             boolean seen = handle.createQuery(
                     "select count(*) from import_log where kind = :kind and content_hash = :hash")
                     .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0;
@@ -94,7 +118,9 @@ final class ImportRepository implements ImportContext {
             ChangeLogRepository.record(handle, user, "import", clip(parsed.target(), 120), "imported", kind + " from "
                     + clip(fileName, 1000) + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
             return true;
-        });
+        };
+        return journaled(parsed) ? database.inJournaledTransaction(kind + " import of " + clip(fileName, 200), work)
+                : jdbi.inTransaction(work);
     }
 
     /** The items an import brings, as (kind, key): a UPR review's id, a meeting's or a document's symbol. */

@@ -329,4 +329,57 @@ class ImportsTest {
             assertThat(counts(db.jdbi())).isEqualTo(before);
         }
     }
+
+    /** UPR Info's columns for {@code rows} recommendations on three states, each recommended by two states. */
+    private static byte[] largeCsv(int rows, String suffix) {
+        StringBuilder csv = new StringBuilder("id,session,to,from,text,issues,response,action\n");
+        String[] under = {"Algeria", "Brazil", "Chad"};
+        for (int i = 0; i < rows; i++) {
+            csv.append(i).append(",1,").append(under[i % 3]).append(",France,Recommendation ").append(i)
+                    .append(suffix).append(",Treaties,Accepted,5\n");
+            csv.append(i).append(",1,").append(under[i % 3]).append(",Brazil,Recommendation ").append(i)
+                    .append(suffix).append(",Treaties,Accepted,5\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLargeImportIntoTheEmbeddedFileRunsUnderItsJournalAndLeavesNothingBehind(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Path marker = folder.resolve("councilbrief.journal");
+        try (Database db = Database.open("jdbc:h2:file:" + folder.resolve("councilbrief") + ";AUTO_SERVER=FALSE")) {
+            new StateRepository(db.jdbi()).syncShipped(Membership.shipped());
+            Imports importer = new Imports(db);
+            importer.importBytes("small.csv", largeCsv(3, ""), "upr-csv", ImportOptions.none());
+            // Watched from another thread: the journal's marker is there while the large import writes.
+            java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread watcher = Thread.ofPlatform().start(() -> {
+                while (!done.get()) {
+                    seen.compareAndSet(false, java.nio.file.Files.exists(marker));
+                    Thread.onSpinWait();
+                }
+            });
+            ImportResult large = importer.importBytes("large.csv", largeCsv(3_000, " again"), "upr-csv",
+                    ImportOptions.none());
+            done.set(true);
+            watcher.join();
+            assertThat(seen).as("the journal's marker during the import").isTrue();
+            assertThat(large.counts()).containsEntry("recommendations", 3_000);
+            assertThat(counts(db.jdbi())).containsEntry("upr_recommendation", 3_000)
+                    .containsEntry("upr_recommendation_state", 6_000).containsEntry("import_log", 2);
+        }
+        assertThat(marker).doesNotExist();
+        assertThat(folder.resolve("councilbrief.journal.zip")).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyImportsOfManyRowsAreJournaled() {
+        java.util.function.IntFunction<ParsedImport> reviews = n -> new ParsedImport.Reviews("DZA", List.of(
+                new org.councilbrief.upr.UprReview("DZA-S1", "DZA", 1, 1, LocalDate.of(2008, 4, 7), null,
+                        java.util.Collections.nCopies(n, new org.councilbrief.upr.UprRecommendation("1", "Ratify",
+                                List.of("FRA"), "accepted", List.of())), List.of(), null)), Map.of(), List.of());
+        assertThat(ImportRepository.journaled(reviews.apply(100))).isFalse();
+        assertThat(ImportRepository.journaled(reviews.apply(ImportRepository.JOURNALED_ROWS / 2))).isTrue();
+    }
 }
