@@ -159,13 +159,14 @@ public final class ImportRoutes {
         });
         // What the server has done of a preview or an import the page's script sent with this id: {label, done,
         // total} (total below zero: unknown), or 404 before the upload has arrived and after the work.
+        // The work is found by the session's cookie without asking the database, which a large import on the embedded
+        // database holds for itself while it writes (decision 0030): the bar goes on moving meanwhile.
         app.get(PAGE + "/progress", ctx -> {
-            Optional<Session> session = AccountRoutes.session(ctx, accounts);
-            if (session.isEmpty()) {
+            Progress progress = working.get(progressKey(ctx, ctx.queryParam("id")));
+            if (progress == null && AccountRoutes.session(ctx, accounts).isEmpty()) {
                 ctx.redirect("../../login"); // as every workspace address answers a reader
                 return;
             }
-            Progress progress = working.get(session.get().id() + "/" + ctx.queryParam("id"));
             ctx.header("Cache-Control", "no-store");
             if (progress == null) {
                 ctx.status(404).contentType("application/json").result("{}");
@@ -191,7 +192,7 @@ public final class ImportRoutes {
             String step = String.valueOf(ctx.formParam("step"));
             String id = ctx.formParam("progress");
             String key = id != null && PROGRESS_ID.matcher(id).matches() && working.size() < 1000
-                    ? session.id() + "/" + id : null;
+                    ? progressKey(ctx, id) : null;
             Progress progress = Progress.quiet("Reading", -1);
             if (key != null) {
                 working.put(key, progress);
@@ -213,6 +214,12 @@ public final class ImportRoutes {
                 ctx.redirect(root(ctx) + "import", HttpStatus.TEMPORARY_REDIRECT);
             });
         }
+    }
+
+    /** Where the work a request sent with progress id {@code id} is counted: by its session cookie's hash and the id. */
+    private static String progressKey(Context ctx, String id) {
+        String cookie = ctx.cookie(AccountRoutes.SESSION_COOKIE);
+        return cookie == null || id == null ? "" : Imports.sha256(cookie.getBytes(StandardCharsets.UTF_8)) + "/" + id;
     }
 
     private static void post(Context ctx, Session session, String step, KeptUploads kept, Imports imports,

@@ -422,4 +422,75 @@ class ImportRoutesTest {
             });
         }
     }
+
+    @Test
+    void theProgressOfALargeImportIsAnsweredWhileItHoldsTheEmbeddedDatabase(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // On an embedded file, UPR Info's export is written under the journal, which keeps the database to itself
+        // (decision 0030): the page's progress must still be answered. The review in the middle of the file, imported
+        // before and held by the test, stops the import half-way; the database gives up on it after 5 s.
+        Path csv = SharedData.root().resolve("data/upr-themes/upr_recommendations_sessions_01-12.csv");
+        List<org.councilbrief.upr.UprReview> parsed = new org.councilbrief.upr.UprInfoCsv()
+                .read(org.councilbrief.document.SourceTexts.read(csv)).reviews();
+        org.councilbrief.upr.UprReview middle = parsed.get(parsed.size() / 2);
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("councilbrief")
+                + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=5000")) {
+            Application application = Application.start(database, false);
+            Accounts accounts = new Accounts(database);
+            accounts.add("edith", "an editor's long password", Role.EDITOR);
+            Session session = accounts.login("edith", "an editor's long password");
+            database.jdbi().useTransaction(h -> org.councilbrief.upr.UprRepository.save(h, middle));
+            int before = count(database, "upr_recommendation");
+            WebTest.test(WebServer.create(application), (server, client) -> {
+                Browser browser = new Browser(client, session);
+                Page preview = browser.press(browser.get("/workspace/import"), "Preview", Map.of("kind", "upr-csv"),
+                        new Chosen("upr.csv", Files.readAllBytes(csv)));
+                assertThat(preview.code()).as(preview.body()).isEqualTo(200);
+                String id = "0123456789abcdef01234567";
+                OkHttpClient quick = client.getOkHttp().newBuilder().readTimeout(java.time.Duration.ofSeconds(3))
+                        .build();
+                Request poll = new Request.Builder().url(client.getOrigin() + "/workspace/import/progress?id=" + id)
+                        .header("Cookie", "cb_session=" + session.id()).build();
+                org.jdbi.v3.core.Handle holder = database.jdbi().open();
+                try {
+                    holder.begin();
+                    holder.createQuery("select id from upr_review where id = :id for update").bind("id", middle.id())
+                            .mapTo(String.class).one();
+                    java.util.concurrent.CompletableFuture<Page> confirm = java.util.concurrent.CompletableFuture
+                            .supplyAsync(() -> {
+                                try {
+                                    return browser.press(preview, "Import", Map.of("progress", id), null);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+                    String answer = "";
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+                    while (!answer.contains("Writing reviews") && System.nanoTime() < deadline) {
+                        try (Response r = quick.newCall(poll).execute()) {
+                            answer = r.code() == 200 ? r.body().string() : "";
+                        }
+                        Thread.sleep(50);
+                    }
+                    assertThat(answer).contains("\"label\":\"Writing reviews\"");
+                    assertThat(dir.resolve("councilbrief.journal")).exists();
+                    // While the import keeps the database, each poll is answered in time (the client waits 3 s).
+                    for (int i = 0; i < 3; i++) {
+                        try (Response r = quick.newCall(poll).execute()) {
+                            assertThat(r.code()).isEqualTo(200);
+                            assertThat(r.body().string()).contains("Writing reviews");
+                        }
+                    }
+                    Page failed = confirm.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(failed.body()).doesNotContain("Imported upr.csv");
+                } finally {
+                    holder.rollback();
+                    holder.close();
+                }
+                assertThat(count(database, "upr_recommendation")).isEqualTo(before);
+                assertThat(dir.resolve("councilbrief.journal")).doesNotExist();
+                assertThat(dir.resolve("councilbrief.journal.zip")).doesNotExist();
+            });
+        }
+    }
 }
