@@ -163,16 +163,16 @@ public final class Backups {
             }
             String version = manifest.path("schemaVersion").asText();
             try (Database database = Database.open(url, MigrationVersion.fromVersion(version))) {
+                // One transaction, on an embedded file under its journal: a restore cut short leaves the database
+                // empty as it was, not half-filled (decision 0030).
                 Map<String, Long> counts;
-                try (Connection c = database.dataSource().getConnection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        counts = fill(c, zip, manifest, zipFile);
-                        c.commit();
-                    } catch (AppException | IOException | SQLException | RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    }
+                try {
+                    counts = database.inJournaledTransaction("restore of " + zipFile.getFileName(),
+                            handle -> fill(handle.getConnection(), zip, manifest, zipFile));
+                } catch (AppException | IOException | SQLException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
                 Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load()
                         .migrate();

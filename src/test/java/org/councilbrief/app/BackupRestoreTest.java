@@ -48,6 +48,13 @@ class BackupRestoreTest {
         if (sources.size() > 1) {
             pairs.add(Arguments.of(fresh(sources.get(0)), fresh(sources.get(1))));
         }
+        // Into an embedded file, where the restore runs under the journal (decision 0030).
+        try {
+            pairs.add(Arguments.of(fresh(sources.get(0)), "jdbc:h2:file:" + Files.createTempDirectory("restore-")
+                    .resolve("councilbrief") + ";AUTO_SERVER=FALSE"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return pairs.stream();
     }
 
@@ -82,6 +89,12 @@ class BackupRestoreTest {
 
         CliRun restore = CliRun.of("restore", file.toString(), "--db", target);
         assertThat(restore.code()).as(restore.err()).isZero();
+        if (target.startsWith("jdbc:h2:file:")) {
+            Path base = Path.of(target.substring("jdbc:h2:file:".length(), target.indexOf(';')));
+            assertThat(base.resolveSibling("councilbrief.mv.db")).exists();
+            assertThat(base.resolveSibling("councilbrief.journal")).doesNotExist();
+            assertThat(base.resolveSibling("councilbrief.journal.zip")).doesNotExist();
+        }
 
         Map<String, List<String>> before = contents(source);
         Map<String, List<String>> after = contents(target);
