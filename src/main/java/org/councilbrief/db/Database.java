@@ -18,6 +18,10 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Path folder;
     private final Journal journal;
+    /** Why the database takes no more work (a journaled write not finished cleanly), or null. */
+    private volatile String unfinished;
+    /** Embedded files this process has open, with how many times: a second open does not look at their journal. */
+    private static final java.util.Map<Path, Integer> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
     private final String url;
 
     /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
@@ -33,6 +37,10 @@ public final class Database implements AutoCloseable {
         // timeout) is reported as the database being unavailable, which the server answers with a 503 and the command
         // line with its message; the pool opens new connections by itself once the server is back.
         this.jdbi = Jdbi.create(() -> {
+            if (unfinished != null) {
+                throw new DatabaseUnavailableException("the database takes no more work until councilbrief is"
+                        + " restarted: " + unfinished, null);
+            }
             try {
                 return dataSource.getConnection();
             } catch (java.sql.SQLException e) {
@@ -49,8 +57,10 @@ public final class Database implements AutoCloseable {
     /** Opens the database at {@code url}, migrated as far as {@code target} (all the way when null). */
     static Database open(String url, org.flywaydb.core.api.MigrationVersion target) {
         Path base = embeddedBase(url);
-        if (base != null) {
-            // A large write cut short (a kill, a power cut) is undone before H2 reads the file (decision 0030).
+        if (base != null && !OPEN.containsKey(base)) {
+            // A large write cut short (a kill, a power cut) is undone before H2 reads the file (decision 0051). Not
+            // when this process has the file open already: its journal is that of a write running now, and a channel
+            // opened and closed on the file here would release H2's lock on it.
             try {
                 new Journal(base).recover().ifPresent(what -> System.err.println("councilbrief: a write into the"
                         + " database was cut short (" + what + "); the database is as it was before it"));
@@ -90,6 +100,9 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+        if (base != null) {
+            OPEN.merge(base, 1, Integer::sum);
         }
         return new Database(dataSource, url);
     }
@@ -131,6 +144,10 @@ public final class Database implements AutoCloseable {
         String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
         int options = path.indexOf(';');
         path = options < 0 ? path : path.substring(0, options);
+        if (path.matches("[A-Za-z][A-Za-z0-9]+:.*")) {
+            // One of H2's other file systems (nio:, split:, async:, memFS: …): not a plain file this class can find.
+            return null;
+        }
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
@@ -148,7 +165,15 @@ public final class Database implements AutoCloseable {
         if (journal == null) {
             return jdbi.inTransaction(callback);
         }
-        return jdbi.withHandle(handle -> journal.run(handle, what, callback));
+        try {
+            return jdbi.withHandle(handle -> journal.run(handle, what, callback));
+        } catch (Journal.Unfinished e) {
+            // Nothing more is written into a file whose journal is not closed: the next open puts it right.
+            unfinished = e.getMessage();
+            dataSource.close();
+            throw new DatabaseUnavailableException("a large write into the database was not finished cleanly: "
+                    + e.getMessage() + ". Restart councilbrief", e);
+        }
     }
 
     /** The bytes a journaled write needs on disk for its backup: the embedded file's size; 0 when there is none. */
@@ -206,5 +231,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (journal != null) {
+            OPEN.computeIfPresent(journal.base(), (k, n) -> n == 1 ? null : n - 1);
+        }
     }
 }

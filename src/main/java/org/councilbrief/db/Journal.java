@@ -33,11 +33,16 @@ import org.jdbi.v3.core.HandleCallback;
 final class Journal {
     private static final String MARKER = ".journal";
     private static final String BACKUP = ".journal.zip";
+    private static final String SIZE = "backup bytes: ";
     private final Path base;
 
     /** The journal of the H2 database whose files start with {@code base} (without {@code .mv.db}). */
     Journal(Path base) {
         this.base = base;
+    }
+
+    Path base() {
+        return base;
     }
 
     Path marker() {
@@ -52,48 +57,119 @@ final class Journal {
         return base.resolveSibling(base.getFileName() + ".mv.db");
     }
 
+    /**
+     * A journaled write whose journal could not be closed as it should (its commit or rollback not known to be on disk,
+     * or the marker not removed): the database must not take more writes before the next open has put it right.
+     */
+    static final class Unfinished extends RuntimeException {
+        Unfinished(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Runs {@code callback} in one transaction on {@code handle}, under the journal. */
     <T, X extends Exception> T run(Handle handle, String what, HandleCallback<T, X> callback) throws X {
         handle.execute("set exclusive 1");
+        Throwable failure = null;
         try {
+            awaitQuiet(handle);
             begin(handle, what);
             T result;
             try {
                 result = handle.inTransaction(callback);
             } catch (Throwable e) {
-                // Rolled back in this process, which H2 does whole: the backup is not needed.
-                try {
-                    end();
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
-                }
+                // Rolled back in this process. Parts of the transaction may be in the file already and the rollback
+                // only in memory: on disk first, and only then is the backup not needed.
+                finish(handle, "its rollback", e);
                 throw e;
             }
             // The commit on disk before the marker goes: a kill in between puts back the file as it was before.
-            handle.execute("checkpoint sync");
-            end();
+            finish(handle, "its commit", null);
             return result;
+        } catch (Throwable e) {
+            failure = e;
+            throw e;
         } finally {
-            handle.execute("set exclusive 0");
+            try {
+                handle.execute("set exclusive 0");
+            } catch (RuntimeException e) {
+                // A session that cannot end its exclusive mode would keep every other one waiting: the database is
+                // closed by the caller, which ends it (H2 ends a session's exclusive mode with the session).
+                Unfinished unfinished = new Unfinished("the database could not leave its exclusive mode after " + what
+                        + ": " + e.getMessage(), e);
+                if (failure != null) {
+                    unfinished.addSuppressed(failure);
+                }
+                throw unfinished;
+            }
         }
     }
 
-    /** Backs the file up, then writes the marker naming what is written. */
+    /** The transaction's end on disk, then the journal removed; or {@link Unfinished}, the journal kept. */
+    private void finish(Handle handle, String what, Throwable failure) {
+        try {
+            handle.execute("checkpoint sync");
+            end();
+        } catch (RuntimeException e) {
+            Unfinished unfinished = new Unfinished("the database could not put " + what + " on disk and close its"
+                    + " journal (" + e.getMessage() + "); the next start puts it back as it was before the write", e);
+            if (failure != null) {
+                unfinished.addSuppressed(failure);
+            }
+            throw unfinished;
+        }
+    }
+
+    /** How long a journaled write waits for statements other connections had started before it. */
+    static final long QUIET_MILLIS = 30_000;
+
+    /**
+     * Waits until no other connection is running a statement: exclusive mode stops the next statement of every other
+     * connection, not one already running, whose commit must be in the backup rather than after it.
+     */
+    private static void awaitQuiet(Handle handle) {
+        long deadline = System.nanoTime() + QUIET_MILLIS * 1_000_000;
+        while (handle.createQuery("select count(*) from information_schema.sessions where session_id <> session_id()"
+                + " and executing_statement is not null").mapTo(Integer.class).one() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new DatabaseUnavailableException("the database stayed busy with other work for " + QUIET_MILLIS
+                        / 1000 + " s, so the large write did not start; nothing was written: try again", null);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
+            }
+        }
+    }
+
+    /** Backs the file up, then writes the marker naming what is written and the backup's size. */
     void begin(Handle handle, String what) {
         Path partial = base.resolveSibling(base.getFileName() + BACKUP + ".partial");
+        Path markerPartial = base.resolveSibling(base.getFileName() + MARKER + ".partial");
         try {
             Files.deleteIfExists(partial);
             handle.execute("backup to '" + partial.toString().replace("'", "''") + "'");
             force(partial);
             Files.move(partial, backup(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Path markerPartial = base.resolveSibling(base.getFileName() + MARKER + ".partial");
+            // The backup's name on disk before the marker that points to it.
+            forceFolder();
             Files.writeString(markerPartial, "started " + Instant.now() + ": " + what.replaceAll("\\p{Cntrl}", " ")
-                    + "\n", StandardCharsets.UTF_8);
+                    + "\n" + SIZE + Files.size(backup()) + "\n", StandardCharsets.UTF_8);
             force(markerPartial);
             Files.move(markerPartial, marker(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceFolder();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal beside " + file() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            for (Path leftover : new Path[] {markerPartial, partial, backup()}) {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw new UncheckedIOException("cannot write the journal beside " + file() + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -135,7 +211,16 @@ final class Journal {
                 return Optional.empty();
             }
             try (lock) {
-                String what = Files.readString(marker, StandardCharsets.UTF_8).strip();
+                java.util.List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+                String what = lines.isEmpty() ? "" : lines.get(0).strip();
+                String size = lines.stream().filter(l -> l.startsWith(SIZE)).map(l -> l.substring(SIZE.length()))
+                        .findFirst().orElse("");
+                if (!size.equals(String.valueOf(Files.size(backup())))) {
+                    throw new AppException("a write into the database " + file() + " was cut short, but its journal "
+                            + backup() + " is not the one its marker " + marker + " names (" + Files.size(backup())
+                            + " bytes, not " + size + "), so it cannot be undone here: restore the database from a"
+                            + " backup (docs/operations.md), then remove both");
+                }
                 restore(channel);
                 end();
                 return Optional.of(what);
@@ -151,7 +236,8 @@ final class Journal {
         String name = file().getFileName().toString();
         try (InputStream in = Files.newInputStream(backup()); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals(name) || entry.getName().endsWith("/" + name)) {
+                // H2 names the entry after the file's real path (a link's target): the one database file it holds.
+                if (entry.getName().endsWith(".mv.db")) {
                     channel.truncate(0);
                     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
                     long written = 0;
@@ -167,7 +253,7 @@ final class Journal {
                 }
             }
         }
-        throw new IOException("the journal holds no " + name);
+        throw new IOException("the journal holds no database file (" + name + ")");
     }
 
     private static void force(Path file) throws IOException {

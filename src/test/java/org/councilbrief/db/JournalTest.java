@@ -103,6 +103,26 @@ class JournalTest {
         assertThat(journal().backup()).doesNotExist();
     }
 
+    /** Starts the child in {@code mode}, waits until it is where it should be killed, and kills it (SIGKILL). */
+    private void killChild(String mode) throws Exception {
+        Path there = folder.resolve("there-" + mode);
+        Path log = folder.resolve("child-" + mode + ".log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), JournalKillChild.class.getName(), url(), there.toString(), mode,
+                folder.resolve("councilbrief").toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        try {
+            for (int i = 0; i < 1_200 && !Files.exists(there) && child.isAlive(); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(there).as("the child reached the point of its kill: %s",
+                    Files.exists(log) ? Files.readString(log) : "").exists();
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     @Test
     void processKilledInsideAJournaledWriteLeavesTheDatabaseAsBefore() throws Exception {
         try (Database database = Database.open(url())) {
@@ -111,21 +131,7 @@ class JournalTest {
                 insert(h, 0, 10);
             });
         }
-        Path inside = folder.resolve("inside");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), JournalKillChild.class.getName(), url(), inside.toString())
-                .redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile()).start();
-        try {
-            for (int i = 0; i < 1_200 && !Files.exists(inside) && child.isAlive(); i++) {
-                Thread.sleep(50);
-            }
-            assertThat(inside).as("the child reached the middle of its write: %s",
-                    Files.exists(folder.resolve("child.log")) ? Files.readString(folder.resolve("child.log")) : "")
-                    .exists();
-        } finally {
-            child.destroyForcibly(); // SIGKILL
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        killChild("uncommitted");
         assertThat(journal().marker()).exists();
         try (Database reopened = Database.open(url())) {
             assertThat(count(reopened)).isEqualTo(10);
@@ -137,26 +143,86 @@ class JournalTest {
     }
 
     @Test
-    void otherConnectionWaitsForTheWriteAndItsCommitIsKept() throws Exception {
+    void processKilledAfterItsCommitButBeforeTheJournalIsClosedIsPutBack() throws Exception {
+        // H2 alone would keep these rows (they are committed and on disk): only the journal's restore takes them away.
         try (Database database = Database.open(url())) {
+            database.jdbi().useHandle(h -> {
+                createScratch(h);
+                insert(h, 0, 10);
+            });
+        }
+        killChild("committed");
+        assertThat(journal().marker()).exists();
+        try (Database reopened = Database.open(url())) {
+            assertThat(count(reopened)).isEqualTo(10);
+        }
+        assertThat(journal().marker()).doesNotExist();
+        assertThat(journal().backup()).doesNotExist();
+    }
+
+    @Test
+    void otherConnectionWaitsForTheWriteAndItsCommitIsKept() throws Exception {
+        try (Database database = Database.open(url()); Handle other = database.jdbi().open()) {
             database.jdbi().useHandle(JournalTest::createScratch);
-            CompletableFuture<Void> other = new CompletableFuture<>();
+            java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<Void> done = new CompletableFuture<>();
             database.inJournaledTransaction("test", handle -> {
                 insert(handle, 0, 100);
-                CompletableFuture.runAsync(() -> database.jdbi().useHandle(h -> insert(h, 100, 101)))
-                        .whenComplete((v, e) -> {
-                            if (e != null) {
-                                other.completeExceptionally(e);
-                            } else {
-                                other.complete(null);
-                            }
-                        });
+                Thread.ofPlatform().start(() -> {
+                    sent.countDown();
+                    try {
+                        insert(other, 100, 101);
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                sent.await();
                 Thread.sleep(500);
-                assertThat(other).as("the other connection waits while the journaled write runs").isNotDone();
+                assertThat(done).as("the other connection waits while the journaled write runs").isNotDone();
                 return null;
             });
-            other.get(30, TimeUnit.SECONDS);
+            done.get(30, TimeUnit.SECONDS);
             assertThat(count(database)).isEqualTo(101);
+        }
+    }
+
+    @Test
+    void statementRunningWhenTheWriteStartsIsFinishedAndInTheBackupFirst() throws Exception {
+        try (Database database = Database.open(url()); Handle other = database.jdbi().open()) {
+            database.jdbi().useHandle(h -> {
+                createScratch(h);
+                h.execute("create alias pause for \"" + JournalKillChild.class.getName() + ".pause\"");
+            });
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> other.execute(
+                    "insert into scratch (id, body) select pause(x), 'started before the write'"
+                            + " from system_range(1500, 1500)"));
+            assertThat(JournalKillChild.PAUSING.await(30, TimeUnit.SECONDS)).as("the statement runs: %s",
+                    running.isCompletedExceptionally() ? running.exceptionNow() : "").isTrue();
+            int seen = database.inJournaledTransaction("test", handle -> handle.createQuery(
+                    "select count(*) from scratch where id = 1500").mapTo(Integer.class).one());
+            assertThat(seen).as("the statement already running had committed when the write began").isEqualTo(1);
+            assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void journalThatCannotBeClosedStopsTheDatabaseUntilTheNextOpen() throws Exception {
+        try (Database database = Database.open(url())) {
+            database.jdbi().useHandle(JournalTest::createScratch);
+            assertThatThrownBy(() -> database.inJournaledTransaction("test", handle -> {
+                insert(handle, 0, 10);
+                // The marker cannot be removed: a folder with a file in it stands where it was.
+                Files.delete(journal().marker());
+                Files.createDirectories(journal().marker().resolve("inside"));
+                return null;
+            })).isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("not finished cleanly")
+                    .hasMessageContaining("Restart councilbrief");
+            assertThatThrownBy(() -> count(database)).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("takes no more work");
+        } finally {
+            Files.deleteIfExists(journal().marker().resolve("inside"));
+            Files.deleteIfExists(journal().marker());
         }
     }
 
