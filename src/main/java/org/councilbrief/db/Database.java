@@ -155,24 +155,37 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code callback} in one transaction. On an embedded H2 file it runs under a journal (decision 0030): H2's
-     * backup of the file is taken first and put back at the next open if the process dies before the commit is on
-     * disk, and other connections wait meanwhile; for writes of tens of thousands of rows, which H2 may leave
-     * half-written and locked when killed. On PostgreSQL it is a plain transaction.
+     * Runs {@code callback} in one transaction. On an embedded H2 file it runs under a journal (decision 0051): H2's
+     * backup of the file is taken first and put back at the next open if the process dies before the outcome is on
+     * disk; other connections wait meanwhile, and the database is shut down and its file rewritten at the end (their
+     * waiting statements then refused); for writes of tens of thousands of rows, which H2 may leave half-written and
+     * locked when killed. On PostgreSQL and in memory it is a plain transaction.
      */
     public <T, X extends Exception> T inJournaledTransaction(String what, org.jdbi.v3.core.HandleCallback<T, X> callback)
             throws X {
         if (journal == null) {
             return jdbi.inTransaction(callback);
         }
+        // Not closed as a Jdbi handle: the journal shuts the database down, and Jdbi would fail to close its connection.
+        org.jdbi.v3.core.Handle handle = jdbi.open();
         try {
-            return jdbi.withHandle(handle -> journal.run(handle, what, callback));
+            return journal.run(handle, what, callback);
         } catch (Journal.Unfinished e) {
             // Nothing more is written into a file whose journal is not closed: the next open puts it right.
             unfinished = e.getMessage();
             dataSource.close();
             throw new DatabaseUnavailableException("a large write into the database was not finished cleanly: "
                     + e.getMessage() + ". Restart councilbrief", e);
+        } finally {
+            try {
+                handle.getConnection().close();
+            } catch (java.sql.SQLException e) {
+                // Closed by the shutdown already.
+            }
+            // The journal shut the database down: the pool's connections are closed, new ones open it again.
+            if (!dataSource.isClosed()) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
         }
     }
 

@@ -28,7 +28,8 @@ import org.jdbi.v3.core.HandleCallback;
  * H2's recovery would make of a large transaction cut short (measured: half-written and locked for good).
  *
  * <p>While the write runs the database is in H2's exclusive mode: other connections wait, so that nothing they would
- * commit meanwhile can be lost to a restore.
+ * commit meanwhile can be lost to a restore. At its end the database is shut down and its file rewritten with the
+ * outcome only, before the journal goes: statements that waited are then refused (their connection closed), not lost.
  */
 final class Journal {
     private static final String MARKER = ".journal";
@@ -67,9 +68,13 @@ final class Journal {
         }
     }
 
-    /** Runs {@code callback} in one transaction on {@code handle}, under the journal. */
+    /**
+     * Runs {@code callback} in one transaction on {@code handle}, under the journal. The database is shut down at the
+     * end (see {@link #finish}): every connection of the pool is closed, and the caller has the pool replace them.
+     */
     <T, X extends Exception> T run(Handle handle, String what, HandleCallback<T, X> callback) throws X {
         handle.execute("set exclusive 1");
+        boolean shut = false;
         Throwable failure = null;
         try {
             awaitQuiet(handle);
@@ -78,39 +83,56 @@ final class Journal {
             try {
                 result = handle.inTransaction(callback);
             } catch (Throwable e) {
-                // Rolled back in this process. Parts of the transaction may be in the file already and the rollback
-                // only in memory: on disk first, and only then is the backup not needed.
+                // Rolled back in this process; parts of the transaction are in the file already, the rollback in
+                // memory: on disk first, and only then is the backup not needed.
+                shut = true;
                 finish(handle, "its rollback", e);
                 throw e;
             }
-            // The commit on disk before the marker goes: a kill in between puts back the file as it was before.
+            shut = true;
             finish(handle, "its commit", null);
             return result;
         } catch (Throwable e) {
             failure = e;
             throw e;
         } finally {
-            try {
-                handle.execute("set exclusive 0");
-            } catch (RuntimeException e) {
-                // A session that cannot end its exclusive mode would keep every other one waiting: the database is
-                // closed by the caller, which ends it (H2 ends a session's exclusive mode with the session).
-                Unfinished unfinished = new Unfinished("the database could not leave its exclusive mode after " + what
-                        + ": " + e.getMessage(), e);
-                if (failure != null) {
-                    unfinished.addSuppressed(failure);
+            if (!shut) {
+                try {
+                    handle.execute("set exclusive 0");
+                } catch (RuntimeException e) {
+                    // A session that cannot end its exclusive mode would keep every other one waiting: the caller
+                    // closes the database, which ends it (H2 ends a session's exclusive mode with the session).
+                    Unfinished unfinished = new Unfinished("the database could not leave its exclusive mode after "
+                            + what + ": " + e.getMessage(), e);
+                    if (failure != null) {
+                        unfinished.addSuppressed(failure);
+                    }
+                    throw unfinished;
                 }
-                throw unfinished;
             }
         }
     }
 
-    /** The transaction's end on disk, then the journal removed; or {@link Unfinished}, the journal kept. */
+    /**
+     * The write's outcome on disk, then the journal removed; or {@link Unfinished}, the journal kept. H2 writes a large
+     * transaction's pages into its file before the transaction ends, and a process killed later while H2 compacts the
+     * file at close can leave H2 falling back to one of those versions, half-written and locked (measured: one kill in
+     * 50 after the commit, decision 0051). So the file is rewritten first with the outcome only (H2's {@code SHUTDOWN
+     * COMPACT}: a new file, renamed over the old one when complete), which closes every session; the journal goes only
+     * after that.
+     */
     private void finish(Handle handle, String what, Throwable failure) {
         try {
-            handle.execute("checkpoint sync");
+            // Through JDBC: the statement ends with its connection closed, which Jdbi would take for a failure.
+            try (java.sql.Statement statement = handle.getConnection().createStatement()) {
+                statement.execute("shutdown compact");
+            } catch (java.sql.SQLException e) {
+                if (!handle.getConnection().isClosed()) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
             end();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.sql.SQLException e) {
             Unfinished unfinished = new Unfinished("the database could not put " + what + " on disk and close its"
                     + " journal (" + e.getMessage() + "); the next start puts it back as it was before the write", e);
             if (failure != null) {
@@ -222,6 +244,8 @@ final class Journal {
                             + " backup (docs/operations.md), then remove both");
                 }
                 restore(channel);
+                // A full compaction cut short leaves its new file beside the old one; H2 would write it again.
+                Files.deleteIfExists(file().resolveSibling(file().getFileName() + ".tempFile"));
                 end();
                 return Optional.of(what);
             }

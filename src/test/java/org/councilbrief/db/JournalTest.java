@@ -40,6 +40,15 @@ class JournalTest {
         batch.execute();
     }
 
+    /** A handle whose connection the journal's shutdown closed: Jdbi cannot tell its transaction's state. */
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException closedByTheShutdown) {
+            // nothing to release
+        }
+    }
+
     private static int count(Database database) {
         return database.jdbi().withHandle(h -> h.createQuery("select count(*) from scratch").mapTo(Integer.class).one());
     }
@@ -149,9 +158,10 @@ class JournalTest {
     }
 
     @Test
-    void otherConnectionWaitsForTheWriteAndItsCommitIsKept() throws Exception {
-        try (Database database = Database.open(url()); Handle other = database.jdbi().open()) {
+    void otherConnectionWaitsForTheWriteAndIsThenRefusedNotLost() throws Exception {
+        try (Database database = Database.open(url())) {
             database.jdbi().useHandle(JournalTest::createScratch);
+            Handle other = database.jdbi().open();
             java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
             CompletableFuture<Void> done = new CompletableFuture<>();
             database.inJournaledTransaction("test", handle -> {
@@ -170,14 +180,43 @@ class JournalTest {
                 assertThat(done).as("the other connection waits while the journaled write runs").isNotDone();
                 return null;
             });
-            done.get(30, TimeUnit.SECONDS);
+            // The write's end shut the database down: the waiting statement is refused, its connection closed.
+            assertThatThrownBy(() -> done.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(org.jdbi.v3.core.statement.UnableToExecuteStatementException.class);
+            closeQuietly(other);
+            assertThat(count(database)).as("the pool's new connections open the database again").isEqualTo(100);
+            database.jdbi().useHandle(h -> insert(h, 100, 101));
             assertThat(count(database)).isEqualTo(101);
         }
     }
 
     @Test
+    void journaledWriteLeavesTheFileWithItsOutcomeOnly() throws Exception {
+        // H2 writes a large transaction's pages before it ends; afterwards the file is rewritten with the outcome
+        // only, so no version from the middle of the write is left in it (MVStoreTool lists the file's chunks).
+        try (Database database = Database.open(url())) {
+            database.jdbi().useHandle(JournalTest::createScratch);
+            database.inJournaledTransaction("test", handle -> {
+                for (int i = 0; i < 30; i++) {
+                    insert(handle, i * 1_000, (i + 1) * 1_000);
+                    handle.execute("checkpoint"); // a version of the store from the middle of the write, on disk
+                }
+                return null;
+            });
+        }
+        java.io.StringWriter info = new java.io.StringWriter();
+        org.h2.mvstore.MVStoreTool.info(folder.resolve("councilbrief.mv.db").toString(), info);
+        long chunks = info.toString().lines().filter(l -> l.matches("\\s+Chunk \\d+: .*")).count();
+        assertThat(chunks).as(info.toString()).isLessThanOrEqualTo(2);
+        try (Database again = Database.open(url())) {
+            assertThat(count(again)).isEqualTo(30_000);
+        }
+    }
+
+    @Test
     void statementRunningWhenTheWriteStartsIsFinishedAndInTheBackupFirst() throws Exception {
-        try (Database database = Database.open(url()); Handle other = database.jdbi().open()) {
+        try (Database database = Database.open(url())) {
+            Handle other = database.jdbi().open();
             database.jdbi().useHandle(h -> {
                 createScratch(h);
                 h.execute("create alias pause for \"" + JournalKillChild.class.getName() + ".pause\"");
@@ -191,6 +230,7 @@ class JournalTest {
                     "select count(*) from scratch where id = 1500").mapTo(Integer.class).one());
             assertThat(seen).as("the statement already running had committed when the write began").isEqualTo(1);
             assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            closeQuietly(other);
         }
     }
 
