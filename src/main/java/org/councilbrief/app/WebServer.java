@@ -87,18 +87,7 @@ final class WebServer {
                 .result(e.getMessage()));
         // The database stopped answering (a PostgreSQL restart, the network): a 503 that asks to come back, never a
         // 500 or a hang; the pool reconnects by itself and the next request after its return is served as usual.
-        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
-            ctx.status(503).header("Retry-After", "10");
-            String message = ctx.method() == io.javalin.http.HandlerType.POST
-                    ? "Your change was not saved: the site's database is not answering. Go back and send it again"
-                            + " in a minute."
-                    : "The site's database is not answering at the moment. Please try again in a minute.";
-            if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
-                errorPage(ctx, "Temporarily unavailable", message);
-            } else {
-                ctx.contentType("text/plain; charset=utf-8").result(message);
-            }
-        });
+        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> unavailable(ctx));
         // A form Jetty cannot read (a part's headers over its 8 KB, a broken multipart body): Jetty says so with a
         // 400 of its own inside the servlet's exception; the client's fault, said in words. Jetty gives the same 400
         // when it could not write the parts to its temporary files (a full disk): that one is the server's, a 500.
@@ -120,7 +109,17 @@ final class WebServer {
         });
         // Anything else unexpected: logged as the server's fault, and a page a browser can leave by a link (the more
         // specific handlers above, and Javalin's for its own HTTP responses, come first).
-        app.exception(Exception.class, (e, ctx) -> serverError(ctx, e));
+        // A database connection lost while in use (the embedded database shut down at the end of a large import,
+        // decision 0051; a server restarted mid-request) is the same 503: the next request gets a new connection.
+        app.exception(Exception.class, (e, ctx) -> {
+            if (lostConnection(e)) {
+                org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("a database connection was lost: {}",
+                        e.toString());
+                unavailable(ctx);
+            } else {
+                serverError(ctx, e);
+            }
+        });
         // A browser gets a page it can leave by a link; other clients keep the short plain text.
         app.error(404, "html", ctx -> {
             if (!ctx.path().startsWith("/api/")) { // the API answers in JSON, whoever asks
@@ -252,6 +251,31 @@ final class WebServer {
             }
         }
         return status;
+    }
+
+    /** The database is not answering: a 503 that asks to come back, as a page for a browser or a short text. */
+    private static void unavailable(Context ctx) {
+        ctx.status(503).header("Retry-After", "10");
+        String message = ctx.method() == io.javalin.http.HandlerType.POST
+                ? "Your change was not saved: the site's database is not answering. Go back and send it again"
+                        + " in a minute."
+                : "The site's database is not answering at the moment. Please try again in a minute.";
+        if (String.valueOf(ctx.header("Accept")).contains("text/html")) {
+            errorPage(ctx, "Temporarily unavailable", message);
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
+    }
+
+    /** Whether {@code e} comes of a database connection lost or refused while in use. */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A 500: logged with its cause, and answered as a page a browser can leave by a link, or a short text. */

@@ -78,6 +78,15 @@ public final class Database implements AutoCloseable {
             config.setMinimumIdle(1);
         }
         config.setPoolName("councilbrief");
+        // A connection that reports itself lost (H2's "database is already closed" after a shutdown, which the pool
+        // would otherwise hand out again until it next checks it) is dropped at once, so the next request gets a new one.
+        config.setExceptionOverride(new com.zaxxer.hikari.SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(java.sql.SQLException e) {
+                return e instanceof java.sql.SQLNonTransientConnectionException ? Override.MUST_EVICT
+                        : Override.CONTINUE_EVICT;
+            }
+        });
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");

@@ -79,6 +79,40 @@ class WebServerTest {
     }
 
     @Test
+    void aDatabaseConnectionLostWhileInUseIsA503AndAnyOtherFailureA500() throws Exception {
+        // As the pool's connections are after the embedded database shut down at the end of a large import.
+        assertThat(WebServer.lostConnection(new IllegalStateException(new java.sql.SQLNonTransientConnectionException(
+                "Database is already closed", "90121")))).isTrue();
+        assertThat(WebServer.lostConnection(new java.sql.SQLTransientConnectionException("pool timed out")))
+                .isTrue();
+        assertThat(WebServer.lostConnection(new IllegalStateException(new java.sql.SQLSyntaxErrorException(
+                "Table not found")))).isFalse();
+        try (Database database = Database.open("jdbc:h2:file:" + java.nio.file.Files.createTempDirectory("web-")
+                .resolve("councilbrief") + ";AUTO_SERVER=FALSE")) {
+            Application application = Application.start(database, true);
+            WebTest.test(WebServer.create(application, java.time.Duration.ZERO), (server, client) -> {
+                assertThat(client.get("/briefs/mali.html").code()).isEqualTo(200);
+                // The database shut down under the server's pool: the next page is a 503 in words, then it recovers.
+                try (var c = java.sql.DriverManager.getConnection(database.url(), "sa", "");
+                        var st = c.createStatement()) {
+                    st.execute("shutdown");
+                }
+                var page = client.get("/council/index.html", r -> r.header("Accept", "text/html"));
+                String html = page.body().string();
+                assertThat(page.code()).as(html).isIn(200, 503);
+                if (page.code() == 503) {
+                    assertThat(html).contains("Temporarily unavailable").doesNotContain("Exception");
+                }
+                int code = 0;
+                for (int i = 0; i < 20 && code != 200; i++) {
+                    code = client.get("/council/index.html").code();
+                }
+                assertThat(code).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
     void aFormJettyCannotReadIsTheClientsFaultUnlessJettyCouldNotWriteIt() {
         // As Jetty 12 reports a multipart body it refuses, and one whose parts it could not write to disk.
         var refused = new jakarta.servlet.ServletException(new org.eclipse.jetty.http.BadMessageException(
