@@ -21,11 +21,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
 /**
- * The journal of a large write into an embedded H2 file (decision 0030): before the write, H2's own online backup of
- * the file ({@code NAME.journal.zip}) and then a marker ({@code NAME.journal}); after the commit, a checkpoint to disk
- * and the marker removed. A process killed between the two leaves the marker, and the next open of the database puts
- * the file back as the backup holds it before H2 reads it, so a large write is whole or not there at all, whatever
- * H2's recovery would make of a large transaction cut short (measured: half-written and locked for good).
+ * The journal of a large write into an embedded H2 file (decision 0051): before the write, H2's own online backup of
+ * the file ({@code NAME.journal.zip}) and then a marker ({@code NAME.journal}); after the commit (or the rollback), the
+ * file rewritten with the outcome only and the marker removed. A process killed between the two leaves the marker, and
+ * the next open of the database puts the file back as the backup holds it before H2 reads it, so a large write is
+ * whole or not there at all, whatever H2's recovery would make of a large transaction cut short (measured:
+ * half-written and locked for good).
  *
  * <p>While the write runs the database is in H2's exclusive mode: other connections wait, so that nothing they would
  * commit meanwhile can be lost to a restore. At its end the database is shut down and its file rewritten with the
@@ -124,12 +125,12 @@ final class Journal {
     private void finish(Handle handle, String what, Throwable failure) {
         try {
             // Through JDBC: the statement ends with its connection closed, which Jdbi would take for a failure.
-            try (java.sql.Statement statement = handle.getConnection().createStatement()) {
-                statement.execute("shutdown compact");
-            } catch (java.sql.SQLException e) {
-                if (!handle.getConnection().isClosed()) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
+            java.sql.Statement statement = handle.getConnection().createStatement();
+            statement.execute("shutdown compact");
+            try {
+                statement.close();
+            } catch (java.sql.SQLException closedWithItsConnection) {
+                // nothing left to release
             }
             end();
         } catch (RuntimeException | java.sql.SQLException e) {
