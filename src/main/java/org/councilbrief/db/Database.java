@@ -186,13 +186,10 @@ public final class Database implements AutoCloseable {
             throw new DatabaseUnavailableException("a large write into the database was not finished cleanly: "
                     + e.getMessage() + ". Restart councilbrief", e);
         } finally {
-            try {
-                handle.getConnection().close();
-            } catch (java.sql.SQLException e) {
-                // Closed by the shutdown already.
-            }
-            // The journal shut the database down: the pool's connections are closed, new ones open it again.
+            // The journal shut the database down: the pool's connections are closed, and are replaced quietly (closing
+            // this one through the pool would have it warn of a broken connection on the command line).
             if (!dataSource.isClosed()) {
+                dataSource.evictConnection(handle.getConnection());
                 dataSource.getHikariPoolMXBean().softEvictConnections();
             }
         }
