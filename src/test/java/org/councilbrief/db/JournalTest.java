@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The journal of large writes into an embedded H2 file (decision 0030): whole or not there at all, even when the
- * process is killed inside the write, with nothing left beside the file afterwards and nothing another connection
- * commits meanwhile lost.
+ * The journal of large writes into an embedded H2 file (decision 0051): whole or not there at all, even when the
+ * process is killed inside the write or after its commit, with nothing left beside the file afterwards, the file
+ * holding the outcome only, and what another connection sends meanwhile refused rather than lost.
  */
 class JournalTest {
     @TempDir
