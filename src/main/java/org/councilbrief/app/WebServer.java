@@ -87,7 +87,10 @@ final class WebServer {
                 .result(e.getMessage()));
         // The database stopped answering (a PostgreSQL restart, the network): a 503 that asks to come back, never a
         // 500 or a hang; the pool reconnects by itself and the next request after its return is served as usual.
-        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> unavailable(ctx));
+        app.exception(org.councilbrief.db.DatabaseUnavailableException.class, (e, ctx) -> {
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("the database is unavailable: {}", e.getMessage());
+            unavailable(ctx);
+        });
         // A form Jetty cannot read (a part's headers over its 8 KB, a broken multipart body): Jetty says so with a
         // 400 of its own inside the servlet's exception; the client's fault, said in words. Jetty gives the same 400
         // when it could not write the parts to its temporary files (a full disk): that one is the server's, a 500.
@@ -267,11 +270,20 @@ final class WebServer {
         }
     }
 
-    /** Whether {@code e} comes of a database connection lost or refused while in use. */
+    /** H2's codes for a connection lost: database closed, connection broken, database gone, exclusive mode. */
+    private static final java.util.Set<Integer> H2_LOST = java.util.Set.of(90121, 90067, 90098, 90135);
+
+    /**
+     * Whether {@code e} comes of a database connection lost or refused while in use: SQL state class 08 (PostgreSQL
+     * and the standard), H2's codes for it, or the pool's time-out. Not a damaged file or a lack of memory.
+     */
     static boolean lostConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")
+                    || H2_LOST.contains(sql.getErrorCode()))) {
                 return true;
             }
         }

@@ -177,31 +177,40 @@ public final class Database implements AutoCloseable {
         }
         // Not closed as a Jdbi handle: the journal shuts the database down, and Jdbi would fail to close its connection.
         org.jdbi.v3.core.Handle handle = jdbi.open();
+        java.util.concurrent.atomic.AtomicBoolean shut = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            return journal.run(handle, what, callback);
+            return journal.run(handle, what, callback, shut);
         } catch (Journal.Unfinished e) {
-            // Nothing more is written into a file whose journal is not closed: the next open puts it right.
+            // Nothing more is written into a file whose journal is not closed: the next open puts it right. H2 closes
+            // every session first, without writing, so that no statement that waited commits meanwhile.
             unfinished = e.getMessage();
+            try (java.sql.Statement statement = handle.getConnection().createStatement()) {
+                statement.execute("shutdown immediately");
+            } catch (java.sql.SQLException | RuntimeException closedAlready) {
+                // the database is closed already
+            }
             dataSource.close();
             throw new DatabaseUnavailableException("a large write into the database was not finished cleanly: "
                     + e.getMessage() + ". Restart councilbrief", e);
         } finally {
-            // The journal shut the database down: the pool's connections are closed, and are replaced quietly (closing
-            // this one through the pool would have it warn of a broken connection on the command line).
-            if (!dataSource.isClosed()) {
+            if (!shut.get() && !dataSource.isClosed()) {
+                handle.close(); // the write did not start: the connection is as it was
+            } else if (!dataSource.isClosed()) {
+                // The journal shut the database down: the pool's connections are closed, and are replaced quietly
+                // (closing this one through the pool would have it warn of a broken connection on the command line).
                 dataSource.evictConnection(handle.getConnection());
                 dataSource.getHikariPoolMXBean().softEvictConnections();
             }
         }
     }
 
-    /** The bytes a journaled write needs on disk for its backup: the embedded file's size; 0 when there is none. */
+    /** The bytes a journaled write needs on disk: twice the embedded file's size (its backup, its rewrite); or 0. */
     public long journalSpace() {
         if (journal == null) {
             return 0;
         }
         try {
-            return java.nio.file.Files.size(journal.file());
+            return 2 * java.nio.file.Files.size(journal.file()); // the backup, and the file rewritten at the end
         } catch (java.io.IOException e) {
             return 0;
         }

@@ -73,7 +73,8 @@ final class Journal {
      * Runs {@code callback} in one transaction on {@code handle}, under the journal. The database is shut down at the
      * end (see {@link #finish}): every connection of the pool is closed, and the caller has the pool replace them.
      */
-    <T, X extends Exception> T run(Handle handle, String what, HandleCallback<T, X> callback) throws X {
+    <T, X extends Exception> T run(Handle handle, String what, HandleCallback<T, X> callback,
+            java.util.concurrent.atomic.AtomicBoolean shutDown) throws X {
         handle.execute("set exclusive 1");
         boolean shut = false;
         Throwable failure = null;
@@ -87,10 +88,12 @@ final class Journal {
                 // Rolled back in this process; parts of the transaction are in the file already, the rollback in
                 // memory: on disk first, and only then is the backup not needed.
                 shut = true;
+                shutDown.set(true);
                 finish(handle, "its rollback", e);
                 throw e;
             }
             shut = true;
+            shutDown.set(true);
             finish(handle, "its commit", null);
             return result;
         } catch (Throwable e) {
@@ -125,12 +128,19 @@ final class Journal {
     private void finish(Handle handle, String what, Throwable failure) {
         try {
             // Through JDBC: the statement ends with its connection closed, which Jdbi would take for a failure.
+            Object before = fileKey();
             java.sql.Statement statement = handle.getConnection().createStatement();
             statement.execute("shutdown compact");
             try {
                 statement.close();
             } catch (java.sql.SQLException closedWithItsConnection) {
                 // nothing left to release
+            }
+            // H2 reports a rewrite that failed (a full disk) in its trace file only: the new file must be in place.
+            Path temporary = file().resolveSibling(file().getFileName() + ".tempFile");
+            if (before != null && before.equals(fileKey()) || Files.exists(temporary)) {
+                throw new IllegalStateException("the database file was not rewritten (see "
+                        + file().resolveSibling(base.getFileName() + ".trace.db") + ")");
             }
             end();
         } catch (RuntimeException | java.sql.SQLException e) {
@@ -279,6 +289,15 @@ final class Journal {
             }
         }
         throw new IOException("the journal holds no database file (" + name + ")");
+    }
+
+    /** The file's identity on disk (its inode), which a rewrite renamed over it changes; null where unknown. */
+    private Object fileKey() {
+        try {
+            return Files.readAttributes(file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void force(Path file) throws IOException {

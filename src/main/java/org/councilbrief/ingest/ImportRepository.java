@@ -119,8 +119,14 @@ final class ImportRepository implements ImportContext {
                     + clip(fileName, 1000) + " " + parsed.counts() + " (SHA-256 " + hash.substring(0, 12) + "…)");
             return true;
         };
-        return journaled(parsed) ? database.inJournaledTransaction(kind + " import of " + clip(fileName, 200), work)
-                : jdbi.inTransaction(work);
+        if (!journaled(parsed)) {
+            return jdbi.inTransaction(work);
+        }
+        // A file imported before is not worth the journal's backup and rewrite (the transaction checks again).
+        boolean seen = jdbi.withHandle(h -> h.createQuery(
+                "select count(*) from import_log where kind = :kind and content_hash = :hash")
+                .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0);
+        return !seen && database.inJournaledTransaction(kind + " import of " + clip(fileName, 200), work);
     }
 
     /** The items an import brings, as (kind, key): a UPR review's id, a meeting's or a document's symbol. */

@@ -82,7 +82,11 @@ class WebServerTest {
     void aDatabaseConnectionLostWhileInUseIsA503AndAnyOtherFailureA500() throws Exception {
         // As the pool's connections are after the embedded database shut down at the end of a large import.
         assertThat(WebServer.lostConnection(new IllegalStateException(new java.sql.SQLNonTransientConnectionException(
-                "Database is already closed", "90121")))).isTrue();
+                "Database is already closed", "90121", 90121)))).isTrue();
+        assertThat(WebServer.lostConnection(new java.sql.SQLException("An I/O error occurred while sending to the"
+                + " backend.", "08006"))).isTrue(); // as PostgreSQL says it
+        assertThat(WebServer.lostConnection(new java.sql.SQLNonTransientConnectionException("File corrupted",
+                "90030", 90030))).isFalse(); // a damaged file is a 500 with its stack trace in the log
         assertThat(WebServer.lostConnection(new java.sql.SQLTransientConnectionException("pool timed out")))
                 .isTrue();
         assertThat(WebServer.lostConnection(new IllegalStateException(new java.sql.SQLSyntaxErrorException(
