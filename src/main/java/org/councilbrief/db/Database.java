@@ -27,9 +27,8 @@ public final class Database implements AutoCloseable {
     /** How long a request waits for a connection before the database is taken for gone (a 503, not a hang). */
     static final long CONNECTION_TIMEOUT_MS = 5_000;
 
-    private Database(HikariDataSource dataSource, String url) {
+    private Database(HikariDataSource dataSource, String url, Path base) {
         this.dataSource = dataSource;
-        Path base = embeddedBase(url);
         this.folder = base == null ? null : base.getParent();
         this.journal = base == null ? null : new Journal(base);
         this.url = url;
@@ -113,7 +112,7 @@ public final class Database implements AutoCloseable {
         if (base != null) {
             OPEN.merge(base, 1, Integer::sum);
         }
-        return new Database(dataSource, url);
+        return new Database(dataSource, url, base);
     }
 
     private static DatabaseUnavailableException unavailable(String url, Exception e) {

@@ -71,10 +71,7 @@ final class ImportRepository implements ImportContext {
     boolean write(String kind, String hash, String fileName, ParsedImport parsed, String user, List<String> warnings,
             Progress progress) {
         org.jdbi.v3.core.HandleCallback<Boolean, RuntimeException> work = handle -> {
-            boolean seen = handle.createQuery(
-                    "select count(*) from import_log where kind = :kind and content_hash = :hash")
-                    .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0;
-            if (seen) {
+            if (seen(handle, kind, hash)) {
                 return false;
             }
             // What each item held before, so that one imported again unchanged is logged but is no news (0048).
@@ -123,10 +120,13 @@ final class ImportRepository implements ImportContext {
             return jdbi.inTransaction(work);
         }
         // A file imported before is not worth the journal's backup and rewrite (the transaction checks again).
-        boolean seen = jdbi.withHandle(h -> h.createQuery(
-                "select count(*) from import_log where kind = :kind and content_hash = :hash")
-                .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0);
-        return !seen && database.inJournaledTransaction(kind + " import of " + clip(fileName, 200), work);
+        return !jdbi.withHandle(h -> seen(h, kind, hash)) && database.inJournaledTransaction(kind + " import of " + clip(fileName, 200), work);
+    }
+
+    /** Whether content with this hash was imported before as {@code kind}. */
+    private static boolean seen(org.jdbi.v3.core.Handle handle, String kind, String hash) {
+        return handle.createQuery("select count(*) from import_log where kind = :kind and content_hash = :hash")
+                .bind("kind", kind).bind("hash", hash).mapTo(Integer.class).one() > 0;
     }
 
     /** The items an import brings, as (kind, key): a UPR review's id, a meeting's or a document's symbol. */
