@@ -164,7 +164,7 @@ public final class Backups {
             String version = manifest.path("schemaVersion").asText();
             try (Database database = Database.open(url, MigrationVersion.fromVersion(version))) {
                 // One transaction, on an embedded file under its journal: a restore cut short leaves the database
-                // empty as it was, not half-filled (decision 0030).
+                // empty as it was, not half-filled (decision 0051).
                 Map<String, Long> counts;
                 try {
                     counts = database.inJournaledTransaction("restore of " + zipFile.getFileName(),

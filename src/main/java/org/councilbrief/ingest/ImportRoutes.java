@@ -160,7 +160,7 @@ public final class ImportRoutes {
         // What the server has done of a preview or an import the page's script sent with this id: {label, done,
         // total} (total below zero: unknown), or 404 before the upload has arrived and after the work.
         // The work is found by the session's cookie without asking the database, which a large import on the embedded
-        // database holds for itself while it writes (decision 0030): the bar goes on moving meanwhile.
+        // database holds for itself while it writes (decision 0051): the bar goes on moving meanwhile.
         app.get(PAGE + "/progress", ctx -> {
             Progress progress = working.get(progressKey(ctx, ctx.queryParam("id")));
             if (progress == null && AccountRoutes.session(ctx, accounts).isEmpty()) {

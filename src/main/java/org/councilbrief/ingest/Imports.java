@@ -21,7 +21,8 @@ import org.councilbrief.document.SourceTexts;
 /**
  * Imports one file of a given kind: reads it completely with its {@link Importer} (a file that cannot be read, or is
  * not what its kind says, is refused with file, line and reason before anything is written), then writes it in one
- * transaction (a large one on the embedded database under its journal, decision 0030). Importing the same file again changes nothing (decision 0008).
+ * transaction (a large one on the embedded database under its journal, decision 0051). Importing the same file again
+ * changes nothing (decision 0008).
  */
 public final class Imports {
     /** Free disk an import asks the embedded database for: its file eight times over, and 16 MB besides. */
@@ -70,7 +71,7 @@ public final class Imports {
         if (!source.fromPdf() && !source.encoding().equals("UTF-8")) {
             warnings.add("read as " + source.encoding());
         }
-        // A large import on the embedded database first copies its file for the journal (decision 0030).
+        // A large import on the embedded database first copies its file for the journal (decision 0051).
         database.requireFreeSpace(bytes.length * SPACE_FACTOR + SPACE_MARGIN
                 + (ImportRepository.journaled(parsed) ? database.journalSpace() : 0), "importing " + name);
         warnings.addAll(source.notes());
