@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 final class ImportRepository implements ImportContext {
     private static final PositionExtractor EXTRACTOR = new PositionExtractor();
     /**
-     * Rows above which an import is written under the embedded database's journal (decision 0030): UPR Info's export
+     * Rows above which an import is written under the embedded database's journal (decision 0051): UPR Info's export
      * (about 40,000 rows) is; a meeting record, a resolution, a press release or one UPR report (hundreds to a few
      * thousand rows, kept whole by H2 in every kill trial) are not.
      */
